@@ -1,0 +1,50 @@
+# planpress — `make` installs what is missing, builds, and generates output/ from content/;
+# `make test` builds and runs every test. See README.md.
+
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+
+# Debian 12 packages: the toolchain, the libraries planpress links (cmark-gfm, nlohmann/json, libharu,
+# ICU), Catch2 for the tests, the IPAex fonts for the PDFs and the tools the tests use to read PDFs.
+PACKAGES := cmake g++ make pkg-config \
+  libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libhpdf-dev libicu-dev catch2 \
+  fonts-ipaexfont poppler-utils qpdf
+
+.PHONY: all deps configure compile site test check clean
+
+all: site
+
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing Debian packages. Install them as root with:"; \
+	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+compile: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+site: compile
+	./$(BUILD_DIR)/planpress build
+
+check: compile
+	./$(BUILD_DIR)/planpress check
+
+test: compile
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD_DIR) output output.planpress-staging
