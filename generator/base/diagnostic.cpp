@@ -1,0 +1,98 @@
+#include "base/diagnostic.hpp"
+
+#include <algorithm>
+
+#include "base/utf8.hpp"
+
+namespace planpress::base {
+
+Diagnostic& Diagnostics::error(std::string code, Location where, std::string message, std::vector<std::string> hints) {
+  items_.push_back(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(where), std::move(hints)});
+  return items_.back();
+}
+
+Diagnostic& Diagnostics::warning(std::string code, Location where, std::string message, std::vector<std::string> hints) {
+  items_.push_back(Diagnostic{Severity::warning, std::move(code), std::move(message), std::move(where), std::move(hints)});
+  return items_.back();
+}
+
+void Diagnostics::merge(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+std::size_t Diagnostics::error_count() const {
+  return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+namespace {
+
+// Characters of a source line as (text, display width), with invalid bytes shown as U+FFFD and tabs kept
+// so that the caret line can mirror them.
+struct Glyph {
+  std::string text;
+  int width;
+};
+
+std::vector<Glyph> glyphs_of(std::string_view line) {
+  std::vector<Glyph> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t len = 1;
+    const auto bad = find_invalid_utf8(line.substr(i, 4));
+    if (bad && *bad == 0) {
+      out.push_back({"\xEF\xBF\xBD", 1});
+      i += 1;
+      continue;
+    }
+    std::size_t j = i;
+    const char32_t cp = decode_utf8(line, j);
+    len = j - i;
+    if (cp == '\t') out.push_back({"\t", 1});
+    else if (cp < 0x20) out.push_back({" ", 1});
+    else out.push_back({std::string(line.substr(i, len)), display_width(cp)});
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out;
+  const char* sev = d.severity == Severity::error ? "error" : "warning";
+  LineCol lc;
+  if (d.location.known()) {
+    lc = d.location.file->locate(d.location.offset);
+    out += d.location.file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
+  }
+  out += std::string(sev) + ": " + d.message + " [" + d.code + "]\n";
+  if (d.location.known()) {
+    auto glyphs = glyphs_of(d.location.file->line_text(lc.line));
+    // Show at most ~100 columns around the caret so that long lines stay readable.
+    const std::size_t caret = static_cast<std::size_t>(lc.column - 1);
+    std::size_t first = 0;
+    std::size_t last = glyphs.size();
+    constexpr std::size_t window = 48;
+    if (glyphs.size() > 2 * window) {
+      first = caret > window ? caret - window : 0;
+      last = std::min(glyphs.size(), first + 2 * window);
+    }
+    const std::string gutter = std::to_string(lc.line);
+    std::string src = " " + gutter + " | ";
+    std::string mark = " " + std::string(gutter.size(), ' ') + " | ";
+    if (first > 0) { src += "…"; mark += " "; }
+    for (std::size_t k = first; k < last; ++k) {
+      src += glyphs[k].text;
+      if (k < caret) mark += glyphs[k].text == "\t" ? "\t" : std::string(static_cast<std::size_t>(glyphs[k].width), ' ');
+    }
+    if (last < glyphs.size()) src += "…";
+    out += src + "\n" + mark + "^\n";
+  }
+  for (const auto& h : d.hints) out += "hint: " + h + "\n";
+  return out;
+}
+
+}  // namespace planpress::base

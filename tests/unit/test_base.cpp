@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include "base/diagnostic.hpp"
+#include "base/suggest.hpp"
+#include "base/utf8.hpp"
+
+using namespace planpress::base;
+
+TEST_CASE("UTF-8 validation finds the first bad byte", "[base]") {
+  CHECK_FALSE(find_invalid_utf8("仙台市 abc").has_value());
+  CHECK(find_invalid_utf8("ab\xFFz") == 2u);
+  CHECK(find_invalid_utf8("a\xC0\xAF") == 1u);          // overlong '/'
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0u);       // surrogate
+  CHECK(find_invalid_utf8("あ\xE3\x81") == 3u);         // truncated sequence
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);   // above U+10FFFF
+}
+
+TEST_CASE("columns count characters, not bytes", "[base]") {
+  SourceFile f("x.json", "{\n  \"名前\": 1,\r\n\xEF\xBB\xBFz\n");
+  CHECK(f.locate(0).line == 1);
+  const auto pos = f.text().find(": 1");
+  auto lc = f.locate(pos);
+  CHECK(lc.line == 2);
+  CHECK(lc.column == 7);  // two spaces, quote, two kanji, quote → ':' is the 7th character
+  CHECK(f.line_text(2) == "  \"名前\": 1,");
+  SourceFile bom("b.json", "\xEF\xBB\xBF{}");
+  CHECK(bom.locate(3).column == 1);
+}
+
+TEST_CASE("diagnostics are formatted GNU style with a caret under the character", "[base]") {
+  auto f = std::make_shared<SourceFile>("content/plans/a/plan.json", "{\n  \"題名\": 12\n}\n");
+  Diagnostics d;
+  d.error("wrong-type", Location::in(f, f->text().find("12")), "expected a string", {"write the title in quotes"});
+  CHECK(format_diagnostic(d.all().front()) ==
+        "content/plans/a/plan.json:2:9: error: expected a string [wrong-type]\n"
+        " 2 |   \"題名\": 12\n"
+        "   |         ^\n"  // the two kanji are two columns wide each
+        "hint: write the title in quotes\n");
+  CHECK(d.error_count() == 1);
+  CHECK(d.warning_count() == 0);
+}
+
+TEST_CASE("long source lines are cut around the caret", "[base]") {
+  std::string line(300, 'a');
+  line[200] = 'X';
+  auto f = std::make_shared<SourceFile>("f.md", line);
+  Diagnostics d;
+  d.warning("w", Location::in(f, 200), "m");
+  const auto text = format_diagnostic(d.all().front());
+  CHECK(text.find("…") != std::string::npos);
+  const auto src_line = text.substr(text.find('\n') + 1, text.find('\n', text.find('\n') + 1) - text.find('\n') - 1);
+  const auto caret_line = text.substr(text.find('^') - (text.find('^') - text.rfind('\n', text.find('^')) - 1));
+  CHECK(src_line.size() < 120);
+  // The caret sits under the X.
+  const auto x_col = display_width(src_line.substr(0, src_line.find('X')));
+  CHECK(caret_line.find('^') == static_cast<std::size_t>(x_col));
+}
+
+TEST_CASE("did-you-mean picks plausible typos only", "[base]") {
+  CHECK(closest_match("titel", {"title", "items", "fields"}) == std::optional<std::string>("title"));
+  CHECK(closest_match("340", {"34", "35", "1"}) == std::optional<std::string>("34"));
+  CHECK_FALSE(closest_match("zzzzzz", {"title", "items"}).has_value());
+  CHECK(closest_match("担当科", {"担当課", "内容"}) == std::optional<std::string>("担当課"));
+}
+
+TEST_CASE("safe slugs", "[base]") {
+  CHECK(is_safe_slug("sendai-hr-2"));
+  CHECK(is_safe_slug("24-2"));
+  CHECK(is_safe_slug("1.2"));
+  CHECK_FALSE(is_safe_slug(""));
+  CHECK_FALSE(is_safe_slug("../x"));
+  CHECK_FALSE(is_safe_slug("a/b"));
+  CHECK_FALSE(is_safe_slug("a b"));
+  CHECK_FALSE(is_safe_slug("A"));
+  CHECK_FALSE(is_safe_slug(".hidden"));
+  CHECK_FALSE(is_safe_slug("a..b"));
+  CHECK_FALSE(is_safe_slug("x."));
+  CHECK_FALSE(is_safe_slug(std::string(65, 'a')));
+}
