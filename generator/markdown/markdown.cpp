@@ -1,0 +1,281 @@
+#include "markdown/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+namespace planpress::markdown {
+
+namespace {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+std::vector<std::size_t> line_starts_of(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts.push_back(i + 1);
+  return starts;
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// A destination is unsafe if, after removing whitespace and control characters that browsers ignore,
+// its scheme is one that runs code or embeds content.
+bool is_unsafe_url(const std::string& url) {
+  std::string compact;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) > 0x20) compact += c;
+  compact = lower_ascii(compact);
+  for (const char* scheme : {"javascript:", "vbscript:", "data:", "file:"})
+    if (compact.rfind(scheme, 0) == 0) return true;
+  return false;
+}
+
+// Nesting of block containers at the start of each line: '>' markers and list-item indentation.
+int max_container_depth(std::string_view text) {
+  int deepest = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    int depth = 0;
+    int spaces = 0;
+    while (i < text.size() && text[i] != '\n') {
+      const char c = text[i];
+      if (c == '>') { ++depth; spaces = 0; }
+      else if (c == ' ') { ++spaces; }
+      else if (c == '\t') { spaces += 4; }
+      else if ((c == '-' || c == '*' || c == '+') && i + 1 < text.size() && text[i + 1] == ' ') { ++depth; spaces = 0; }
+      else break;
+      ++i;
+    }
+    depth += spaces / 4;
+    deepest = std::max(deepest, depth);
+    while (i < text.size() && text[i] != '\n') ++i;
+    ++i;
+  }
+  return deepest;
+}
+
+class Converter {
+ public:
+  Converter(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options)
+      : text_(text), lines_(line_starts_of(text)), where_(where), diags_(diags), options_(options) {}
+
+  Node convert(cmark_node* n) {
+    Node out;
+    out.offset = offset_of(n);
+    const std::string type = cmark_node_get_type_string(n);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_DOCUMENT: out.kind = NodeKind::document; break;
+      case CMARK_NODE_PARAGRAPH: out.kind = NodeKind::paragraph; break;
+      case CMARK_NODE_HEADING:
+        out.kind = NodeKind::heading;
+        out.level = cmark_node_get_heading_level(n);
+        if (out.level < options_.min_heading_level) {
+          diags_.error("markdown-heading", where_(out.offset),
+                       "heading level " + std::to_string(out.level) + " is above the allowed level " +
+                           std::to_string(options_.min_heading_level),
+                       {"start headings at " + std::string(static_cast<std::size_t>(options_.min_heading_level), '#') +
+                        " here: the level above is the section or field title"});
+        }
+        break;
+      case CMARK_NODE_BLOCK_QUOTE: out.kind = NodeKind::blockquote; break;
+      case CMARK_NODE_LIST:
+        out.kind = NodeKind::list;
+        out.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        out.start = cmark_node_get_list_start(n);
+        break;
+      case CMARK_NODE_ITEM: out.kind = NodeKind::item; break;
+      case CMARK_NODE_CODE_BLOCK:
+        out.kind = NodeKind::code_block;
+        out.text = cmark_node_get_literal(n);
+        return out;
+      case CMARK_NODE_THEMATIC_BREAK: out.kind = NodeKind::thematic_break; return out;
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE: {
+        std::string html = cmark_node_get_literal(n);
+        while (!html.empty() && (html.back() == '\n' || html.back() == ' ')) html.pop_back();
+        if (html.size() > 60) html = html.substr(0, 57) + "...";
+        diags_.error("markdown-raw-html", where_(out.offset), "raw HTML is not allowed in content: '" + html + "'",
+                     {"write it as Markdown; to show the characters literally, escape them as \\<"});
+        out.kind = NodeKind::text;  // dropped below
+        out.offset = static_cast<std::size_t>(-1);
+        return out;
+      }
+      case CMARK_NODE_TEXT: out.kind = NodeKind::text; out.text = cmark_node_get_literal(n); return out;
+      case CMARK_NODE_SOFTBREAK: out.kind = NodeKind::softbreak; return out;
+      case CMARK_NODE_LINEBREAK: out.kind = NodeKind::linebreak; return out;
+      case CMARK_NODE_CODE: out.kind = NodeKind::code; out.text = cmark_node_get_literal(n); return out;
+      case CMARK_NODE_EMPH: out.kind = NodeKind::emph; break;
+      case CMARK_NODE_STRONG: out.kind = NodeKind::strong; break;
+      case CMARK_NODE_LINK:
+        out.kind = NodeKind::link;
+        out.url = cmark_node_get_url(n);
+        out.title = cmark_node_get_title(n);
+        if (is_unsafe_url(out.url)) {
+          diags_.error("markdown-unsafe-link", where_(out.offset), "link to '" + out.url + "' is not allowed",
+                       {"only http:, https:, mailto: and relative links are published; use [[plan-id#item-id]] for links between plans"});
+          out.url.clear();
+        }
+        break;
+      case CMARK_NODE_IMAGE:
+        diags_.error("markdown-image", where_(out.offset),
+                     "images are not supported in content ('" + std::string(cmark_node_get_url(n)) + "')",
+                     {"pages load nothing from outside the site; describe the figure in text or as a table"});
+        out.kind = NodeKind::text;
+        out.offset = static_cast<std::size_t>(-1);
+        return out;
+      default:
+        if (type == "table") {
+          out.kind = NodeKind::table;
+          const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+          const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
+          for (uint16_t i = 0; i < columns && aligns; ++i) out.text += static_cast<char>(aligns[i] ? aligns[i] : '-');
+        } else if (type == "table_header" || type == "table_row") {
+          out.kind = NodeKind::table_row;
+          out.header = type == "table_header";
+        } else if (type == "table_cell") {
+          out.kind = NodeKind::table_cell;
+        } else if (type == "strikethrough") {
+          out.kind = NodeKind::strike;
+        } else {
+          // Footnotes and other extensions are not enabled; keep their text.
+          out.kind = NodeKind::paragraph;
+        }
+    }
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+      Node child = convert(c);
+      if (child.kind == NodeKind::text && child.offset == static_cast<std::size_t>(-1)) continue;  // dropped
+      // Merge adjacent text nodes so that [[...]] split by cmark is seen whole.
+      if (child.kind == NodeKind::text && !out.children.empty() && out.children.back().kind == NodeKind::text) {
+        out.children.back().text += child.text;
+        continue;
+      }
+      out.children.push_back(std::move(child));
+    }
+    if (out.kind == NodeKind::table) {
+      // Spread column alignments onto the cells.
+      for (auto& row : out.children)
+        for (std::size_t i = 0; i < row.children.size() && i < out.text.size(); ++i)
+          row.children[i].align = out.text[i] == '-' ? 0 : out.text[i];
+      out.text.clear();
+    }
+    split_wikilinks(out);
+    return out;
+  }
+
+  std::vector<WikiLink> wikilinks;
+
+ private:
+  std::size_t offset_of(cmark_node* n) const {
+    const int line = cmark_node_get_start_line(n);
+    const int col = cmark_node_get_start_column(n);
+    if (line < 1 || static_cast<std::size_t>(line) > lines_.size()) return 0;
+    return std::min(text_.size(), lines_[static_cast<std::size_t>(line) - 1] + static_cast<std::size_t>(std::max(col, 1) - 1));
+  }
+
+  // Splits text children at [[target]] / [[target|label]] into wikilink nodes.
+  void split_wikilinks(Node& parent) {
+    std::vector<Node> result;
+    for (auto& child : parent.children) {
+      if (child.kind != NodeKind::text || child.text.find("[[") == std::string::npos) {
+        result.push_back(std::move(child));
+        continue;
+      }
+      const std::string& s = child.text;
+      std::size_t pos = 0;
+      while (pos < s.size()) {
+        const auto open = s.find("[[", pos);
+        const auto close = open == std::string::npos ? std::string::npos : s.find("]]", open + 2);
+        if (open == std::string::npos || close == std::string::npos) {
+          result.push_back(Node{NodeKind::text, s.substr(pos), {}, {}, 0, false, 1, false, 0, child.offset + pos, {}});
+          break;
+        }
+        if (open > pos) result.push_back(Node{NodeKind::text, s.substr(pos, open - pos), {}, {}, 0, false, 1, false, 0, child.offset + pos, {}});
+        const std::string inner = s.substr(open + 2, close - open - 2);
+        const auto bar = inner.find('|');
+        Node link;
+        link.kind = NodeKind::wikilink;
+        link.url = inner.substr(0, bar);
+        link.text = bar == std::string::npos ? std::string() : inner.substr(bar + 1);
+        link.offset = locate_in_source(child.offset, "[[" + inner);
+        wikilinks.push_back(WikiLink{link.url, link.text, link.offset});
+        result.push_back(std::move(link));
+        pos = close + 2;
+      }
+    }
+    parent.children = std::move(result);
+  }
+
+  // The literal may differ from the source (escapes, entities); find the marker in the source near the
+  // node so the diagnostic points at it.
+  std::size_t locate_in_source(std::size_t node_offset, const std::string& needle) const {
+    const auto found = text_.find(needle, node_offset);
+    return found == std::string_view::npos ? node_offset : found;
+  }
+
+  std::string_view text_;
+  std::vector<std::size_t> lines_;
+  const LocationMapper& where_;
+  base::Diagnostics& diags_;
+  const ParseOptions& options_;
+};
+
+}  // namespace
+
+Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
+  Document doc;
+  if (max_container_depth(text) > options.max_nesting) {
+    diags.error("markdown-too-deep", where(0),
+                "block quotes or lists nested deeper than " + std::to_string(options.max_nesting) + " levels");
+    return doc;
+  }
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  for (const char* ext : {"table", "strikethrough", "autolink"}) {
+    if (auto* e = cmark_find_syntax_extension(ext)) cmark_parser_attach_syntax_extension(parser.get(), e);
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  Converter converter(text, where, diags, options);
+  doc.root = converter.convert(root.get());
+  doc.wikilinks = std::move(converter.wikilinks);
+  return doc;
+}
+
+std::string plain_text(const Node& node) {
+  switch (node.kind) {
+    case NodeKind::text:
+    case NodeKind::code:
+    case NodeKind::code_block: return node.text;
+    case NodeKind::wikilink: return node.text.empty() ? node.url : node.text;
+    case NodeKind::softbreak:
+    case NodeKind::linebreak: return "\n";
+    default: break;
+  }
+  std::string out;
+  for (const auto& c : node.children) {
+    std::string part = plain_text(c);
+    const bool block = c.kind == NodeKind::paragraph || c.kind == NodeKind::heading || c.kind == NodeKind::item ||
+                       c.kind == NodeKind::table_row || c.kind == NodeKind::list || c.kind == NodeKind::blockquote;
+    if (block && !out.empty() && out.back() != '\n') out += '\n';
+    if (c.kind == NodeKind::table_cell && !out.empty() && out.back() != '\n') out += '\t';
+    out += part;
+  }
+  return out;
+}
+
+}  // namespace planpress::markdown

@@ -1,0 +1,68 @@
+#pragma once
+/// Markdown (CommonMark + GFM tables, strikethrough, autolinks) parsed by cmark-gfm into planpress's own
+/// AST. cmark-gfm is used only here.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+
+namespace planpress::markdown {
+
+enum class NodeKind {
+  document, paragraph, heading, blockquote, list, item, code_block, thematic_break,
+  table, table_row, table_cell,
+  text, softbreak, linebreak, code, emph, strong, strike, link, wikilink
+};
+
+/// One node. Fields not meaningful for a kind are left empty.
+struct Node {
+  NodeKind kind = NodeKind::document;
+  std::string text;        ///< text, code, code block literal; wikilink label
+  std::string url;         ///< link destination; wikilink target ("plan#item")
+  std::string title;       ///< link title
+  int level = 0;           ///< heading level (as written)
+  bool ordered = false;    ///< list
+  int start = 1;           ///< ordered list start
+  bool header = false;     ///< table row is the header row
+  char align = 0;          ///< table cell: 'l', 'c', 'r' or 0
+  std::size_t offset = 0;  ///< byte offset of the node in the Markdown text
+  std::vector<Node> children;
+};
+
+/// A `[[target]]` or `[[target|label]]` link found in the text.
+struct WikiLink {
+  std::string target;
+  std::string label;
+  std::size_t offset = 0;  ///< byte offset in the Markdown text
+};
+
+/// A parsed Markdown text.
+struct Document {
+  Node root;
+  std::vector<WikiLink> wikilinks;
+  bool empty() const { return root.children.empty(); }
+};
+
+/// Maps a byte offset in the Markdown text to a source location (a .md file, or a string inside JSON).
+using LocationMapper = std::function<base::Location(std::size_t offset)>;
+
+struct ParseOptions {
+  /// Smallest heading level allowed (2 in section files, whose title is the level above).
+  int min_heading_level = 2;
+  /// Maximum nesting of block containers (block quotes, lists); deeper input is refused before parsing
+  /// because cmark-gfm 0.29's worst cases grow quadratically with it.
+  int max_nesting = 16;
+};
+
+/// Parses `text`. Raw HTML (markdown-raw-html), javascript:/data:/vbscript:/file: links
+/// (markdown-unsafe-link), images (markdown-image), headings above `min_heading_level`
+/// (markdown-heading) and excessive nesting (markdown-too-deep) are reported, never passed through.
+Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags,
+               const ParseOptions& options = {});
+
+/// The plain text of a node and its descendants (for titles, search and PDF).
+std::string plain_text(const Node& node);
+
+}  // namespace planpress::markdown
