@@ -1,0 +1,102 @@
+#include "content/loader.hpp"
+
+#include "base/utf8.hpp"
+
+namespace planpress::content {
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string human_size(std::uintmax_t bytes) {
+  if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + " MiB";
+  return std::to_string(bytes / 1024) + " KiB";
+}
+
+std::optional<JsonDocument> load_json(const io::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
+  auto source = read_source(fs, path, kMaxJsonBytes, diags);
+  if (!source) return std::nullopt;
+  return parse_json(source, diags);
+}
+
+}  // namespace
+
+base::SourcePtr read_source(const io::FileSystem& fs, const std::string& path, std::uintmax_t max_bytes,
+                            base::Diagnostics& diags) {
+  auto empty = std::make_shared<base::SourceFile>(path, "");
+  const auto size = fs.file_size(path);
+  if (size && *size > max_bytes) {
+    diags.error("file-too-large", base::Location::in(empty, 0),
+                "file is " + human_size(*size) + ", more than the limit of " + human_size(max_bytes),
+                {"split the content into several files (for example one section per Markdown file)"});
+    return nullptr;
+  }
+  std::string error;
+  auto bytes = fs.read_file(path, error);
+  if (!bytes) {
+    diags.error("io-error", base::Location::in(empty, 0), "cannot read file: " + error);
+    return nullptr;
+  }
+  auto source = std::make_shared<base::SourceFile>(path, std::move(*bytes));
+  if (auto bad = base::find_invalid_utf8(source->text())) {
+    diags.error("utf8-invalid", base::Location::in(source, *bad), "invalid UTF-8 byte sequence",
+                {"save the file as UTF-8 (not Shift_JIS)"});
+    return nullptr;
+  }
+  return source;
+}
+
+RawContent load_content(const io::FileSystem& fs, const std::string& content_dir, base::Diagnostics& diags) {
+  RawContent raw;
+  if (!fs.is_directory(content_dir)) {
+    diags.error("missing-file", {}, "content directory '" + content_dir + "' does not exist",
+                {"run planpress in the project directory or pass --content DIR"});
+    return raw;
+  }
+  const std::string site_path = io::join_path(content_dir, "site.json");
+  if (!fs.exists(site_path)) {
+    diags.error("missing-file", {}, "'" + site_path + "' is missing", {"every site needs a site.json; see docs/content-format.md"});
+  } else {
+    raw.site = load_json(fs, site_path, diags);
+  }
+  const std::string docs_path = io::join_path(content_dir, "documents.json");
+  if (fs.exists(docs_path)) raw.documents = load_json(fs, docs_path, diags);
+
+  const std::string plans_dir = io::join_path(content_dir, "plans");
+  if (!fs.is_directory(plans_dir)) return raw;
+  for (const auto& name : fs.list_directory(plans_dir)) {
+    const std::string dir = io::join_path(plans_dir, name);
+    if (!fs.is_directory(dir)) {
+      if (name.front() != '.')
+        diags.warning("unused-file", base::Location::in(std::make_shared<base::SourceFile>(dir, ""), 0),
+                      "file in plans/ is not a plan directory and is ignored");
+      continue;
+    }
+    RawPlan plan;
+    plan.dir = name;
+    plan.path = dir;
+    const std::string plan_path = io::join_path(dir, "plan.json");
+    if (!fs.exists(plan_path)) {
+      diags.error("missing-file", {}, "plan directory '" + dir + "' has no plan.json",
+                  {"add plan.json or remove the directory"});
+      continue;
+    }
+    plan.plan = load_json(fs, plan_path, diags);
+    for (const auto& file : fs.list_directory(dir)) {
+      const std::string path = io::join_path(dir, file);
+      if (ends_with(file, ".md")) {
+        if (auto src = read_source(fs, path, kMaxMarkdownBytes, diags)) plan.markdown.emplace(file, src);
+      } else if (file != "plan.json" && file.front() != '.') {
+        diags.warning("unused-file", base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
+                      "file is not part of the content format and is ignored",
+                      {"a plan directory holds plan.json and the Markdown files its sections list"});
+      }
+    }
+    raw.plans.push_back(std::move(plan));
+  }
+  return raw;
+}
+
+}  // namespace planpress::content
