@@ -1,0 +1,188 @@
+#include "model/json_reader.hpp"
+
+#include "base/suggest.hpp"
+
+namespace planpress::model {
+
+bool is_blank(const std::string& s) {
+  // Spaces, tabs, newlines and the ideographic space U+3000 only.
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') ++i;
+    else if (s.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
+    else return false;
+  }
+  return true;
+}
+
+std::string describe_json(const nlohmann::json& v) {
+  switch (v.type()) {
+    case nlohmann::json::value_t::null: return "null";
+    case nlohmann::json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float: return "a number (" + v.dump() + ")";
+    case nlohmann::json::value_t::string: {
+      std::string s = v.get<std::string>();
+      if (s.size() > 40) s = s.substr(0, 40) + "…";
+      return "a string (\"" + s + "\")";
+    }
+    case nlohmann::json::value_t::array: return "an array";
+    case nlohmann::json::value_t::object: return "an object";
+    default: return "a value";
+  }
+}
+
+JsonRef JsonReader::member(const JsonRef& obj, const std::string& key) const {
+  if (!obj || !obj.json->is_object()) return {};
+  auto it = obj.json->find(key);
+  if (it == obj.json->end()) return {};
+  return JsonRef{&*it, content::pointer_append(obj.pointer, key), "'" + key + "' of " + obj.what};
+}
+
+void JsonReader::wrong_type(const JsonRef& v, const std::string& expected) {
+  diags_.error("wrong-type", doc_.at(v.pointer), v.what + " must be " + expected + ", got " + describe_json(*v.json));
+}
+
+bool JsonReader::expect_object(const JsonRef& v, const std::vector<std::string>& allowed,
+                               const std::vector<std::string>& required) {
+  if (!v) return false;
+  if (!v.json->is_object()) {
+    wrong_type(v, "an object");
+    return false;
+  }
+  for (auto it = v.json->begin(); it != v.json->end(); ++it) {
+    const std::string& key = it.key();
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::vector<std::string> hints;
+    if (auto s = base::closest_match(key, allowed)) hints.push_back("did you mean '" + *s + "'?");
+    else {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      hints.push_back("allowed here: " + list);
+    }
+    diags_.error("unknown-field", doc_.key_at(content::pointer_append(v.pointer, key)),
+                 "unknown field '" + key + "' in " + v.what, hints);
+  }
+  for (const auto& key : required) {
+    if (!v.json->contains(key))
+      diags_.error("missing-field", doc_.at(v.pointer), v.what + " has no '" + key + "'",
+                   {"'" + key + "' is required; see docs/content-format.md"});
+  }
+  return true;
+}
+
+std::vector<JsonRef> JsonReader::elements(const JsonRef& v, const std::string& element_what) {
+  std::vector<JsonRef> out;
+  if (!v) return out;
+  if (!v.json->is_array()) {
+    wrong_type(v, "an array");
+    return out;
+  }
+  for (std::size_t i = 0; i < v.json->size(); ++i) {
+    out.push_back(JsonRef{&(*v.json)[i], content::pointer_append(v.pointer, i),
+                          element_what + " " + std::to_string(i + 1)});
+  }
+  return out;
+}
+
+std::vector<JsonRef> JsonReader::array(const JsonRef& obj, const std::string& key, const std::string& element_what) {
+  return elements(member(obj, key), element_what);
+}
+
+std::string JsonReader::text(const JsonRef& obj, const std::string& key, bool nonempty) {
+  auto v = member(obj, key);
+  if (!v) return {};
+  if (!v.json->is_string()) {
+    wrong_type(v, "a string");
+    return {};
+  }
+  std::string s = v.json->get<std::string>();
+  if (nonempty && is_blank(s))
+    diags_.error("empty-value", doc_.at(v.pointer), v.what + " is empty",
+                 {"give it a value or leave the key out if it is optional"});
+  return s;
+}
+
+std::string JsonReader::slug(const JsonRef& obj, const std::string& key) {
+  auto v = member(obj, key);
+  std::string s = text(obj, key, false);
+  if (v && v.json->is_string() && !base::is_safe_slug(s)) {
+    diags_.error("unsafe-id", doc_.at(v.pointer), v.what + " '" + s + "' is not a safe id",
+                 {"ids become file names and URLs: use 1–64 characters from a–z, 0–9, '-', '_', '.', starting "
+                  "with a letter or digit (no '/', '..', spaces or capitals)"});
+  }
+  return s;
+}
+
+std::string JsonReader::keyword(const JsonRef& obj, const std::string& key, const std::vector<std::string>& allowed) {
+  auto v = member(obj, key);
+  std::string s = text(obj, key, false);
+  if (v && v.json->is_string() && std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
+    std::vector<std::string> hints;
+    if (auto m = base::closest_match(s, allowed)) hints.push_back("did you mean '" + *m + "'?");
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    hints.push_back("allowed values: " + list);
+    diags_.error("unknown-value", doc_.at(v.pointer), v.what + " '" + s + "' is not a known value", hints);
+    return {};
+  }
+  return s;
+}
+
+std::optional<int> JsonReader::integer(const JsonRef& obj, const std::string& key, long long min, long long max) {
+  bool was_null = false;
+  auto v = member(obj, key);
+  if (v && v.json->is_null()) {
+    wrong_type(v, "an integer");
+    return std::nullopt;
+  }
+  return integer_or_null(obj, key, min, max, was_null);
+}
+
+std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max,
+                                               bool& was_null) {
+  auto v = member(obj, key);
+  was_null = false;
+  if (!v) return std::nullopt;
+  if (v.json->is_null()) {
+    was_null = true;
+    return std::nullopt;
+  }
+  // nlohmann/json converts 2.7 to 2 silently; insist on a JSON integer.
+  if (!v.json->is_number_integer()) {
+    wrong_type(v, "an integer");
+    return std::nullopt;
+  }
+  long long n = v.json->is_number_unsigned() ? static_cast<long long>(std::min<unsigned long long>(
+                                                   v.json->get<unsigned long long>(), 1ULL << 62))
+                                             : v.json->get<long long>();
+  if (n < min || n > max) {
+    diags_.error("out-of-range", doc_.at(v.pointer),
+                 v.what + " is " + std::to_string(n) + ", outside " + std::to_string(min) + "–" + std::to_string(max));
+    return std::nullopt;
+  }
+  return static_cast<int>(n);
+}
+
+std::optional<double> JsonReader::number_or_null(const JsonRef& obj, const std::string& key) {
+  auto v = member(obj, key);
+  if (!v || v.json->is_null()) return std::nullopt;
+  if (!v.json->is_number()) {
+    wrong_type(v, "a number or null");
+    return std::nullopt;
+  }
+  return v.json->get<double>();
+}
+
+std::optional<bool> JsonReader::boolean(const JsonRef& obj, const std::string& key) {
+  auto v = member(obj, key);
+  if (!v) return std::nullopt;
+  if (!v.json->is_boolean()) {
+    wrong_type(v, "true or false");
+    return std::nullopt;
+  }
+  return v.json->get<bool>();
+}
+
+}  // namespace planpress::model

@@ -1,0 +1,293 @@
+#pragma once
+/// The one model every writer reads (HTML pages, data export, search index, PDF): plans, categories,
+/// items, indicators and references, validated and with source locations for diagnostics.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/source.hpp"
+#include "markdown/markdown.hpp"
+
+namespace planpress::model {
+
+using base::Location;
+
+enum class FieldKind { text, markdown, list, status, rating, tags, departments, schedule };
+
+/// Keyword used in plan.json for a field kind ("text", "markdown", …).
+const char* to_string(FieldKind kind);
+
+/// One field a plan's items carry, declared once per plan.
+struct FieldDef {
+  std::string key;
+  std::string label;  ///< as printed (table header, item page, PDF, CSV)
+  FieldKind kind = FieldKind::text;
+  std::string vocabulary;  ///< for status, rating and tags
+  bool required = false;
+  std::string description;
+  Location location;
+};
+
+struct VocabValue {
+  std::string value;
+  std::string label;
+  std::string description;
+};
+
+/// A plan's value set for status/rating/tags fields (自己評価 ○/☆/×, 新規/拡充/継続 …).
+struct Vocabulary {
+  std::string name;
+  std::string label;
+  std::vector<VocabValue> values;
+  const VocabValue* find(const std::string& value) const;
+};
+
+enum class RefType { see, repost, related, same_measure, based_on, progress_of, includes, predecessor, branch_of, excerpt_of };
+
+/// The keyword of a reference type ("see", "repost", …).
+const char* to_string(RefType type);
+/// The label shown on the source side (参照, 再掲 …).
+const char* label_of(RefType type);
+/// The label shown on the target side, for backlinks (参照元, 再掲先 …).
+const char* backlink_label_of(RefType type);
+/// Parses a keyword; nullopt if unknown.
+std::optional<RefType> ref_type_from(const std::string& keyword);
+/// All keywords, for hints.
+std::vector<std::string> ref_type_keywords();
+
+/// A reference as written in content (`refs` entry or `[[…]]` in Markdown); resolved by xref.
+struct Ref {
+  std::string to;  ///< "#item", "plan", "plan#anchor" or an external-document id
+  RefType type = RefType::see;
+  std::string evidence;
+  std::string field;
+  bool medium_confidence = false;
+  bool from_markdown = false;
+  std::string label;  ///< link text given in Markdown ([[to|label]])
+  Location location;  ///< of the target string
+};
+
+/// A note on a plan, category, item or indicator (注記, 表記の異同, 要確認, 推定, 原文ママ).
+struct Note {
+  std::string type;  ///< note | variant | doubt | inferred | source_error
+  std::string field;
+  std::string text;
+  std::string where;
+};
+
+/// Label shown for a note type.
+const char* note_type_label(const std::string& type);
+
+struct ListEntry {
+  std::string label;
+  std::string text;
+};
+
+struct ScheduleRow {
+  std::string label;
+  std::optional<int> from;
+  std::optional<int> to;
+  bool open_end = false;  ///< "to": null — runs on (令和2年度～)
+  std::string text;
+  std::string group;
+};
+
+/// A field's value on one item. Only the members of its kind are set.
+struct FieldValue {
+  FieldKind kind = FieldKind::text;
+  std::string text;                    ///< text, markdown source, status, rating
+  markdown::Document markdown;         ///< markdown, parsed
+  std::vector<ListEntry> list;         ///< list
+  std::vector<std::string> values;     ///< tags, departments
+  std::vector<ScheduleRow> schedule;   ///< schedule
+  Location location;
+};
+
+/// Fields and references shared by items and sub-items.
+struct Entry {
+  std::string number;  ///< as printed; empty if none
+  std::string name;
+  std::map<std::string, FieldValue> fields;  ///< by key; iterate the plan's FieldDefs for printed order
+  std::map<std::string, std::string> labels; ///< per-entry printed labels that differ from the FieldDef
+  std::vector<Ref> refs;
+  std::vector<Note> notes;
+  std::optional<std::pair<int, int>> source_lines;
+  Location location;
+};
+
+struct Item : Entry {
+  std::string id;
+  std::string category;  ///< category id or empty
+  std::vector<Entry> sub_items;
+};
+
+/// A labelled Markdown text carried by a category (背景, 目標, 進捗状況 …).
+struct Block {
+  std::string label;
+  std::string text;
+  markdown::Document markdown;
+  Location location;
+};
+
+struct Category {
+  std::string id;
+  std::string number;
+  std::string title;
+  std::string kind;
+  std::vector<Block> blocks;
+  std::vector<Ref> refs;
+  std::vector<Note> notes;
+  std::vector<Category> children;
+  Location location;
+};
+
+struct Section {
+  std::string id;
+  std::string number;
+  std::string title;
+  std::string file;
+  markdown::Document markdown;
+  base::SourcePtr source;
+  Location location;
+};
+
+struct Segment {
+  std::string id;
+  std::string label;
+  std::string note;
+};
+
+struct IndicatorValue {
+  std::optional<int> year;
+  std::string label;
+  std::string segment;
+  std::optional<double> value;
+  std::string text;
+  std::string kind;  ///< actual | baseline | target
+  std::string qualifier;
+  std::string note;
+};
+
+struct Indicator {
+  std::string id;
+  std::string name;
+  std::string category;
+  std::string section;
+  std::string type;
+  std::string unit;
+  std::string definition;
+  std::string chart = "line";
+  std::vector<Segment> segments;
+  std::vector<IndicatorValue> values;
+  std::vector<std::string> commentary;
+  std::vector<Note> notes;
+  Location location;
+};
+
+struct Period {
+  int from = 0;
+  std::optional<int> to;
+  bool open_end = false;
+  std::string label;
+};
+
+struct DateInfo {
+  std::string label;
+  std::string iso;
+};
+
+/// A document named by plans but not published on the site (e.g. 仙台市コンプライアンス推進計画).
+struct ExternalDocument {
+  std::string id;
+  std::string title;
+  std::string municipality;
+  std::string kind;
+  std::string note;
+  std::optional<DateInfo> date;
+  std::optional<Period> period;
+  std::string declared_in;  ///< plan id, or empty for documents.json
+  Location location;
+};
+
+struct Presentation {
+  std::string items = "table";  ///< table | cards
+  std::vector<std::string> columns;  ///< field keys shown in the items table
+  std::string orientation = "portrait";
+  std::map<std::string, double> widths;
+};
+
+enum class PlanKind { basic_policy, promotion_plan, action_plan, annual_plan, reform_plan, progress_report };
+const char* to_string(PlanKind kind);
+/// Japanese label of a plan kind (基本方針, 推進計画 …).
+const char* label_of(PlanKind kind);
+
+struct Plan {
+  std::string id;
+  std::string dir;
+  std::string title;
+  std::string short_title;
+  std::string municipality;
+  PlanKind kind = PlanKind::action_plan;
+  std::optional<Period> period;
+  std::optional<DateInfo> published;
+  std::string department;
+  std::string summary;
+  std::map<std::string, std::string> inferred;  ///< metadata key → reason
+  std::string source_file;
+  std::string source_note;
+  std::vector<Ref> refs;
+  std::vector<FieldDef> fields;
+  std::vector<Vocabulary> vocabularies;
+  Presentation presentation;
+  std::vector<Section> sections;
+  std::vector<Category> categories;
+  std::vector<Item> items;
+  std::vector<Indicator> indicators;
+  std::vector<Note> notes;
+  Location location;
+
+  const FieldDef* field(const std::string& key) const;
+  const Vocabulary* vocabulary(const std::string& name) const;
+  const Category* find_category(const std::string& id) const;
+  const Item* find_item(const std::string& id) const;
+  /// The title to use in breadcrumbs and tables (short_title if given).
+  const std::string& display_title() const { return short_title.empty() ? title : short_title; }
+};
+
+struct PdfSettings {
+  double margin_top = 20, margin_bottom = 20, margin_left = 20, margin_right = 20;
+  std::string font_mincho = "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf";
+  std::string font_gothic = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+  std::string page_number = "- {page} -";
+};
+
+struct Site {
+  std::string title;
+  std::string organisation;
+  std::string description;
+  std::string base_url;
+  PdfSettings pdf;
+  std::map<std::string, std::string> department_aliases;
+};
+
+/// The whole validated content.
+struct Model {
+  Site site;
+  std::vector<ExternalDocument> documents;
+  std::vector<Plan> plans;  ///< in directory order
+
+  const Plan* find_plan(const std::string& id) const;
+  const ExternalDocument* find_document(const std::string& id) const;
+};
+
+/// Visits every category of a tree, depth first, with its depth (0 for top level).
+template <typename Fn>
+void for_each_category(const std::vector<Category>& cats, Fn&& fn, int depth = 0) {
+  for (const auto& c : cats) {
+    fn(c, depth);
+    for_each_category(c.children, fn, depth + 1);
+  }
+}
+
+}  // namespace planpress::model
