@@ -1,0 +1,95 @@
+#include "template/mustache.hpp"
+
+#include "base/suggest.hpp"
+#include "template/node.hpp"
+#include "template/parser.hpp"
+#include "template/renderer.hpp"
+
+namespace planpress::tmpl {
+
+TemplateSet::TemplateSet() = default;
+TemplateSet::~TemplateSet() = default;
+TemplateSet::TemplateSet(TemplateSet&&) noexcept = default;
+TemplateSet& TemplateSet::operator=(TemplateSet&&) noexcept = default;
+
+void TemplateSet::add(std::string name, base::SourcePtr source) {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) {
+    order_.push_back(name);
+    it = templates_.emplace(name, std::make_unique<detail::Template>()).first;
+  }
+  it->second->name = std::move(name);
+  it->second->source = std::move(source);
+  it->second->nodes.clear();
+  // Other templates may point into the replaced tree.
+  compiled_ = false;
+}
+
+bool TemplateSet::contains(const std::string& name) const { return templates_.find(name) != templates_.end(); }
+
+namespace {
+
+// Resolves partial and parent names to templates, reporting unknown ones if asked to.
+class Linker {
+ public:
+  Linker(const std::map<std::string, std::unique_ptr<detail::Template>, std::less<>>& templates,
+         const std::vector<std::string>& names, base::Diagnostics& diags, bool strict)
+      : templates_(templates), names_(names), diags_(diags), strict_(strict) {}
+
+  void link(detail::Template& tmpl) {
+    current_ = &tmpl;
+    link(tmpl.nodes);
+  }
+
+ private:
+  void link(std::vector<detail::Node>& nodes) {
+    for (detail::Node& node : nodes) {
+      if (node.kind == detail::NodeKind::partial || node.kind == detail::NodeKind::parent) {
+        const auto it = templates_.find(node.text);
+        node.target = it == templates_.end() ? nullptr : it->second.get();
+        if (node.target == nullptr && strict_) report_unknown(node);
+      }
+      link(node.children);
+    }
+  }
+
+  void report_unknown(const detail::Node& node) {
+    std::vector<std::string> hints;
+    if (const auto guess = base::closest_match(node.text, names_)) hints.push_back("did you mean '" + *guess + "'?");
+    const char* what = node.kind == detail::NodeKind::parent ? "parent template" : "partial";
+    diags_.error("template-missing-partial", base::Location::in(current_->source, node.offset),
+                 std::string("unknown ") + what + " '" + node.text + "'", std::move(hints));
+  }
+
+  const std::map<std::string, std::unique_ptr<detail::Template>, std::less<>>& templates_;
+  const std::vector<std::string>& names_;
+  base::Diagnostics& diags_;
+  bool strict_;
+  const detail::Template* current_ = nullptr;
+};
+
+}  // namespace
+
+bool TemplateSet::compile(base::Diagnostics& diags, bool strict_partials) {
+  const std::size_t errors_before = diags.error_count();
+  for (const std::string& name : order_) {
+    detail::Template& tmpl = *templates_.at(name);
+    tmpl.nodes = detail::parse_template(tmpl.source, diags);
+  }
+  Linker linker(templates_, order_, diags, strict_partials);
+  for (const std::string& name : order_) linker.link(*templates_.at(name));
+  compiled_ = true;
+  return diags.error_count() == errors_before;
+}
+
+std::string TemplateSet::render(const std::string& name, const nlohmann::json& context) const {
+  if (!compiled_) throw RenderError("template set rendered before compile()");
+  const auto it = templates_.find(name);
+  if (it == templates_.end()) throw RenderError("unknown template '" + name + "'");
+  std::string out;
+  out.reserve(it->second->source ? it->second->source->text().size() * 2 : 256);
+  detail::render_template(*it->second, context, out);
+  return out;
+}
+
+}  // namespace planpress::tmpl
