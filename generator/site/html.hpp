@@ -1,0 +1,28 @@
+#pragma once
+/// HTML output of content: escaping, plain text with printed line breaks, and Markdown.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "markdown/markdown.hpp"
+
+namespace planpress::site {
+
+/// Escapes & < > " ' for text and attribute values.
+std::string escape_html(const std::string& text);
+
+/// Plain text as printed: each "\n"-separated line becomes a paragraph.
+std::string text_to_html(const std::string& text);
+
+/// What a [[target]] link renders as: href (relative to the current page) and default link text.
+struct ResolvedLink {
+  std::string href;
+  std::string text;
+};
+using WikiLinkResolver = std::function<std::optional<ResolvedLink>(const std::string& target)>;
+
+/// Renders a Markdown document. Headings are shifted by `heading_shift` levels (so that "##" in a
+/// section becomes <h3> under the section's <h2> … if the page needs it). Tables get a scroll wrapper.
+std::string markdown_to_html(const markdown::Document& doc, const WikiLinkResolver& resolve, int heading_shift = 0);
+
+}  // namespace planpress::site

@@ -1,0 +1,30 @@
+#pragma once
+/// Phase 4, render: the static site (pages from Mustache templates, assets, data export) as an in-memory
+/// tree; nothing is written here.
+#include <map>
+#include <string>
+
+#include "base/diagnostic.hpp"
+#include "io/publish.hpp"
+#include "model/model.hpp"
+#include "template/mustache.hpp"
+#include "xref/xref.hpp"
+
+namespace planpress::site {
+
+struct SiteInput {
+  const model::Model& model;
+  const xref::SymbolTable& symbols;
+  const xref::LinkGraph& links;
+  const tmpl::TemplateSet& templates;
+  const std::map<std::string, std::string>& assets;  ///< root-relative path → bytes, copied as is
+  bool with_pdf = false;                              ///< link pdf/<plan>.pdf (when the PDF phase runs)
+};
+
+/// Template names the site needs; the build checks they exist before rendering.
+const std::vector<std::string>& required_templates();
+
+/// Renders every page and export file into `out`.
+void render_site(const SiteInput& in, io::OutputTree& out);
+
+}  // namespace planpress::site
