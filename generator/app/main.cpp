@@ -1,0 +1,135 @@
+// The planpress command line: the only code that prints or exits.
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "build/build.hpp"
+#include "io/file_system.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitContent = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitWarnings = 3;
+constexpr int kExitIo = 4;
+
+const char* kUsage =
+    "Usage: planpress <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  build    check the content, then write the site and data export to the output directory\n"
+    "  check    check the content and templates only; write nothing\n"
+    "\n"
+    "Options:\n"
+    "  --content DIR     content directory (default: content)\n"
+    "  --templates DIR   templates directory (default: templates)\n"
+    "  --out DIR         output directory (default: output; build only)\n"
+    "  -j N, --jobs N    render with N threads (default: 1)\n"
+    "  --strict          treat warnings as errors (exit status 3)\n"
+    "  -q, --quiet       print diagnostics only, no summary\n"
+    "  -h, --help        show this help\n"
+    "  --version         show the version\n"
+    "\n"
+    "Exit status: 0 ok, 1 errors in content or templates, 2 usage, 3 warnings with --strict,\n"
+    "4 I/O or environment. Diagnostics are printed as file:line:column: error: message [code];\n"
+    "docs/diagnostics.md explains every code.\n";
+
+int usage_error(const std::string& message) {
+  std::cerr << "planpress: " << message << "\n\n" << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("no command given");
+  planpress::build::Options options;
+  std::string command;
+  bool quiet = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const std::string& flag) -> const std::string* {
+      if (i + 1 >= args.size()) return nullptr;
+      (void)flag;
+      return &args[++i];
+    };
+    if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    if (a == "--version") {
+      std::cout << "planpress " << PLANPRESS_VERSION << "\n";
+      return kExitOk;
+    }
+    if (a == "--content" || a == "--templates" || a == "--out") {
+      const std::string* v = value(a);
+      if (!v || v->empty()) return usage_error(a + " needs a directory");
+      (a == "--content" ? options.content_dir : a == "--templates" ? options.templates_dir : options.out_dir) = *v;
+    } else if (a == "-j" || a == "--jobs" || a.rfind("-j", 0) == 0) {
+      std::string n;
+      if (a == "-j" || a == "--jobs") {
+        const std::string* v = value(a);
+        if (!v) return usage_error(a + " needs a number");
+        n = *v;
+      } else {
+        n = a.substr(2);
+      }
+      int jobs = 0;
+      auto [ptr, ec] = std::from_chars(n.data(), n.data() + n.size(), jobs);
+      if (ec != std::errc() || ptr != n.data() + n.size() || jobs < 1 || jobs > 256)
+        return usage_error("-j needs a number from 1 to 256, got '" + n + "'");
+      options.jobs = jobs;
+    } else if (a == "--strict") {
+      options.strict = true;
+    } else if (a == "-q" || a == "--quiet") {
+      quiet = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'");
+    } else if (command.empty()) {
+      command = a;
+    } else {
+      return usage_error("unexpected argument '" + a + "'");
+    }
+  }
+  if (command != "build" && command != "check") return usage_error("unknown command '" + command + "'");
+
+  planpress::io::RealFileSystem fs;
+  const auto result = command == "build" ? planpress::build::build(fs, options) : planpress::build::check(fs, options);
+
+  for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
+  const auto errors = result.diagnostics.error_count();
+  const auto warnings = result.diagnostics.warning_count();
+  switch (result.outcome) {
+    case planpress::build::Outcome::ok:
+      if (!quiet) {
+        const auto& s = result.stats;
+        std::cerr << "planpress: " << (command == "build" ? "built " : "checked ") << s.plans << " plans, " << s.items
+                  << " items, " << s.links << " links";
+        if (command == "build") std::cerr << " → " << options.out_dir << "/ (" << s.files << " files)";
+        if (warnings) std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
+        std::cerr << "\n";
+      }
+      return kExitOk;
+    case planpress::build::Outcome::content_errors:
+      std::cerr << "planpress: " << errors << " error" << (errors == 1 ? "" : "s");
+      if (warnings) std::cerr << " and " << warnings << " warning" << (warnings == 1 ? "" : "s");
+      std::cerr << " in phase '" << result.failed_phase << "'"
+                << (command == "build" ? "; nothing was published, " + options.out_dir + "/ is unchanged" : std::string())
+                << "\n";
+      return kExitContent;
+    case planpress::build::Outcome::warnings_as_errors:
+      std::cerr << "planpress: " << warnings << " warning" << (warnings == 1 ? "" : "s")
+                << " treated as errors (--strict)" << (command == "build" ? "; nothing was published" : "") << "\n";
+      return kExitWarnings;
+    case planpress::build::Outcome::io_error:
+      std::cerr << "planpress: stopped by an I/O error" << (command == "build" ? "; " + options.out_dir + "/ is unchanged" : std::string())
+                << "\n";
+      return kExitIo;
+  }
+  return kExitIo;
+}

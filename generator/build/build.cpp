@@ -1,0 +1,169 @@
+#include "build/build.hpp"
+
+#include <chrono>
+
+#include "content/loader.hpp"
+#include "io/publish.hpp"
+#include "model/validate.hpp"
+#include "site/site.hpp"
+#include "template/mustache.hpp"
+#include "xref/xref.hpp"
+
+namespace planpress::build {
+
+namespace {
+
+constexpr std::uintmax_t kMaxTemplateBytes = 1u * 1024 * 1024;
+constexpr std::uintmax_t kMaxAssetBytes = 16u * 1024 * 1024;
+
+class Timer {
+ public:
+  Timer() : start_(std::chrono::steady_clock::now()) {}
+  double ms() const {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+};
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Loads every *.mustache file of the templates directory (by base name) and the files under assets/.
+void load_templates(const io::FileSystem& fs, const std::string& dir, tmpl::TemplateSet& set,
+                    std::map<std::string, std::string>& assets, base::Diagnostics& diags) {
+  if (!fs.is_directory(dir)) {
+    diags.error("missing-file", {}, "templates directory '" + dir + "' does not exist", {"pass --templates DIR"});
+    return;
+  }
+  for (const auto& name : fs.list_directory(dir)) {
+    const std::string path = io::join_path(dir, name);
+    if (ends_with(name, ".mustache")) {
+      if (auto src = content::read_source(fs, path, kMaxTemplateBytes, diags))
+        set.add(name.substr(0, name.size() - 9), src);
+    }
+  }
+  // Static assets are copied verbatim below output/assets/.
+  std::function<void(const std::string&, const std::string&)> walk = [&](const std::string& disk, const std::string& rel) {
+    for (const auto& name : fs.list_directory(disk)) {
+      if (name.front() == '.') continue;
+      const std::string p = io::join_path(disk, name);
+      const std::string r = rel + "/" + name;
+      if (fs.is_directory(p)) {
+        walk(p, r);
+        continue;
+      }
+      if (fs.file_size(p).value_or(0) > kMaxAssetBytes) {
+        diags.error("file-too-large", {}, "asset '" + p + "' is larger than 16 MiB");
+        continue;
+      }
+      std::string error;
+      if (auto bytes = fs.read_file(p, error)) assets[r] = std::move(*bytes);
+      else diags.error("io-error", {}, "cannot read '" + p + "': " + error);
+    }
+  };
+  const std::string assets_dir = io::join_path(dir, "assets");
+  if (fs.is_directory(assets_dir)) walk(assets_dir, "assets");
+}
+
+bool has_io_error(const base::Diagnostics& d) {
+  for (const auto& x : d.all())
+    if (x.code == "io-error") return true;
+  return false;
+}
+
+Outcome outcome_of(const base::Diagnostics& d, bool strict) {
+  if (has_io_error(d)) return Outcome::io_error;
+  if (d.has_errors()) return Outcome::content_errors;
+  if (strict && d.warning_count() > 0) return Outcome::warnings_as_errors;
+  return Outcome::ok;
+}
+
+// Runs the phases up to rendering. Returns false (with result filled in) when a phase fails.
+struct Pipeline {
+  content::RawContent raw;
+  model::Model model;
+  std::unique_ptr<xref::SymbolTable> symbols;
+  xref::LinkGraph links;
+  tmpl::TemplateSet templates;
+  std::map<std::string, std::string> assets;
+
+  bool run(const io::FileSystem& fs, const Options& options, Result& result) {
+    auto& diags = result.diagnostics;
+    auto stop = [&](const char* phase) {
+      result.outcome = outcome_of(diags, options.strict);
+      if (result.outcome != Outcome::ok) {
+        result.failed_phase = phase;
+        return true;
+      }
+      return false;
+    };
+    Timer t_load;
+    raw = content::load_content(fs, options.content_dir, diags);
+    result.stats.load_ms = t_load.ms();
+    if (stop("load")) return false;
+
+    Timer t_validate;
+    model = model::validate(raw, diags);
+    result.stats.validate_ms = t_validate.ms();
+    if (stop("validate")) return false;
+
+    Timer t_link;
+    symbols = std::make_unique<xref::SymbolTable>(model);
+    links = xref::link(model, *symbols, diags);
+    result.stats.link_ms = t_link.ms();
+    if (stop("link")) return false;
+
+    Timer t_templates;
+    load_templates(fs, options.templates_dir, templates, assets, diags);
+    if (!diags.has_errors()) {
+      templates.compile(diags, /*strict_partials=*/true);
+      for (const auto& name : site::required_templates())
+        if (!templates.contains(name))
+          diags.error("missing-file", {}, "template '" + name + ".mustache' is missing from '" + options.templates_dir + "'");
+    }
+    result.stats.templates_ms = t_templates.ms();
+    if (stop("templates")) return false;
+
+    result.stats.plans = model.plans.size();
+    for (const auto& p : model.plans) result.stats.items += p.items.size();
+    result.stats.links = links.links().size();
+    return true;
+  }
+};
+
+}  // namespace
+
+Result check(const io::FileSystem& fs, const Options& options) {
+  Result result;
+  Pipeline pipeline;
+  pipeline.run(fs, options, result);
+  return result;
+}
+
+Result build(io::FileSystem& fs, const Options& options) {
+  Result result;
+  Pipeline pipeline;
+  if (!pipeline.run(fs, options, result)) return result;
+
+  Timer t_render;
+  io::OutputTree tree;
+  site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.templates, pipeline.assets, false};
+  site::render_site(input, tree);
+  result.stats.render_ms = t_render.ms();
+  result.stats.files = tree.size();
+
+  Timer t_publish;
+  if (auto err = io::publish(fs, tree, options.out_dir)) {
+    result.diagnostics.error("io-error", {}, "cannot publish to '" + options.out_dir + "': " + *err,
+                             {"the previous output was left as it was"});
+    result.outcome = Outcome::io_error;
+    result.failed_phase = "publish";
+  }
+  result.stats.publish_ms = t_publish.ms();
+  return result;
+}
+
+}  // namespace planpress::build
