@@ -34,7 +34,7 @@ TEST_CASE("diagnostics are formatted GNU style with a caret under the character"
   CHECK(format_diagnostic(d.all().front()) ==
         "content/plans/a/plan.json:2:9: error: expected a string [wrong-type]\n"
         " 2 |   \"題名\": 12\n"
-        "   |         ^\n"  // the two kanji are two columns wide each
+        "   |           ^\n"  // 2 spaces, quote, two kanji of two columns each, quote, colon, space
         "hint: write the title in quotes\n");
   CHECK(d.error_count() == 1);
   CHECK(d.warning_count() == 0);

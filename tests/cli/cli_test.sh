@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Tests of the planpress command line through the real binary on the real content:
+# usage and exit statuses, two builds byte-identical, and every listed content fault injected into a copy
+# of content/ — each must give its diagnostic at file:line:col, exit status 1, and leave output/ untouched.
+set -uo pipefail
+planpress=$(realpath "${1:?usage: cli_test.sh PLANPRESS}")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failures=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; failures=$((failures + 1)); }
+
+expect_status() {  # name expected-status command...
+  local name=$1 want=$2; shift 2
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ "$got" = "$want" ]; then pass "$name (exit $got)"; else fail "$name: exit $got, expected $want"; sed 's/^/    /' "$work/stderr" | head -20; fi
+}
+
+# --- usage ------------------------------------------------------------------------------------------
+expect_status "--help" 0 "$planpress" --help
+grep -q "planpress build" "$work/stdout" || grep -q "build" "$work/stdout" || fail "--help prints the commands"
+expect_status "--version" 0 "$planpress" --version
+grep -qE '^planpress [0-9]+\.[0-9]+\.[0-9]+$' "$work/stdout" && pass "--version prints 'planpress X.Y.Z'" || fail "--version format"
+expect_status "no command" 2 "$planpress"
+expect_status "unknown command" 2 "$planpress" publish
+expect_status "unknown option" 2 "$planpress" build --frobnicate
+expect_status "-j without a number" 2 "$planpress" build -j
+expect_status "-j 0" 2 "$planpress" build -j 0
+expect_status "--content without a directory" 2 "$planpress" check --content
+
+# --- the real content -------------------------------------------------------------------------------
+cp -r "$root/content" content
+cp -r "$root/templates" templates
+expect_status "check of the real content" 0 "$planpress" check
+[ ! -e output ] && pass "check writes nothing" || fail "check created output/"
+expect_status "build of the real content" 0 "$planpress" build -j 2
+if grep -q "warning" "$work/stderr"; then fail "build of the real content has warnings"; sed 's/^/    /' "$work/stderr" | head; else pass "no warnings"; fi
+[ -f output/index.html ] && [ -f output/data/catalog.json ] && pass "output/ has index.html and data/catalog.json" || fail "output layout"
+expect_status "second build into another directory" 0 "$planpress" build --out output2
+if diff -r output output2 >/dev/null; then pass "two builds are byte-identical"; else fail "two builds differ"; diff -rq output output2 | head; fi
+rm -rf output2
+
+snapshot() { (cd output && find . -type f -print0 | sort -z | xargs -0 sha256sum) ; }
+snapshot >"$work/before.sha"
+
+# inject NAME CODE PATTERN FILE PERL-EXPRESSION: apply the fault to a fresh copy of content/, build, and
+# require exit 1, a diagnostic "FILE:line:col: error: … [CODE]" and an unchanged output/.
+inject() {
+  local name=$1 code=$2 file=$3 expr=$4
+  rm -rf content && cp -r "$root/content" content
+  perl -0pi -e "$expr" "content/$file" || { fail "$name: injection failed"; return; }
+  if cmp -s "content/$file" "$root/content/$file" && [ ! -e "content/$file.new" ]; then fail "$name: injection changed nothing"; return; fi
+  "$planpress" build >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  local ok=1
+  [ "$got" = 1 ] || { fail "$name: exit $got, expected 1"; ok=0; }
+  grep -qE "^content/[^:]+:[0-9]+:[0-9]+: error: .*\[$code\]$" "$work/stderr" || { fail "$name: no '[$code]' diagnostic with file:line:col"; ok=0; }
+  snapshot >"$work/after.sha"
+  cmp -s "$work/before.sha" "$work/after.sha" || { fail "$name: output/ changed"; ok=0; }
+  [ -e output.planpress-staging ] && { fail "$name: staging directory left behind"; ok=0; }
+  if [ $ok = 1 ]; then pass "$name → [$code], exit 1, output/ untouched"; else sed 's/^/    /' "$work/stderr" | head -12; fi
+}
+
+CP=plans/sendai-compliance-r7/plan.json
+HR=plans/sendai-hr-2/plan.json
+RF=plans/sendai-keiei-r1/plan.json
+inject "JSON syntax error"        json-syntax      "$CP" 's/("municipality": "仙台市"),/$1/'
+inject "invalid UTF-8"            utf8-invalid     "$HR" 's/第２期仙台市人材育成推進計画/\x{93}\x{E0}/'
+inject "string for a number"      wrong-type       "$CP" 's/"from": 2025/"from": "2025"/'
+inject "2.7 for an integer"       wrong-type       "$HR" 's/"from": 2024/"from": 2.7/'
+inject "number out of range"      out-of-range     "$HR" 's/"to": 2026/"to": 20260/'
+inject "missing required field"   missing-field    "$CP" 's/\n\s*"name": "柔軟な働き方の推進",//'
+inject "unknown field"            unknown-field    "$CP" 's/"municipality":/"municipalty":/'
+inject "duplicate key"            duplicate-key    "$CP" 's/"municipality": "仙台市",/"municipality": "仙台市",\n  "municipality": "大崎市",/'
+inject "duplicate plan id"        duplicate-id     "$RF" 's/"id": "sendai-keiei-r1"/"id": "sendai-hr-2"/'
+inject "duplicate item id"        duplicate-id     "$CP" 's/"id": "47"/"id": "46"/'
+inject "unsafe id ../x"           unsafe-id        "$CP" 's/"id": "47"/"id": "..\/x"/'
+inject "unsafe id with a space"   unsafe-id        "$CP" 's/"id": "47"/"id": "4 7"/'
+inject "value outside vocabulary" unknown-value    "$CP" 's/"rating": "☆"/"rating": "★"/'
+inject "unknown item reference"   xref-unresolved  "$HR" 's/"to": "sendai-compliance-r7#1"/"to": "sendai-compliance-r7#100"/'
+inject "unknown plan reference"   xref-unresolved  "$HR" 's/"to": "sendai-compliance-r7#1"/"to": "sendai-complaince-r7#1"/'
+inject "unknown external document" xref-unresolved "$CP" 's/"to": "sendai-compliance-plan-r7"/"to": "sendai-compliance-plan-r8"/'
+inject "raw HTML in Markdown"     markdown-raw-html  plans/sendai-hr-2/ichizuke.md 's/\A/<iframe src="x"><\/iframe>\n\n/'
+inject "javascript: link"         markdown-unsafe-link plans/sendai-hr-2/ichizuke.md 's/\A/[詳しく](javascript:alert(document.cookie))\n\n/'
+inject "data: link"               markdown-unsafe-link plans/sendai-hr-2/ichizuke.md 's/\A/[詳しく](data:text\/html;base64,PHNjcmlwdD4=)\n\n/'
+inject "oversize Markdown"        file-too-large   plans/sendai-hr-2/ichizuke.md 's/\A/"x" x 1100000 . "\n"/e'
+inject "empty required value"     empty-value      "$CP" 's/"content": "[^"]*"/"content": ""/'
+
+# --- I/O and environment ----------------------------------------------------------------------------
+rm -rf content && cp -r "$root/content" content
+touch not-a-dir
+expect_status "--out is a file → I/O error" 4 "$planpress" build --out not-a-dir
+mkdir -p precious && echo keep >precious/notes.txt
+expect_status "refuses to replace a directory planpress did not write" 4 "$planpress" build --out precious
+[ "$(cat precious/notes.txt)" = keep ] && pass "that directory is untouched" || fail "precious/ was modified"
+expect_status "missing content directory" 1 "$planpress" check --content nowhere
+
+echo
+if [ $failures -gt 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
+echo "all CLI checks passed"

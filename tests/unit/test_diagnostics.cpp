@@ -1,0 +1,129 @@
+// Runs every tests/diagnostics/*.case through `planpress check` on an in-memory file system and compares
+// the formatted diagnostics with the case's expected text, exactly (message, position, caret, hints).
+//
+// Case format:
+//   # comment lines
+//   --- <path>                 a file (content/… or templates/…) with the text up to the next '---'
+//   --- <path> [hex]           same, with \xNN escapes decoded (for invalid UTF-8)
+//   --- <path> [size N]        a file of N bytes of 'a' (for size limits)
+//   --- expected               the exact diagnostics, then the exit outcome on the last line
+// A default content/site.json and the repository's templates/ are present unless a case overrides them.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <cstdlib>
+#include <sstream>
+
+#include "build/build.hpp"
+#include "io/file_system.hpp"
+
+namespace fs = std::filesystem;
+using namespace planpress;
+
+namespace {
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string decode_hex(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x') {
+      out += static_cast<char>(std::stoi(s.substr(i + 2, 2), nullptr, 16));
+      i += 3;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+struct Case {
+  std::map<std::string, std::string> files;
+  std::string expected;
+};
+
+Case parse_case(const std::string& text) {
+  Case c;
+  std::istringstream in(text);
+  std::string line, current, body;
+  bool in_body = false;
+  auto flush = [&]() {
+    if (current.empty()) return;
+    if (current == "expected") {
+      c.expected = body;
+    } else if (current.size() > 6 && current.substr(current.size() - 6) == " [hex]") {
+      c.files[current.substr(0, current.size() - 6)] = decode_hex(body);
+    } else if (auto at = current.find(" [size "); at != std::string::npos) {
+      const auto n = std::stoul(current.substr(at + 7));
+      c.files[current.substr(0, at)] = std::string(n, 'a');
+    } else {
+      c.files[current] = body;
+    }
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("--- ", 0) == 0) {
+      flush();
+      current = line.substr(4);
+      body.clear();
+      in_body = true;
+    } else if (in_body) {
+      body += line + "\n";
+    }
+  }
+  flush();
+  return c;
+}
+
+const char* outcome_name(build::Outcome o) {
+  switch (o) {
+    case build::Outcome::ok: return "ok";
+    case build::Outcome::content_errors: return "exit 1";
+    case build::Outcome::warnings_as_errors: return "exit 3";
+    case build::Outcome::io_error: return "exit 4";
+  }
+  return "?";
+}
+
+}  // namespace
+
+TEST_CASE("every diagnostic code has a spec case with its exact text", "[diagnostics]") {
+  const fs::path dir = fs::path(PLANPRESS_SOURCE_DIR) / "tests" / "diagnostics";
+  std::vector<fs::path> cases;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".case") cases.push_back(e.path());
+  std::sort(cases.begin(), cases.end());
+  REQUIRE(cases.size() >= 20);
+  for (const auto& path : cases) {
+    DYNAMIC_SECTION(path.filename().string()) {
+      const Case c = parse_case(read_all(path));
+      io::MemoryFileSystem mfs;
+      mfs.add_file("content/site.json", "{\"title\": \"テスト\", \"organisation\": \"テスト市\"}\n");
+      for (const auto& e : fs::directory_iterator(fs::path(PLANPRESS_SOURCE_DIR) / "templates"))
+        if (e.is_regular_file()) mfs.add_file("templates/" + e.path().filename().string(), read_all(e.path()));
+      mfs.create_directories("content/plans");
+      for (const auto& [p, body] : c.files) mfs.add_file(p, body);
+      build::Options options;
+      // A case that lists a file named "strict" runs with --strict.
+      options.strict = c.files.count("strict") > 0;
+      const auto result = build::check(mfs, options);
+      std::string actual;
+      for (const auto& d : result.diagnostics.all()) actual += base::format_diagnostic(d);
+      actual += std::string(outcome_name(result.outcome)) + "\n";
+      INFO("case file: " << path.string());
+      if (std::getenv("PLANPRESS_BLESS")) {
+        // Rewrites the expected text; review the diff before committing.
+        std::string text = read_all(path);
+        text = text.substr(0, text.find("--- expected\n")) + "--- expected\n" + actual;
+        std::ofstream(path, std::ios::binary) << text;
+      } else {
+        CHECK(actual == c.expected);
+      }
+    }
+  }
+}
