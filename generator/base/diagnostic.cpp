@@ -69,7 +69,8 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += d.location.file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
   }
   out += std::string(sev) + ": " + d.message + " [" + d.code + "]\n";
-  if (d.location.known()) {
+  // A file too large to read (or empty) has no line to show.
+  if (d.location.known() && !d.location.file->text().empty()) {
     auto glyphs = glyphs_of(d.location.file->line_text(lc.line));
     // Show at most ~100 columns around the caret so that long lines stay readable.
     const std::size_t caret = static_cast<std::size_t>(lc.column - 1);

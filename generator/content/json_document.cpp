@@ -128,18 +128,26 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
-    // nlohmann counts the bytes read including the offending one; point at that byte.
-    std::size_t offset = position > 0 ? position - 1 : 0;
+    // nlohmann reports how many bytes it had read when it gave up, i.e. the end of the offending token
+    // (`last_token`); point at the token's start.
+    std::size_t offset = position > last_token.size() ? position - last_token.size() : 0;
+    if (last_token.empty() && offset > 0) offset = position - 1;
     if (offset > text_.size()) offset = text_.size();
     std::string what = ex.what();
     const auto colon = what.find(": ", what.find("column"));
     if (colon != std::string::npos) what = what.substr(colon + 2);
+    // "syntax error while parsing object - unexpected …" → "while parsing object: unexpected …"
+    if (what.rfind("syntax error ", 0) == 0) what = what.substr(13);
+    if (const auto dash = what.find(" - "); dash != std::string::npos) what.replace(dash, 3, ": ");
     std::vector<std::string> hints;
+    const bool wanted_close = what.find("expected '}'") != std::string::npos || what.find("expected ']'") != std::string::npos;
+    if (wanted_close && what.find("unexpected") != std::string::npos && what.find("unexpected end") == std::string::npos)
+      hints.push_back("is a comma missing before this?");
     if (what.find("unexpected '}'") != std::string::npos || what.find("unexpected ']'") != std::string::npos)
       hints.push_back("JSON does not allow a comma after the last member or element");
-    if (last_token.size() > 0 && last_token.front() == '\'')
+    if (!last_token.empty() && last_token.back() == '\'')
       hints.push_back("JSON strings use double quotes");
-    diags_.error("json-syntax", base::Location::in(source_, offset), "JSON syntax error: " + what, hints);
+    diags_.error("json-syntax", base::Location::in(source_, offset), "JSON syntax error " + what, hints);
     return false;
   }
 

@@ -11,9 +11,13 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }
 
 std::string human_size(std::uintmax_t bytes) {
-  if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + " MiB";
-  return std::to_string(bytes / 1024) + " KiB";
+  // 1048577 → "1,048,577 bytes"
+  std::string digits = std::to_string(bytes);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return digits + " bytes";
 }
+
+std::string limit_name(std::uintmax_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
 
 std::optional<JsonDocument> load_json(const io::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
   auto source = read_source(fs, path, kMaxJsonBytes, diags);
@@ -28,9 +32,11 @@ base::SourcePtr read_source(const io::FileSystem& fs, const std::string& path, s
   auto empty = std::make_shared<base::SourceFile>(path, "");
   const auto size = fs.file_size(path);
   if (size && *size > max_bytes) {
+    const bool markdown = ends_with(path, ".md");
     diags.error("file-too-large", base::Location::in(empty, 0),
-                "file is " + human_size(*size) + ", more than the limit of " + human_size(max_bytes),
-                {"split the content into several files (for example one section per Markdown file)"});
+                "file is " + human_size(*size) + ", over the limit of " + limit_name(max_bytes),
+                {markdown ? "split the text into several sections, one Markdown file each"
+                          : "move long narrative text into Markdown sections, or split the plan"});
     return nullptr;
   }
   std::string error;

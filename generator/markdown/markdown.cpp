@@ -106,7 +106,7 @@ class Converter {
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_HTML_INLINE: {
         std::string html = cmark_node_get_literal(n);
-        while (!html.empty() && (html.back() == '\n' || html.back() == ' ')) html.pop_back();
+        if (const auto nl = html.find('\n'); nl != std::string::npos) html = html.substr(0, nl) + "…";
         if (html.size() > 60) html = html.substr(0, 57) + "...";
         diags_.error("markdown-raw-html", where_(out.offset), "raw HTML is not allowed in content: '" + html + "'",
                      {"write it as Markdown; to show the characters literally, escape them as \\<"});

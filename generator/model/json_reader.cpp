@@ -4,6 +4,17 @@
 
 namespace planpress::model {
 
+namespace {
+bool contains_fullwidth_digit(const std::string& s) {
+  // U+FF10–U+FF19 are EF BC 90 – EF BC 99 in UTF-8.
+  for (std::size_t i = 0; i + 2 < s.size(); ++i)
+    if (s[i] == '\xEF' && s[i + 1] == '\xBC' && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+        static_cast<unsigned char>(s[i + 2]) <= 0x99)
+      return true;
+  return false;
+}
+}  // namespace
+
 bool is_blank(const std::string& s) {
   // Spaces, tabs, newlines and the ideographic space U+3000 only.
   std::size_t i = 0;
@@ -41,7 +52,17 @@ JsonRef JsonReader::member(const JsonRef& obj, const std::string& key) const {
 }
 
 void JsonReader::wrong_type(const JsonRef& v, const std::string& expected) {
-  diags_.error("wrong-type", doc_.at(v.pointer), v.what + " must be " + expected + ", got " + describe_json(*v.json));
+  std::vector<std::string> hints;
+  if (v.json->is_string() && expected.find("integer") != std::string::npos) {
+    const auto& s = v.json->get_ref<const std::string&>();
+    if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos)
+      hints.push_back("write numbers without quotes: " + s);
+    else if (contains_fullwidth_digit(s))
+      hints.push_back("write fiscal years as Western years in half-width digits, e.g. 令和6年度 = 2024");
+  }
+  if (v.json->is_number_float() && expected.find("integer") != std::string::npos)
+    hints.push_back("use a whole number; the decimal part would be lost");
+  diags_.error("wrong-type", doc_.at(v.pointer), v.what + " must be " + expected + ", got " + describe_json(*v.json), hints);
 }
 
 bool JsonReader::expect_object(const JsonRef& v, const std::vector<std::string>& allowed,
@@ -80,8 +101,15 @@ std::vector<JsonRef> JsonReader::elements(const JsonRef& v, const std::string& e
     return out;
   }
   for (std::size_t i = 0; i < v.json->size(); ++i) {
-    out.push_back(JsonRef{&(*v.json)[i], content::pointer_append(v.pointer, i),
-                          element_what + " " + std::to_string(i + 1)});
+    const auto& e = (*v.json)[i];
+    // Name elements by their id where they have a usable one ("item '8'"), else by position ("item 3").
+    std::string what = element_what + " " + std::to_string(i + 1);
+    if (e.is_object()) {
+      auto id = e.find("id");
+      if (id != e.end() && id->is_string() && base::is_safe_slug(id->get<std::string>()))
+        what = element_what + " '" + id->get<std::string>() + "'";
+    }
+    out.push_back(JsonRef{&e, content::pointer_append(v.pointer, i), what});
   }
   return out;
 }
@@ -108,7 +136,7 @@ std::string JsonReader::slug(const JsonRef& obj, const std::string& key) {
   auto v = member(obj, key);
   std::string s = text(obj, key, false);
   if (v && v.json->is_string() && !base::is_safe_slug(s)) {
-    diags_.error("unsafe-id", doc_.at(v.pointer), v.what + " '" + s + "' is not a safe id",
+    diags_.error("unsafe-id", doc_.at(v.pointer), "unsafe id '" + s + "' in " + obj.what,
                  {"ids become file names and URLs: use 1–64 characters from a–z, 0–9, '-', '_', '.', starting "
                   "with a letter or digit (no '/', '..', spaces or capitals)"});
   }

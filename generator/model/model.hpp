@@ -118,6 +118,7 @@ struct Entry {
 
 struct Item : Entry {
   std::string id;
+  Location id_location;
   std::string category;  ///< category id or empty
   std::vector<Entry> sub_items;
 };
@@ -132,6 +133,7 @@ struct Block {
 
 struct Category {
   std::string id;
+  Location id_location;
   std::string number;
   std::string title;
   std::string kind;
@@ -144,6 +146,7 @@ struct Category {
 
 struct Section {
   std::string id;
+  Location id_location;
   std::string number;
   std::string title;
   std::string file;

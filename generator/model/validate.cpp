@@ -134,6 +134,10 @@ class PlanValidator : public Validator {
     Plan p;
     p.dir = raw_.dir;
     auto root = r_.root("plan");
+    // Name the plan by its id in messages when it has a usable one.
+    if (root.json->is_object() && root.json->contains("id") && (*root.json)["id"].is_string() &&
+        base::is_safe_slug((*root.json)["id"].get<std::string>()))
+      root.what = "plan '" + (*root.json)["id"].get<std::string>() + "'";
     p.location = r_.at("");
     if (!r_.expect_object(root, {"$schema", "id", "title", "short_title", "municipality", "kind", "period", "published",
                                  "department", "summary", "inferred", "source", "refs", "fields", "vocabularies",
@@ -294,6 +298,7 @@ class PlanValidator : public Validator {
       if (!r_.expect_object(s, {"id", "number", "title", "file"}, {"id", "title", "file"})) continue;
       Section sec;
       sec.id = r_.slug(s, "id");
+      sec.id_location = r_.at(r_.member(s, "id").pointer);
       sec.number = r_.text(s, "number");
       sec.title = r_.text(s, "title");
       sec.file = r_.text(s, "file");
@@ -327,6 +332,7 @@ class PlanValidator : public Validator {
         continue;
       Category cat;
       cat.id = r_.slug(c, "id");
+      cat.id_location = r_.at(r_.member(c, "id").pointer);
       cat.number = r_.text(c, "number");
       cat.title = r_.text(c, "title");
       cat.kind = r_.text(c, "kind");
@@ -495,6 +501,7 @@ class PlanValidator : public Validator {
         continue;
       Item item;
       item.id = r_.slug(v, "id");
+      item.id_location = r_.at(r_.member(v, "id").pointer);
       JsonRef named = v;
       named.what = "item '" + item.id + "'";
       read_entry(named, item, p, named.what);
@@ -600,17 +607,21 @@ class PlanValidator : public Validator {
   // Items, categories and sections share one namespace per plan (all can be link targets);
   // indicators have their own.
   void check_anchor_ids(const Plan& p) {
-    std::map<std::string, std::string> seen;  // id → what
+    std::map<std::string, std::pair<std::string, base::Location>> seen;  // id → (what, where)
     auto claim = [&](const std::string& id, const std::string& what, const base::Location& where) {
       if (id.empty()) return;
-      auto [it, inserted] = seen.emplace(id, what);
-      if (!inserted)
-        diags_.error("duplicate-id", where, what + " id '" + id + "' is already used by a " + it->second + " of plan '" + p.id + "'",
+      auto [it, inserted] = seen.emplace(id, std::make_pair(what, where));
+      if (!inserted) {
+        const auto first = it->second.second.file->locate(it->second.second.offset);
+        diags_.error("duplicate-id", where,
+                     what + " id '" + id + "' is already used in plan '" + p.id + "' (by the " + it->second.first + " at line " +
+                         std::to_string(first.line) + ")",
                      {"ids of items, categories and sections must be unique within a plan"});
+      }
     };
-    for_each_category(p.categories, [&](const Category& c, int) { claim(c.id, "category", c.location); });
-    for (const auto& s : p.sections) claim(s.id, "section", s.location);
-    for (const auto& i : p.items) claim(i.id, "item", i.location);
+    for_each_category(p.categories, [&](const Category& c, int) { claim(c.id, "category", c.id_location); });
+    for (const auto& s : p.sections) claim(s.id, "section", s.id_location);
+    for (const auto& i : p.items) claim(i.id, "item", i.id_location);
     std::set<std::string> indicators;
     for (const auto& i : p.indicators)
       if (!indicators.insert(i.id).second)
