@@ -36,6 +36,7 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   const auto w = to_u32(word);
   std::optional<std::string> best;
   std::size_t best_distance = 0;
+  std::size_t best_length_diff = 0;
   for (const auto& c : candidates) {
     const auto cu = to_u32(c);
     const std::size_t dist = edit_distance(w, cu);
@@ -44,9 +45,12 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
     const std::size_t longest = std::max(w.size(), cu.size());
     const std::size_t limit = std::clamp<std::size_t>(longest / 3, 1, 3);
     if (dist == 0 || dist > limit) continue;
-    if (!best || dist < best_distance) {
+    // On equal distance prefer a candidate of the same length (a typo rather than a missing character).
+    const auto len_diff = [&](const std::u32string& x) { return x.size() > w.size() ? x.size() - w.size() : w.size() - x.size(); };
+    if (!best || dist < best_distance || (dist == best_distance && len_diff(cu) < best_length_diff)) {
       best = c;
       best_distance = dist;
+      best_length_diff = len_diff(cu);
     }
   }
   return best;

@@ -68,6 +68,12 @@ void load_templates(const io::FileSystem& fs, const std::string& dir, tmpl::Temp
   if (fs.is_directory(assets_dir)) walk(assets_dir, "assets");
 }
 
+std::string required_list() {
+  std::string list;
+  for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
+  return list;
+}
+
 bool has_io_error(const base::Diagnostics& d) {
   for (const auto& x : d.all())
     if (x.code == "io-error") return true;
@@ -122,7 +128,9 @@ struct Pipeline {
       templates.compile(diags, /*strict_partials=*/true);
       for (const auto& name : site::required_templates())
         if (!templates.contains(name))
-          diags.error("missing-file", {}, "template '" + name + ".mustache' is missing from '" + options.templates_dir + "'");
+          diags.error("missing-file",
+                      base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
+                      "template '" + name + "' is missing", {"the site needs the templates " + required_list()});
     }
     result.stats.templates_ms = t_templates.ms();
     if (stop("templates")) return false;

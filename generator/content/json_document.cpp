@@ -128,12 +128,8 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
-    // nlohmann reports how many bytes it had read when it gave up, i.e. the end of the offending token
-    // (`last_token`); point at the token's start.
-    std::size_t offset = position > last_token.size() ? position - last_token.size() : 0;
-    if (last_token.empty() && offset > 0) offset = position - 1;
-    if (offset > text_.size()) offset = text_.size();
     std::string what = ex.what();
+    const std::size_t offset = offending_token_start(position, what);
     const auto colon = what.find(": ", what.find("column"));
     if (colon != std::string::npos) what = what.substr(colon + 2);
     // "syntax error while parsing object - unexpected …" → "while parsing object: unexpected …"
@@ -162,6 +158,31 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     std::size_t next_index = 0;
     std::map<std::string, std::size_t> keys;
   };
+
+  // nlohmann reports how many bytes it had read when it gave up: the offending token ends there. Point at
+  // the token's start (a whole string or number literal), else at the last character read.
+  std::size_t offending_token_start(std::size_t position, const std::string& what) const {
+    std::size_t end = std::min(position, text_.size());
+    if (end == 0) return 0;
+    std::size_t i = end - 1;
+    if (what.find("unexpected string literal") != std::string::npos && text_[i] == '"') {
+      while (i > 0) {
+        --i;
+        if (text_[i] != '"') continue;
+        std::size_t backslashes = 0;
+        for (std::size_t k = i; k > 0 && text_[k - 1] == '\\'; --k) ++backslashes;
+        if (backslashes % 2 == 0) return i;
+      }
+      return 0;
+    }
+    if (what.find("unexpected number literal") != std::string::npos) {
+      auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
+      while (i > 0 && !numeric(text_[i])) --i;  // the lexer reads one character past a number
+      while (i > 0 && numeric(text_[i - 1])) --i;
+      return i;
+    }
+    return i;
+  }
 
   std::size_t token_start() {
     std::size_t i = mark_;

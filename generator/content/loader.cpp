@@ -63,7 +63,8 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
   }
   const std::string site_path = io::join_path(content_dir, "site.json");
   if (!fs.exists(site_path)) {
-    diags.error("missing-file", {}, "'" + site_path + "' is missing", {"every site needs a site.json; see docs/content-format.md"});
+    diags.error("missing-file", base::Location::in(std::make_shared<base::SourceFile>(site_path, ""), 0), "site.json is missing",
+                {"every site needs a site.json with at least \"title\" and \"organisation\"; see docs/content-format.md"});
   } else {
     raw.site = load_json(fs, site_path, diags);
   }
@@ -85,8 +86,8 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
     plan.path = dir;
     const std::string plan_path = io::join_path(dir, "plan.json");
     if (!fs.exists(plan_path)) {
-      diags.error("missing-file", {}, "plan directory '" + dir + "' has no plan.json",
-                  {"add plan.json or remove the directory"});
+      diags.error("missing-file", base::Location::in(std::make_shared<base::SourceFile>(plan_path, ""), 0),
+                  "plan directory '" + dir + "' has no plan.json", {"add plan.json or remove the directory"});
       continue;
     }
     plan.plan = load_json(fs, plan_path, diags);

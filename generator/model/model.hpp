@@ -101,6 +101,7 @@ struct FieldValue {
   std::vector<ListEntry> list;         ///< list
   std::vector<std::string> values;     ///< tags, departments
   std::vector<ScheduleRow> schedule;   ///< schedule
+  bool malformed = false;              ///< the JSON value had the wrong shape (already reported)
   Location location;
 };
 

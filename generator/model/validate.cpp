@@ -423,6 +423,7 @@ class PlanValidator : public Validator {
       case FieldKind::rating:
         if (!j.is_string()) {
           r_.wrong_type(v, "a string");
+          fv.malformed = true;
           break;
         }
         fv.text = j.get<std::string>();
@@ -433,6 +434,7 @@ class PlanValidator : public Validator {
       case FieldKind::departments:
         if (!j.is_array()) {
           r_.wrong_type(v, "an array of strings");
+          fv.malformed = true;
           break;
         }
         for (const auto& e : r_.elements(v, "entry")) {
@@ -447,6 +449,7 @@ class PlanValidator : public Validator {
       case FieldKind::list:
         if (!j.is_array()) {
           r_.wrong_type(v, "an array of strings or {\"label\", \"text\"} objects");
+          fv.malformed = true;
           break;
         }
         for (const auto& e : r_.elements(v, "entry")) {
@@ -460,6 +463,7 @@ class PlanValidator : public Validator {
       case FieldKind::schedule:
         if (!j.is_array()) {
           r_.wrong_type(v, "an array of schedule rows");
+          fv.malformed = true;
           break;
         }
         for (const auto& e : r_.elements(v, "row")) {
@@ -521,7 +525,7 @@ class PlanValidator : public Validator {
         if (it == item.fields.end()) {
           diags_.error("missing-field", r_.at(v.pointer),
                        "item '" + item.id + "' has no '" + f.key + "' (" + f.label + "), which plan '" + p.id + "' requires");
-        } else if (is_empty(it->second)) {
+        } else if (!it->second.malformed && is_empty(it->second)) {  // a wrong type was reported already
           diags_.error("empty-value", it->second.location,
                        "item '" + item.id + "' has an empty '" + f.key + "' (" + f.label + "), which plan '" + p.id + "' requires",
                        {"fill it in, or make the field optional in \"fields\" if the document leaves it blank"});

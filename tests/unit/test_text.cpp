@@ -1,0 +1,38 @@
+#include <catch2/catch.hpp>
+
+#include "text/normalize.hpp"
+#include "text/wareki.hpp"
+
+using namespace planpress::text;
+
+TEST_CASE("fiscal years in 和暦", "[text]") {
+  CHECK(wareki_fiscal_year(2024) == "令和6年度");
+  CHECK(wareki_fiscal_year(2019) == "令和元年度");  // the fiscal year in which 令和 began
+  CHECK(wareki_fiscal_year(2018) == "平成30年度");
+  CHECK(wareki_fiscal_year(1989) == "平成元年度");
+  CHECK(wareki_fiscal_year(2014) == "平成26年度");
+  CHECK(wareki_fiscal_year(1988) == "昭和63年度");
+  CHECK(wareki_fiscal_span(2024, 2026) == "令和6年度～令和8年度");
+  CHECK(wareki_fiscal_span(2025, 2025) == "令和7年度");
+  CHECK(wareki_fiscal_span(2020, std::nullopt) == "令和2年度～");
+  CHECK(western_fiscal_span(2024, 2026) == "2024年度～2026年度");
+}
+
+TEST_CASE("dates in 和暦 respect the day an era began", "[text]") {
+  CHECK(wareki_date(2023, 2) == "令和5年2月");
+  CHECK(wareki_date(2019, 4) == "平成31年4月");
+  CHECK(wareki_date(2019, 5) == "令和元年5月");
+  CHECK(wareki_date(1989, 1, 7) == "昭和64年1月7日");
+  CHECK(wareki_date(1989, 1, 8) == "平成元年1月8日");
+  CHECK(wareki_from_iso("2024-02") == std::optional<std::string>("令和6年2月"));
+  CHECK(wareki_from_iso("2024") == std::optional<std::string>("令和6年"));
+  CHECK_FALSE(wareki_from_iso("2024-13").has_value());
+  CHECK_FALSE(wareki_from_iso("R6").has_value());
+}
+
+TEST_CASE("NFKC folds width variants", "[text]") {
+  CHECK(nfkc("ＤＸ") == "DX");
+  CHECK(nfkc("ｶﾀｶﾅ") == "カタカナ");
+  CHECK(nfkc("№４") == "No4");
+  CHECK(nfkc_casefold("ＯＪＴ") == "ojt");
+}
