@@ -9,9 +9,9 @@ BUILD_TYPE ?= RelWithDebInfo
 # ICU), Catch2 for the tests, the IPAex fonts for the PDFs and the tools the tests use to read PDFs.
 PACKAGES := cmake g++ make pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libhpdf-dev libicu-dev catch2 \
-  fonts-ipaexfont poppler-utils qpdf
+  fonts-ipaexfont poppler-utils qpdf chromium
 
-.PHONY: all deps configure compile site test check clean
+.PHONY: all deps browser-deps configure compile site test check clean
 
 all: site
 
@@ -31,6 +31,20 @@ deps:
 	  fi; \
 	fi
 
+# Node.js runs the browser tests (playwright-core drives Debian's chromium; axe-core checks accessibility).
+# A machine that already has node and npm (e.g. from NodeSource) keeps them; otherwise Debian's are installed.
+browser-deps: deps
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: nodejs npm"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
+	  else \
+	    echo "Node.js is missing. Install it as root with:"; echo "  sudo apt-get install -y nodejs npm"; exit 1; \
+	  fi; \
+	fi
+	@cd tests/browser && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund --loglevel=error; fi
+
 configure: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 
@@ -43,7 +57,7 @@ site: compile
 check: compile
 	./$(BUILD_DIR)/planpress check
 
-test: compile
+test: compile browser-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 clean:
