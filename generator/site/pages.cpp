@@ -65,12 +65,7 @@ class PageBuilder {
 
  private:
   void page(io::OutputTree& out, const std::string& path, const std::string& tmpl, json ctx) {
-    ctx["root"] = root_prefix(path);
-    ctx["site"] = json{{"title", m_.site.title}, {"organisation", m_.site.organisation}, {"description", m_.site.description}};
-    if (!ctx.contains("description") || ctx["description"].get<std::string>().empty())
-      ctx["description"] = m_.site.description;
-    null_empty_strings(ctx);
-    out[path] = in_.templates.render(tmpl, ctx);
+    out[path] = render_page(in_, path, tmpl, std::move(ctx));
   }
 
   // A link from the page at `from_page` to `e`.
@@ -420,5 +415,15 @@ class PageBuilder {
 }  // namespace
 
 void render_site(const SiteInput& in, io::OutputTree& out) { PageBuilder(in).build(out); }
+
+std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name, json ctx) {
+  const auto& site = in.model.site;
+  ctx["root"] = root_prefix(path);
+  ctx["site"] = json{{"title", site.title}, {"organisation", site.organisation}, {"description", site.description}};
+  if (!ctx.contains("description") || !ctx["description"].is_string() || ctx["description"].get<std::string>().empty())
+    ctx["description"] = site.description;
+  null_empty_strings(ctx);
+  return in.templates.render(template_name, ctx);
+}
 
 }  // namespace planpress::site
