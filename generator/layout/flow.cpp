@@ -164,23 +164,43 @@ void Paginator::draw_row_full(const Table& t, const Row& r) {
   draw_cells(t, r, content, ch, true, r.top_rule);
 }
 
-void Paginator::draw_header(const Table& t) {
-  for (const auto& h : t.header) draw_row_full(t, h);
+void Paginator::draw_header(const Table& t, bool with_marks) {
+  for (const auto& h : t.header) {
+    std::vector<std::vector<const Box*>> content(h.cells.size());
+    double ch = 0;
+    for (std::size_t i = 0; i < h.cells.size(); ++i) {
+      double hh = 0;
+      for (const auto& b : h.cells[i].boxes) {
+        content[i].push_back(&b);
+        hh += b.height;
+      }
+      ch = std::max(ch, hh);
+    }
+    draw_cells(t, h, content, ch, with_marks, h.top_rule);
+  }
 }
 
 void Paginator::add_table(const Table& t) {
   double header_h = 0;
   for (const auto& h : t.header) header_h += row_height(t, h);
-  const double first_need = header_h + (t.rows.empty() ? 0.0 : min_start(t, t.rows.front()));
+  double first_need = header_h + (t.rows.empty() ? 0.0 : min_start(t, t.rows.front()));
+  if (pages_.empty()) start_page();
+  if (t.keep_together) {
+    double total = header_h, pending = 0;
+    for (const auto& r : t.rows) total += row_height(t, r);
+    for (const auto& b : pending_) pending += b.height;
+    if (pending + total > remaining() + kEpsilon && pending + total <= geometry().content_height() &&
+        remaining() < 0.5 * geometry().content_height())
+      first_need = total;
+  }
   // What is pending (a heading kept with the table) goes with the header and the first lines.
   flush(first_need);
-  if (pages_.empty()) start_page();
   if (first_need > remaining() + kEpsilon && !at_top()) start_page();
   auto fresh_page = [&] {
     start_page();
-    draw_header(t);
+    draw_header(t, false);
   };
-  draw_header(t);
+  draw_header(t, true);
   bool table_top = true;  // nothing but the header on this page yet
   const double fresh_avail = geometry().content_height() - header_h;
   for (std::size_t k = 0; k < t.rows.size(); ++k) {
@@ -194,8 +214,10 @@ void Paginator::add_table(const Table& t) {
       continue;
     }
     if (!table_top) {
-      const bool keep_moves = row.keep_with_next && need <= fresh_avail + kEpsilon;
+      // Move to the next page what is small (a category row and the start of its first item; a short row):
+      // a big row is split instead, so pages stay full, as with Word's "allow row to break across pages".
       const bool small = full <= fresh_avail + kEpsilon && (full <= 0.3 * fresh_avail || remaining() < min_start(t, row) + kEpsilon);
+      const bool keep_moves = row.keep_with_next && need <= fresh_avail + kEpsilon && (small || need <= 0.3 * fresh_avail);
       if (keep_moves || (full > remaining() + kEpsilon && small)) {
         fresh_page();
         draw_row_full(t, row);
@@ -223,7 +245,7 @@ void Paginator::add_table(const Table& t) {
       for (std::size_t ci = 0; ci < row.cells.size(); ++ci) {
         const auto& boxes = row.cells[ci].boxes;
         double h = 0;
-        if (!first_slice && ci == 0) {
+        if (!first_slice && ci == row.continued_cell) {
           for (const auto& b : row.continued) {
             content[ci].push_back(&b);
             h += b.height;

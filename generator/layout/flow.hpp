@@ -32,9 +32,10 @@ struct Row {
   std::vector<Cell> cells;
   bool keep_with_next = false;  ///< category rows and rows followed by their 参照・関連 row
   bool top_rule = true;         ///< false: no border between this row and the one above (a sub-row)
-  std::vector<Box> continued;   ///< shown at the top of the first cell where the row continues on a new page
-  std::vector<Anchor> anchors;  ///< placed at the top of the row (anchor y values are ignored)
-  std::vector<OutlineMark> outline;
+  std::vector<Box> continued;   ///< shown at the top of cell `continued_cell` where the row continues on a new page
+  std::size_t continued_cell = 0;
+  std::vector<Anchor> anchors;  ///< placed at the top of the row (anchor y values are ignored); in a header
+  std::vector<OutlineMark> outline;  ///< row, only where the table starts
 };
 
 /// A table: column widths in points, header rows repeated on every page, body rows.
@@ -43,6 +44,9 @@ struct Table {
   std::vector<Row> header;
   std::vector<Row> rows;
   double pad_x = 3, pad_y = 2;
+  /// Start on a new page rather than split when the whole table fits on one and less than half a page is
+  /// left (item cards).
+  bool keep_together = false;
   Color rule{0.35, 0.35, 0.35};
   double rule_width = 0.5;
 };
@@ -61,6 +65,8 @@ class Paginator {
   double width() const { return geometry().content_width(); }
   /// Height available on an empty page.
   double page_content_height() const { return geometry().content_height(); }
+  /// Height left on the current page (pending boxes not counted).
+  double remaining_height() const { return pages_.empty() ? geometry().content_height() : remaining(); }
 
   /// Adds a box. Boxes with keep_with_next are held until the chain ends, then placed together on one
   /// page when they fit on one.
@@ -86,7 +92,7 @@ class Paginator {
   double row_height(const Table& t, const Row& r) const;
   double min_start(const Table& t, const Row& r) const;
   void draw_row_full(const Table& t, const Row& r);
-  void draw_header(const Table& t);
+  void draw_header(const Table& t, bool with_marks);
   void draw_cells(const Table& t, const Row& r, const std::vector<std::vector<const Box*>>& content, double content_h,
                   bool with_marks, bool top_rule);
 

@@ -206,8 +206,9 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
                 gap[i] = true;
                 ++gaps;
               }
-            // A line cut short before a long unbreakable word would open huge gaps: leave it ragged.
-            if (gaps > 0 && extra / static_cast<double>(gaps) <= 0.6 * style.size) delta = extra / static_cast<double>(gaps);
+            // A line cut short before a long unbreakable word (a number, a Latin word) would open wide gaps
+            // between its characters: beyond a quarter em it is left ragged instead.
+            if (gaps > 0 && extra / static_cast<double>(gaps) <= 0.25 * style.size) delta = extra / static_cast<double>(gaps);
           }
           break;
       }
