@@ -1,6 +1,7 @@
 // The planpress command line: the only code that prints or exits.
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -21,8 +22,8 @@ const char* kUsage =
     "Usage: planpress <command> [options]\n"
     "\n"
     "Commands:\n"
-    "  build    check the content, then write the site and data export to the output directory\n"
-    "  check    check the content and templates only; write nothing\n"
+    "  build    check the content, then write the site, the PDFs and the data export to the output directory\n"
+    "  check    check the content, templates and PDF fonts only; write nothing\n"
     "\n"
     "Options:\n"
     "  --content DIR     content directory (default: content)\n"
@@ -30,13 +31,16 @@ const char* kUsage =
     "  --out DIR         output directory (default: output; build only)\n"
     "  -j N, --jobs N    render with N threads (default: 1)\n"
     "  --strict          treat warnings as errors (exit status 3)\n"
+    "  --no-pdf          skip the PDFs (pdf/<plan>.pdf) and their font checks\n"
     "  -q, --quiet       print diagnostics only, no summary\n"
     "  -h, --help        show this help\n"
     "  --version         show the version\n"
     "\n"
     "Exit status: 0 ok, 1 errors in content or templates, 2 usage, 3 warnings with --strict,\n"
-    "4 I/O or environment. Diagnostics are printed as file:line:column: error: message [code];\n"
-    "docs/diagnostics.md explains every code.\n";
+    "4 I/O or environment (e.g. a font file missing). Diagnostics are printed as\n"
+    "file:line:column: error: message [code]; docs/diagnostics.md explains every code.\n"
+    "\n"
+    "Environment: SOURCE_DATE_EPOCH (seconds since 1970) dates the PDFs; without it they carry no date.\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "planpress: " << message << "\n\n" << kUsage;
@@ -86,6 +90,8 @@ int main(int argc, char** argv) {
       options.jobs = jobs;
     } else if (a == "--strict") {
       options.strict = true;
+    } else if (a == "--no-pdf") {
+      options.pdf = false;
     } else if (a == "-q" || a == "--quiet") {
       quiet = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -97,6 +103,16 @@ int main(int argc, char** argv) {
     }
   }
   if (command != "build" && command != "check") return usage_error("unknown command '" + command + "'");
+
+  // Reproducible builds: the PDFs carry a date only when SOURCE_DATE_EPOCH gives one.
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    long long seconds = 0;
+    const std::string_view v(epoch);
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
+    if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0)
+      return usage_error("SOURCE_DATE_EPOCH must be a number of seconds since 1970, got '" + std::string(v) + "'");
+    options.source_date_epoch = seconds;
+  }
 
   planpress::io::RealFileSystem fs;
   const auto result = command == "build" ? planpress::build::build(fs, options) : planpress::build::check(fs, options);
@@ -111,6 +127,11 @@ int main(int argc, char** argv) {
         std::cerr << "planpress: " << (command == "build" ? "built " : "checked ") << s.plans << " plans, " << s.items
                   << " items, " << s.links << " links";
         if (command == "build") std::cerr << " → " << options.out_dir << "/ (" << s.files << " files)";
+        if (!s.pdfs.empty()) {
+          std::size_t pages = 0;
+          for (const auto& p : s.pdfs) pages += p.pages;
+          std::cerr << ", " << s.pdfs.size() << " PDFs of " << pages << " pages";
+        }
         if (warnings) std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
         std::cerr << "\n";
       }
