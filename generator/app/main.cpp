@@ -33,6 +33,7 @@ const char* kUsage =
     "  --strict          treat warnings as errors (exit status 3)\n"
     "  --no-pdf          skip the PDFs (pdf/<plan>.pdf) and their font checks\n"
     "  -q, --quiet       print diagnostics only, no summary\n"
+    "  --timings         print the time of every phase and of every PDF (pages, bytes, milliseconds)\n"
     "  -h, --help        show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
   planpress::build::Options options;
   std::string command;
   bool quiet = false;
+  bool timings = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const std::string& flag) -> const std::string* {
@@ -94,6 +96,8 @@ int main(int argc, char** argv) {
       options.pdf = false;
     } else if (a == "-q" || a == "--quiet") {
       quiet = true;
+    } else if (a == "--timings") {
+      timings = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option '" + a + "'");
     } else if (command.empty()) {
@@ -118,6 +122,20 @@ int main(int argc, char** argv) {
   const auto result = command == "build" ? planpress::build::build(fs, options) : planpress::build::check(fs, options);
 
   for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
+  if (timings) {
+    const auto& s = result.stats;
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "timings: load %.1f ms, validate %.1f ms, link %.1f ms, templates %.1f ms, render %.1f ms, fonts %.1f ms, "
+                  "pdf %.1f ms, publish %.1f ms\n",
+                  s.load_ms, s.validate_ms, s.link_ms, s.templates_ms, s.render_ms, s.fonts_ms, s.pdf_ms, s.publish_ms);
+    std::cerr << line;
+    for (const auto& p : s.pdfs) {
+      std::snprintf(line, sizeof line, "timings: pdf %s: %zu pages, %zu bytes, layout %.1f ms, write %.1f ms\n", p.plan.c_str(),
+                    p.pages, p.bytes, p.layout_ms, p.write_ms);
+      std::cerr << line;
+    }
+  }
   const auto errors = result.diagnostics.error_count();
   const auto warnings = result.diagnostics.warning_count();
   switch (result.outcome) {

@@ -111,8 +111,16 @@ void Paginator::draw_cells(const Table& t, const Row& r, const std::vector<std::
     }
     page.content.outline.insert(page.content.outline.end(), r.outline.begin(), r.outline.end());
   }
+  auto line = [&](double ax, double ay, double bx, double by) {
+    Path p;
+    p.points = {{ax, ay}, {bx, by}};
+    p.stroke = t.rule;
+    p.line_width = t.rule_width;
+    page.content.paths.push_back(std::move(p));
+  };
   std::size_t col = 0;
   double x = x0;
+  std::vector<double> edges = {x0};
   for (std::size_t ci = 0; ci < r.cells.size(); ++ci) {
     const Cell& c = r.cells[ci];
     double w = 0;
@@ -126,18 +134,6 @@ void Paginator::draw_cells(const Table& t, const Row& r, const std::vector<std::
       fill.fill = c.fill;
       page.content.rects.push_back(fill);
     }
-    // Borders: left, right, bottom always; the top unless the row continues the one above.
-    auto line = [&](double ax, double ay, double bx, double by) {
-      Path p;
-      p.points = {{ax, ay}, {bx, by}};
-      p.stroke = t.rule;
-      p.line_width = t.rule_width;
-      page.content.paths.push_back(std::move(p));
-    };
-    if (top_rule) line(x, y_, x + w, y_);
-    line(x, y_ + h, x + w, y_ + h);
-    line(x, y_, x, y_ + h);
-    line(x + w, y_, x + w, y_ + h);
     double cy = y_ + t.pad_y;
     if (ci < content.size())
       for (const Box* b : content[ci]) {
@@ -145,7 +141,13 @@ void Paginator::draw_cells(const Table& t, const Row& r, const std::vector<std::
         cy += b->height;
       }
     x += w;
+    edges.push_back(x);
   }
+  // Rules: across the row at its bottom (and top, unless the row continues the one above), and one
+  // vertical line per cell edge.
+  if (top_rule) line(x0, y_, x, y_);
+  line(x0, y_ + h, x, y_ + h);
+  for (double e : edges) line(e, y_, e, y_ + h);
   y_ += h;
   has_content_ = true;
 }

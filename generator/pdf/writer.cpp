@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
-#include <set>
+#include <optional>
 
 #include "base/utf8.hpp"
 
@@ -109,7 +109,7 @@ HPDF_FontDef load_subset(HPDF_Doc pdf, const std::string& data) {
 
 struct Physical {
   const FontFile* file = nullptr;
-  std::set<char32_t> used;
+  std::vector<bool> used;  ///< by BMP code point
   HPDF_Font font = nullptr;
 };
 
@@ -135,40 +135,53 @@ std::optional<std::string> write_pdf(const layout::Document& doc, const FontSet&
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
-  // The physical fonts (one per file) and the characters each draws.
+  // The physical fonts (one per file) and the characters each draws. Most runs are drawn in one font;
+  // only runs with characters from a fallback font keep a font per character.
   std::vector<Physical> physical;
   std::map<std::string, std::size_t> by_path;
   auto physical_of = [&](layout::Face face, int index) -> std::size_t {
     const FontFile& f = fonts.file(face, index);
     auto [it, added] = by_path.emplace(f.path, physical.size());
-    if (added) physical.push_back(Physical{&f, {}, nullptr});
+    if (added) physical.push_back(Physical{&f, std::vector<bool>(0x10000, false), nullptr});
     return it->second;
   };
-  // Run → the physical font of each character, computed once and used again when drawing.
-  std::vector<std::vector<std::vector<std::uint16_t>>> run_fonts(doc.pages.size());
+  struct RunFonts {
+    std::uint16_t single = 0;           // the font of every character, when `per_char` is empty
+    std::vector<std::uint16_t> per_char;
+  };
+  std::vector<std::vector<RunFonts>> run_fonts(doc.pages.size());
+  const std::size_t primary[2] = {physical_of(layout::Face::mincho, 0), physical_of(layout::Face::gothic, 0)};
   for (std::size_t pi = 0; pi < doc.pages.size(); ++pi) {
     const auto& texts = doc.pages[pi].content.texts;
     run_fonts[pi].resize(texts.size());
     for (std::size_t ti = 0; ti < texts.size(); ++ti) {
       const auto& t = texts[ti];
-      auto& per_char = run_fonts[pi][ti];
-      for (std::size_t i = 0; i < t.text.size();) {
+      auto& rf = run_fonts[pi][ti];
+      const std::size_t own = primary[t.face == layout::Face::mincho ? 0 : 1];
+      rf.single = static_cast<std::uint16_t>(own);
+      std::size_t k = 0;
+      for (std::size_t i = 0; i < t.text.size(); ++k) {
         const char32_t cp = base::decode_utf8(t.text, i);
         const int idx = fonts.font_index(t.face, cp);
-        if (idx < 0) {
+        if (idx < 0 || cp > 0xFFFF) {
           char buf[16];
           std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
           error = std::string("character ") + buf + " has no glyph in '" + fonts.path(t.face) + "' or its fallbacks";
           return std::nullopt;
         }
-        const std::size_t p = physical_of(t.face, idx);
-        physical[p].used.insert(cp);
-        per_char.push_back(static_cast<std::uint16_t>(p));
+        const std::size_t p = idx == 0 ? own : physical_of(t.face, idx);
+        physical[p].used[cp] = true;
+        if (p != own && rf.per_char.empty()) rf.per_char.assign(k, static_cast<std::uint16_t>(own));
+        if (!rf.per_char.empty()) rf.per_char.push_back(static_cast<std::uint16_t>(p));
       }
     }
   }
+  // A font no run uses is not embedded.
   for (auto& ph : physical) {
-    std::vector<char32_t> cps(ph.used.begin(), ph.used.end());
+    std::vector<char32_t> cps;
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+      if (ph.used[cp]) cps.push_back(cp);
+    if (cps.empty()) continue;
     // Cap height and x-height for the font descriptor are read from 'H' and 'x'.
     cps.push_back(U'H');
     cps.push_back(U'x');
@@ -205,15 +218,30 @@ std::optional<std::string> write_pdf(const layout::Document& doc, const FontSet&
                           static_cast<HPDF_REAL>(r.h));
       HPDF_Page_Fill(page);
     }
+    // Graphics state is set only when it changes (table rules are thousands of identical lines).
+    double cur_width = -1;
+    std::optional<layout::Color> cur_stroke;
+    std::vector<double> cur_dash;
+    bool dash_set = false;
     for (const auto& p : c.paths) {
       if (p.points.size() < 2) continue;
       if (p.fill) HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(p.fill->r), static_cast<HPDF_REAL>(p.fill->g), static_cast<HPDF_REAL>(p.fill->b));
       if (p.line_width > 0) {
-        HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(p.line_width));
-        HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(p.stroke.r), static_cast<HPDF_REAL>(p.stroke.g), static_cast<HPDF_REAL>(p.stroke.b));
-        std::vector<HPDF_UINT16> dash;
-        for (double d : p.dash) dash.push_back(static_cast<HPDF_UINT16>(std::max(1.0, d)));
-        HPDF_Page_SetDash(page, dash.empty() ? nullptr : dash.data(), static_cast<HPDF_UINT>(dash.size()), 0);
+        if (p.line_width != cur_width) {
+          HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(p.line_width));
+          cur_width = p.line_width;
+        }
+        if (!cur_stroke || !(*cur_stroke == p.stroke)) {
+          HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(p.stroke.r), static_cast<HPDF_REAL>(p.stroke.g), static_cast<HPDF_REAL>(p.stroke.b));
+          cur_stroke = p.stroke;
+        }
+        if (!dash_set || p.dash != cur_dash) {
+          std::vector<HPDF_UINT16> dash;
+          for (double d : p.dash) dash.push_back(static_cast<HPDF_UINT16>(std::max(1.0, d)));
+          HPDF_Page_SetDash(page, dash.empty() ? nullptr : dash.data(), static_cast<HPDF_UINT>(dash.size()), 0);
+          cur_dash = p.dash;
+          dash_set = true;
+        }
       }
       HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(p.points[0].x), static_cast<HPDF_REAL>(H - p.points[0].y));
       for (std::size_t i = 1; i < p.points.size(); ++i)
@@ -240,7 +268,7 @@ std::optional<std::string> write_pdf(const layout::Document& doc, const FontSet&
       bool color_set = false;
       for (std::size_t ti = 0; ti < c.texts.size(); ++ti) {
         const auto& t = c.texts[ti];
-        const auto& per_char = run_fonts[pi][ti];
+        const auto& rf = run_fonts[pi][ti];
         if (!color_set || !(t.color == cur_color)) {
           HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(t.color.r), static_cast<HPDF_REAL>(t.color.g), static_cast<HPDF_REAL>(t.color.b));
           cur_color = t.color;
@@ -250,26 +278,32 @@ std::optional<std::string> write_pdf(const layout::Document& doc, const FontSet&
           HPDF_Page_SetCharSpace(page, static_cast<HPDF_REAL>(t.char_spacing));
           cur_spacing = t.char_spacing;
         }
-        // A run is drawn in pieces when some of its characters come from a fallback font.
-        double x = t.x;
-        std::size_t i = 0, k = 0;
-        while (i < t.text.size()) {
-          const std::size_t piece_start = i;
-          const std::uint16_t p = per_char[k];
-          double w = 0;
-          while (i < t.text.size() && per_char[k] == p) {
-            const char32_t cp = base::decode_utf8(t.text, i);
-            w += fonts.advance(t.face, cp) * t.size + t.char_spacing;
-            ++k;
-          }
+        auto show = [&](std::uint16_t p, double x, const std::string& piece) {
           HPDF_Font f = physical[p].font;
           if (f != cur_font || t.size != cur_size) {
             HPDF_Page_SetFontAndSize(page, f, static_cast<HPDF_REAL>(t.size));
             cur_font = f;
             cur_size = t.size;
           }
-          const std::string piece = t.text.substr(piece_start, i - piece_start);
           HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(H - t.y), piece.c_str());
+        };
+        if (rf.per_char.empty()) {
+          show(rf.single, t.x, t.text);
+          continue;
+        }
+        // A run is drawn in pieces where its characters come from a fallback font.
+        double x = t.x;
+        std::size_t i = 0, k = 0;
+        while (i < t.text.size()) {
+          const std::size_t piece_start = i;
+          const std::uint16_t p = rf.per_char[k];
+          double w = 0;
+          while (i < t.text.size() && rf.per_char[k] == p) {
+            const char32_t cp = base::decode_utf8(t.text, i);
+            w += fonts.advance(t.face, cp) * t.size + t.char_spacing;
+            ++k;
+          }
+          show(p, x, t.text.substr(piece_start, i - piece_start));
           x += w;
         }
       }
