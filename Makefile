@@ -12,7 +12,7 @@ PACKAGES := cmake g++ make pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libhpdf-dev libicu-dev catch2 \
   fonts-ipaexfont fonts-droid-fallback poppler-utils qpdf chromium
 
-.PHONY: all deps browser-deps configure compile site test check clean
+.PHONY: all deps browser-deps configure compile site test check bench clean
 
 all: site
 
@@ -60,6 +60,10 @@ check: compile
 
 test: compile browser-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The PDF benchmark (not a test: performance is shown by the benchmark, never asserted by a test).
+bench: compile
+	node bench/pdf/run.js $(BUILD_DIR)/planpress
 
 clean:
 	rm -rf $(BUILD_DIR) output output.planpress-staging
