@@ -16,7 +16,8 @@ namespace {
 struct Series {
   std::string label;
   bool target = false;
-  std::vector<std::pair<int, double>> points;  // (year, value)
+  std::vector<std::pair<int, double>> points;    // (year, value)
+  std::optional<std::pair<int, double>> from;    // a target's line starts at this value (not marked)
 };
 
 const Color kSeriesColors[] = {{0.10, 0.10, 0.10}, {0.12, 0.36, 0.68}, {0.78, 0.36, 0.08}, {0.18, 0.55, 0.30}, {0.50, 0.20, 0.55}};
@@ -71,39 +72,57 @@ std::optional<Box> indicator_chart(const model::Indicator& ind, double width, co
   if (segments.empty()) segments.push_back(model::Segment{"", "実績", ""});
   std::vector<Series> series;
   std::set<int> years;
+  std::size_t numeric = 0;
   for (const auto& seg : segments) {
-    Series main{segments.size() == 1 && ind.segments.empty() ? "実績" : seg.label, false, {}};
-    Series target{(segments.size() == 1 && ind.segments.empty() ? std::string("目標") : seg.label + "（目標）"), true, {}};
+    const bool single = segments.size() == 1 && ind.segments.empty();
+    bool all_baseline = true;
+    for (const auto& v : ind.values)
+      if (v.segment == seg.id && v.value && v.year && v.kind != "target") all_baseline = all_baseline && v.kind == "baseline";
+    Series main{single ? (all_baseline ? "基準" : "実績") : seg.label, false, {}, std::nullopt};
+    Series target{single ? std::string("目標") : seg.label + "（目標）", true, {}, std::nullopt};
     for (const auto& v : ind.values) {
       if (v.segment != seg.id || !v.value || !v.year) continue;
       (v.kind == "target" ? target : main).points.emplace_back(*v.year, *v.value);
       years.insert(*v.year);
+      ++numeric;
     }
-    for (auto* s : {&main, &target}) {
-      if (s->points.empty()) continue;
-      std::stable_sort(s->points.begin(), s->points.end(), [](auto& a, auto& b) { return a.first < b.first; });
-      series.push_back(std::move(*s));
-    }
+    std::stable_sort(main.points.begin(), main.points.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    std::stable_sort(target.points.begin(), target.points.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    // The way to the target: its dashed line starts at the last value before it.
+    if (!target.points.empty() && !main.points.empty() && main.points.back().first < target.points.front().first)
+      target.from = main.points.back();
+    for (auto* s : {&main, &target})
+      if (!s->points.empty()) series.push_back(std::move(*s));
   }
-  if (series.empty()) return std::nullopt;
+  // One value, or a line over a single year, makes no chart (the table says it all); bars of several
+  // segments in one year do (全体, 本庁等, 区役所 side by side).
+  if (numeric < 2 || (years.size() < 2 && !(ind.chart == "bar" && series.size() >= 2))) return std::nullopt;
   double lo = 1e300, hi = -1e300;
   for (const auto& s : series)
     for (const auto& p : s.points) {
       lo = std::min(lo, p.second);
       hi = std::max(hi, p.second);
     }
-  // Bars always stand on zero (a bar from 53 to 55 would mislead); lines start at zero unless the values
-  // lie close together.
+  // The value axis starts at zero for values that cannot be negative: a line from 977 to 990 drawn on an
+  // axis from 975 would look like a steep rise (every point is labelled with its number anyway). Only
+  // several segments with close values (本庁等 and 区役所 around 80%) get a narrower axis, or their lines
+  // would lie on top of each other; bars always stand on zero.
   const bool bars = ind.chart == "bar";
-  if (lo >= 0 && (bars || (hi - lo) > 0.35 * hi)) lo = 0;
-  if (bars && hi < 0) hi = 0;
+  std::size_t segments_drawn = 0;
+  for (const auto& sr : series) segments_drawn += sr.target ? 0 : 1;
+  const bool close_lines = !bars && segments_drawn >= 2 && lo > 0 && (hi - lo) < 0.35 * hi;
+  if (lo >= 0 && !close_lines) lo = 0;
+  if (hi < 0) hi = 0;
   double step = nice_step(hi - lo > 0 ? hi - lo : std::max(1.0, std::abs(hi)), 5);
   lo = std::floor(lo / step) * step;
   hi = std::ceil(hi / step) * step;
   if (hi <= lo) hi = lo + step;
 
   const double tick = 7, label = 6.5;
-  const double height = 200;
+  // Two points (a baseline and a target) need less room than a trend over several years.
+  std::size_t longest = 0;
+  for (const auto& sr : series) longest = std::max(longest, sr.points.size());
+  const double height = longest <= 2 && years.size() <= 3 ? 140 : 200;
   Box box;
   box.height = height + 8;
   double tick_w = 0;
@@ -166,6 +185,7 @@ std::optional<Box> indicator_chart(const model::Indicator& ind, double width, co
       line.stroke = col;
       line.line_width = 1.3;
       line.dash = s.target ? std::vector<double>{4, 2} : kSeriesDash[si % 5];
+      if (s.from) line.points.push_back({x_of(s.from->first), y_of(s.from->second)});
       for (const auto& [yr, v] : s.points) line.points.push_back({x_of(yr), y_of(v)});
       if (line.points.size() >= 2) c.paths.push_back(line);
       for (const auto& [yr, v] : s.points) {
@@ -182,9 +202,11 @@ std::optional<Box> indicator_chart(const model::Indicator& ind, double width, co
         mk.stroke = col;
         mk.line_width = 0.8;
         c.paths.push_back(std::move(mk));
+        // Labels above the point, the second series' below it; with three or more series they would
+        // collide, and the table under the chart gives the numbers.
+        if (series.size() > 2) continue;
         const std::string lbl = format_number(v);
         const double lw = m.width(Face::gothic, lbl) * label;
-        // Labels above the point; the second and later series below it, so two series do not collide.
         const double ly = si % 2 == 0 ? y - 5 : y + 4 + label;
         c.texts.push_back(text_at(x - lw / 2, ly, lbl, label, col));
       }

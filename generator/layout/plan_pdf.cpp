@@ -1186,6 +1186,15 @@ class PlanComposer {
       else if (to_here && !from_here) rows.emplace_back(&l, true);
     }
     chapter_break(pg, false);
+    // Grouped by the other plan (in the order of the site), then as the links come (this plan's order).
+    auto rank = [&](const xref::Endpoint& e) -> std::size_t {
+      for (std::size_t i = 0; i < in_.model.plans.size(); ++i)
+        if (in_.model.plans[i].id == e.plan && e.kind != xref::TargetKind::document) return i;
+      return in_.model.plans.size();
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+      return rank(a.second ? a.first->from : a.first->to) < rank(b.second ? b.first->from : b.first->to);
+    });
     const double w = pg.width();
     pg.add(heading_boxes("他の計画との関連", 0, w, m_, "links", 0));
     if (rows.empty()) {
