@@ -14,13 +14,13 @@ namespace planpress::layout {
 
 /// Colours and sizes of the documents (points).
 namespace style {
-inline constexpr Color kText{0.08, 0.08, 0.08};
-inline constexpr Color kMuted{0.36, 0.36, 0.36};
-inline constexpr Color kLink{0.05, 0.22, 0.55};
-inline constexpr Color kRule{0.45, 0.45, 0.45};
-inline constexpr Color kHeadFill{0.86, 0.88, 0.91};
-inline constexpr Color kGroupFill{0.93, 0.94, 0.95};
-inline constexpr Color kSubFill{0.965, 0.965, 0.965};
+inline constexpr Color kText{0.08, 0.08, 0.08};       ///< body text
+inline constexpr Color kMuted{0.36, 0.36, 0.36};      ///< notes, labels, running header
+inline constexpr Color kLink{0.05, 0.22, 0.55};       ///< link text (dark blue, legible in grey print)
+inline constexpr Color kRule{0.45, 0.45, 0.45};       ///< rules and borders
+inline constexpr Color kHeadFill{0.86, 0.88, 0.91};   ///< table header rows, top-level category rows
+inline constexpr Color kGroupFill{0.93, 0.94, 0.95};  ///< category rows, sub-item rows
+inline constexpr Color kSubFill{0.965, 0.965, 0.965}; ///< label cells, 参照・関連 rows
 inline constexpr double kBody = 10;        ///< body text
 inline constexpr double kSmall = 8.5;      ///< notes, reference lines
 inline constexpr double kTable = 8.5;      ///< portrait tables and cards

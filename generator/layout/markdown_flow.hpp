@@ -14,16 +14,17 @@ namespace planpress::layout {
 
 /// Where a [[…]] link leads: its text and either an anchor of this PDF or a (relative) URI.
 struct ResolvedTarget {
-  std::string text;
-  std::string anchor;
-  std::string uri;
+  std::string text;    ///< the target's title, when the link gives none
+  std::string anchor;  ///< in this PDF, or
+  std::string uri;     ///< the web page, relative to the PDF
 };
 
 /// Resolves the target of a [[…]] link; nullopt when it cannot be resolved (shown as plain text).
 using TargetResolver = std::function<std::optional<ResolvedTarget>(const std::string& target)>;
 
+/// How Markdown is typeset.
 struct MarkdownOptions {
-  double size = style::kBody;
+  double size = style::kBody;  ///< body text size, points
   int top_heading_level = 1;  ///< PDF heading level of a `##` heading (see heading_boxes)
   bool in_cell = false;       ///< tables become grids and headings stay small
   std::string anchor_prefix;  ///< headings get anchors <prefix>-h1, -h2 … when set

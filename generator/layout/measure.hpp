@@ -12,6 +12,7 @@ enum class Face : unsigned char { mincho, gothic };
 /// Font metrics seen by layout. Widths are in em (1.0 = the font size).
 class Measurer {
  public:
+  /// Measurers are used through references to this interface.
   virtual ~Measurer() = default;
   /// Advance width of `cp` in `face`, in em (0 when the font has no glyph).
   virtual double advance(Face face, char32_t cp) const = 0;
@@ -31,7 +32,9 @@ class Measurer {
 class FixedMeasurer : public Measurer {
  public:
   explicit FixedMeasurer(std::u32string missing = {}) : missing_(std::move(missing)) {}
+  /// 1 em, or ½ em for ASCII and half-width forms; 0 for a missing code point.
   double advance(Face face, char32_t cp) const override;
+  /// False only for the code points given as missing.
   bool has_glyph(Face face, char32_t cp) const override;
 
  private:

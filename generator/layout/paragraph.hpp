@@ -12,31 +12,32 @@ namespace planpress::layout {
 
 /// A stretch of text with one appearance; a span may link to an anchor or a URI.
 struct Span {
-  std::string text;
-  Face face = Face::mincho;
-  Color color;
+  std::string text;            ///< UTF-8; a line feed forces a line break
+  Face face = Face::mincho;    ///< typeface
+  Color color;                 ///< text colour
   std::string anchor;  ///< internal link target
   std::string uri;     ///< external link target
 };
 
+/// Horizontal alignment of a paragraph's lines (justify: Japanese justification, last line flush left).
 enum class Align { justify, left, center, right };
 
 /// How a paragraph is set. Lengths in points.
 struct ParagraphStyle {
-  double size = 10;
+  double size = 10;            ///< font size, points
   double line_height = 1.6;    ///< line pitch as a multiple of `size`
   Align align = Align::justify;
   double indent = 0;           ///< left indent of every line
   double first_indent = 0;     ///< added to `indent` on the first line (negative for hanging labels)
-  double space_before = 0;
-  double space_after = 0;
+  double space_before = 0;     ///< vertical space above (kept with the paragraph)
+  double space_after = 0;      ///< vertical space below (dropped at a page bottom)
 };
 
 /// A vertical piece of a flow: a line of text, a space, a rule, a chart. Content is relative to the box's
 /// top left; the paginator places boxes one under another and breaks pages between them.
 struct Box {
-  double height = 0;
-  Content content;
+  double height = 0;           ///< points
+  Content content;             ///< what the box draws, relative to its top left
   bool keep_with_next = false;  ///< no page break between this box and the next
   bool space = false;           ///< vertical space: dropped at the top of a page
 };
@@ -44,8 +45,8 @@ struct Box {
 /// One line found by the line breaker: a byte range of the paragraph text (trailing spaces and the line
 /// feed of a forced break excluded) and its natural width in points.
 struct LineRange {
-  std::size_t begin = 0, end = 0;
-  double width = 0;
+  std::size_t begin = 0, end = 0;  ///< bytes of the paragraph text
+  double width = 0;                ///< natural width, points
   bool last = false;    ///< last line of the paragraph or ended by a forced break (not justified)
 };
 

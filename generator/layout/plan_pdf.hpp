@@ -15,11 +15,11 @@ namespace planpress::layout {
 
 /// What the PDF of one plan is made from.
 struct PlanPdfInput {
-  const model::Model& model;
-  const xref::SymbolTable& symbols;
-  const xref::LinkGraph& links;
-  const model::Plan& plan;
-  const Measurer& measurer;
+  const model::Model& model;          ///< all plans (link targets are described from here)
+  const xref::SymbolTable& symbols;   ///< resolves [[…]] in Markdown
+  const xref::LinkGraph& links;       ///< references and backlinks
+  const model::Plan& plan;            ///< the plan to lay out
+  const Measurer& measurer;           ///< the fonts (pdf::FontSet)
   std::optional<long long> epoch;  ///< SOURCE_DATE_EPOCH: the PDF's dates; none: the PDF has no date
   std::string font_names;          ///< the font files, for messages about missing glyphs
 };

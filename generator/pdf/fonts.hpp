@@ -13,15 +13,15 @@ namespace planpress::pdf {
 
 /// A font file as read by the caller (the build reads files through io::FileSystem).
 struct FontSource {
-  std::string path;
-  std::string bytes;
+  std::string path;   ///< for messages and to tell files apart
+  std::string bytes;  ///< the whole file
 };
 
 /// One parsed font file.
 struct FontFile {
-  std::string path;
-  std::string bytes;
-  TrueTypeFont metrics;
+  std::string path;      ///< as given in site.json
+  std::string bytes;     ///< the whole file (subsets are cut from it)
+  TrueTypeFont metrics;  ///< its character map and widths
 };
 
 /// Mincho and Gothic with their fallbacks.
@@ -31,9 +31,13 @@ class FontSet : public layout::Measurer {
   static std::optional<FontSet> create(FontSource mincho, FontSource gothic, std::vector<FontSource> fallback,
                                        std::string& error);
 
+  /// Advance of `cp` in the font that draws it (the face's own or a fallback).
   double advance(layout::Face face, char32_t cp) const override;
+  /// Whether the face's font or a fallback has `cp`.
   bool has_glyph(layout::Face face, char32_t cp) const override;
+  /// Ascent of the face's own font.
   double ascent(layout::Face face) const override;
+  /// Descent of the face's own font.
   double descent(layout::Face face) const override;
 
   /// Which font draws `cp` in `face`: 0 = the face's own font, 1 + i = fallback i, -1 = none.

@@ -9,7 +9,7 @@ namespace planpress::text {
 
 /// A place where a line may end: the byte offset of the first character of the next line.
 struct BreakOpportunity {
-  std::size_t offset = 0;
+  std::size_t offset = 0;  ///< byte offset in the text
   bool mandatory = false;  ///< after a line feed or paragraph separator
 };
 
