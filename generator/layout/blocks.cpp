@@ -100,11 +100,16 @@ std::vector<Box> grid_boxes(const std::vector<double>& widths, const std::vector
     row.height = h + 2 * pad;
     double x = 0;
     const bool head = r < header_rows.size() && header_rows[r];
+    // A row of one cell spans the whole grid (a group heading in a schedule).
+    const bool spanning = cells[r].size() == 1 && widths.size() > 1;
+    double total_width = 0;
+    for (double w : widths) total_width += w;
     for (std::size_t c = 0; c < cells[r].size() && c < widths.size(); ++c) {
+      const double cw = spanning ? total_width : widths[c];
       if (head) {
         Rect fill;
         fill.x = x;
-        fill.w = widths[c];
+        fill.w = cw;
         fill.h = row.height;
         fill.fill = style::kHeadFill;
         row.content.rects.push_back(fill);
@@ -115,7 +120,7 @@ std::vector<Box> grid_boxes(const std::vector<double>& widths, const std::vector
         row.content.append(b.content, x + pad, y);
         y += b.height;
       }
-      x += widths[c];
+      x += cw;
     }
     // Borders: each row draws its own box and column lines.
     auto line = [&](double ax, double ay, double bx, double by) {
@@ -133,7 +138,7 @@ std::vector<Box> grid_boxes(const std::vector<double>& widths, const std::vector
     line(0, 0, 0, row.height);
     for (double w : widths) {
       cx += w;
-      line(cx, 0, cx, row.height);
+      if (!spanning || cx >= total - 1e-6) line(cx, 0, cx, row.height);
     }
     out.push_back(std::move(row));
   }

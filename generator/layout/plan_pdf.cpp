@@ -417,8 +417,8 @@ class PlanComposer {
     std::string group;
     for (const auto& r : v.schedule) {
       if (!r.group.empty() && r.group != group) {
-        // A group heading: one cell across both columns is drawn as a first cell holding the text.
-        cells.push_back({text_boxes(r.group, st, widths[0] + widths[1] - 2 * pad, m_, Face::gothic), {}});
+        // A group heading (・ため池等) across both columns.
+        cells.push_back({text_boxes(r.group, st, widths[0] + widths[1] - 2 * pad, m_, Face::gothic)});
         head.push_back(false);
       }
       group = r.group;
@@ -428,11 +428,11 @@ class PlanComposer {
         if (when.empty()) when = w;
         else if (when.find("年度") == std::string::npos) when += "\n（" + w + "）";
       }
-      cells.push_back({text_boxes(when, st, widths[0] - 2 * pad, m_), text_boxes(r.text, st, widths[1] - 2 * pad, m_)});
+      // A row without a time (毎年度、…着実に実施していきます。) runs across both columns.
+      if (when.empty()) cells.push_back({text_boxes(r.text, st, widths[0] + widths[1] - 2 * pad, m_)});
+      else cells.push_back({text_boxes(when, st, widths[0] - 2 * pad, m_), text_boxes(r.text, st, widths[1] - 2 * pad, m_)});
       head.push_back(false);
     }
-    // Group rows: merge the two cells by drawing them as one (grid_boxes draws the column line; a group
-    // row's second cell is empty, which reads as a sub-heading).
     return grid_boxes(widths, cells, head, pad);
   }
 
