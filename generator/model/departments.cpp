@@ -50,10 +50,15 @@ std::string trim(std::string s) {
   return s;
 }
 
-// Removes trailing parenthetical notes: 「総務局人事課（各職場）」 → 「総務局人事課」.
+// Removes trailing parenthetical notes: 「総務局人事課（各職場）」 → 「総務局人事課」; a name wholly in
+// parentheses 「（各職場）」 is unwrapped.
 std::string strip_notes(std::string s) {
   for (;;) {
     s = trim(s);
+    if (starts_with(s, "(") && ends_with(s, ")") && s.find('(', 1) == std::string::npos) {
+      s = s.substr(1, s.size() - 2);
+      continue;
+    }
     if (ends_with(s, "）")) {
       const auto open = s.rfind("（");
       if (open != std::string::npos && open > 0) {

@@ -22,25 +22,28 @@ std::size_t distinct_items(const model::Department& d) {
 
 json PageBuilder::departments_index_context() const {
   const std::string page = "departments/index.html";
+  // Groups: each bureau (局・室), then units outside any bureau (区役所・総合支所), then roles (局区, 各職場 …).
+  const std::string kRoles = "\x01roles";
+  auto group_of = [&](const model::Department& d) { return d.unit.generic ? kRoles : d.unit.bureau; };
   std::vector<std::string> bureaus;
-  for (const auto& d : departments_) {
-    const std::string b = d.unit.generic ? "" : d.unit.bureau;
-    if (std::find(bureaus.begin(), bureaus.end(), b) == bureaus.end()) bureaus.push_back(b);
-  }
+  for (const auto& d : departments_)
+    if (std::find(bureaus.begin(), bureaus.end(), group_of(d)) == bureaus.end()) bureaus.push_back(group_of(d));
+  std::stable_sort(bureaus.begin(), bureaus.end(), [&](const std::string& a, const std::string& b) {
+    auto rank = [&](const std::string& x) { return x == kRoles ? 2 : x.empty() ? 1 : 0; };
+    return rank(a) < rank(b);
+  });
   json groups = json::array();
   for (const auto& b : bureaus) {
     json rows = json::array();
-    bool generic = false;
     for (const auto& d : departments_) {
-      if ((d.unit.generic ? "" : d.unit.bureau) != b) continue;
-      generic = d.unit.generic;
+      if (group_of(d) != b) continue;
       std::set<std::string> plans;
       for (const auto& a : d.assignments) plans.insert(a.plan->display_title());
       std::string plan_list;
       for (const auto& t : plans) plan_list += (plan_list.empty() ? "" : "、") + t;
       rows.push_back(json{{"name", d.unit.name}, {"href", d.slug + ".html"}, {"count", distinct_items(d)}, {"plans", plan_list}});
     }
-    const std::string title = generic ? "全庁・各所属（特定の課を指さない担当）" : b.empty() ? "その他の担当" : b;
+    const std::string title = b == kRoles ? "全庁・各所属（特定の課を指さない担当）" : b.empty() ? "区役所・総合支所など" : b;
     groups.push_back(json{{"title", title}, {"rows", rows}, {"id", "bureau-" + std::to_string(groups.size() + 1)}});
   }
   return json{{"title", "担当課別の取組"}, {"groups", groups}, {"department_count", departments_.size()},

@@ -30,6 +30,10 @@ TEST_CASE("printed department entries split into normalised units", "[model][dep
   CHECK(roles[1].name == "職種・分野の主管課");
   CHECK(roles[1].generic);
   CHECK(names("総務局人事課（総括）") == std::vector<std::string>{"総務局人事課"});
+  const auto wrapped = split_department("（各職場）", {});
+  REQUIRE(wrapped.size() == 1);
+  CHECK(wrapped[0].name == "各職場");
+  CHECK(wrapped[0].generic);
 }
 
 TEST_CASE("bureaus, width variants and aliases", "[model][departments]") {
