@@ -21,6 +21,16 @@ base::Location JsonDocument::key_at(const std::string& pointer) const {
   return base::Location::in(source_, it->second.key != JsonSpan::npos ? it->second.key : it->second.begin);
 }
 
+std::string JsonDocument::raw_text(const std::string& pointer) const {
+  auto it = spans_.find(pointer);
+  if (it == spans_.end()) return {};
+  const std::string& text = source_->text();
+  std::size_t end = std::min(it->second.end, text.size());
+  // The end of a number includes the lexer's one character of lookahead.
+  while (end > it->second.begin && std::string(" \t\r\n,]}").find(text[end - 1]) != std::string::npos) --end;
+  return text.substr(it->second.begin, end - it->second.begin);
+}
+
 base::Location JsonDocument::in_string(const std::string& pointer, std::size_t decoded_offset) const {
   auto it = spans_.find(pointer);
   if (it == spans_.end()) return base::Location::in(source_, 0);

@@ -31,6 +31,9 @@ class JsonDocument {
   base::Location at(const std::string& pointer) const;
   /// Location of the key of the member at `pointer` (its value if it has no key).
   base::Location key_at(const std::string& pointer) const;
+  /// The source text of the value at `pointer` (e.g. "197.0" for a number, which nlohmann would print as
+  /// 197.0 but a double holds as 197); empty if unknown.
+  std::string raw_text(const std::string& pointer) const;
   /// Location of the character at byte `decoded_offset` inside the string value at `pointer`, mapping
   /// through escape sequences, so diagnostics inside Markdown-in-JSON point at the right column.
   base::Location in_string(const std::string& pointer, std::size_t decoded_offset) const;

@@ -167,6 +167,7 @@ struct IndicatorValue {
   std::string label;
   std::string segment;
   std::optional<double> value;
+  std::string value_text;  ///< the number as written in the content ("197.0"), for display
   std::string text;
   std::string kind;  ///< actual | baseline | target
   std::string qualifier;

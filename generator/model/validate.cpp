@@ -587,6 +587,7 @@ class PlanValidator : public Validator {
         val.label = r_.text(e, "label", false);
         val.segment = r_.text(e, "segment");
         val.value = r_.number_or_null(e, "value");
+        if (val.value) val.value_text = r_.document().raw_text(r_.member(e, "value").pointer);
         val.text = r_.text(e, "text", false);
         val.kind = r_.keyword(e, "kind", {"actual", "baseline", "target"});
         val.qualifier = r_.text(e, "qualifier", false);

@@ -37,7 +37,8 @@ namespace {
 
 class Renderer {
  public:
-  Renderer(const WikiLinkResolver& resolve, int shift) : resolve_(resolve), shift_(shift) {}
+  Renderer(const WikiLinkResolver& resolve, int shift, std::string caption)
+      : resolve_(resolve), shift_(shift), last_heading_(std::move(caption)) {}
 
   void node(const markdown::Node& n) {
     using K = markdown::NodeKind;
@@ -50,6 +51,7 @@ class Renderer {
         out_ += "<" + tag + ">";
         children(n);
         out_ += "</" + tag + ">\n";
+        last_heading_ = markdown::plain_text(n);
         break;
       }
       case K::blockquote: out_ += "<blockquote>\n"; children(n); out_ += "</blockquote>\n"; break;
@@ -108,7 +110,9 @@ class Renderer {
 
   void table(const markdown::Node& n) {
     // Wide tables scroll inside a focusable region (keyboard users can scroll it too).
-    out_ += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"表\">\n<table>\n";
+    const std::string caption = last_heading_.empty() ? "表" : last_heading_;
+    out_ += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + escape_html(caption) + "\">\n<table>\n";
+    if (!last_heading_.empty()) out_ += "<caption>" + escape_html(caption) + "</caption>\n";
     bool in_body = false;
     for (const auto& row : n.children) {
       if (row.header) out_ += "<thead>\n";
@@ -135,13 +139,15 @@ class Renderer {
 
   const WikiLinkResolver& resolve_;
   int shift_;
+  std::string last_heading_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string markdown_to_html(const markdown::Document& doc, const WikiLinkResolver& resolve, int heading_shift) {
-  Renderer r(resolve, heading_shift);
+std::string markdown_to_html(const markdown::Document& doc, const WikiLinkResolver& resolve, int heading_shift,
+                             const std::string& default_caption) {
+  Renderer r(resolve, heading_shift, default_caption);
   r.node(doc.root);
   return r.take();
 }

@@ -23,6 +23,8 @@ using WikiLinkResolver = std::function<std::optional<ResolvedLink>(const std::st
 
 /// Renders a Markdown document. Headings are shifted by `heading_shift` levels (so that "##" in a
 /// section becomes <h3> under the section's <h2> … if the page needs it). Tables get a scroll wrapper.
-std::string markdown_to_html(const markdown::Document& doc, const WikiLinkResolver& resolve, int heading_shift = 0);
+/// Tables get a <caption>: the text of the nearest heading above them, else `default_caption`.
+std::string markdown_to_html(const markdown::Document& doc, const WikiLinkResolver& resolve, int heading_shift = 0,
+                             const std::string& default_caption = "");
 
 }  // namespace planpress::site

@@ -28,7 +28,8 @@ const std::vector<std::string>& required_templates();
 void render_site(const SiteInput& in, io::OutputTree& out);
 
 /// Renders one page at root-relative `path` with template `template_name`: adds what every page needs
-/// (the site's title and organisation, `root` — the relative prefix back to the site root — and a default
+/// (the site's title and organisation, `root` — the relative prefix back to the site root, unless the
+/// context sets its own — and a default
 /// description) to `context`, and turns empty strings into null (see docs/architecture.md).
 std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name,
                         nlohmann::json context);

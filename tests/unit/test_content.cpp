@@ -12,19 +12,14 @@
 
 #include "build/build.hpp"
 #include "io/file_system.hpp"
+#include "test_util.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using namespace planpress;
+using planpress::testing::read_all;
 
 namespace {
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Builds content/ once for all test cases.
 const fs::path& built_site() {

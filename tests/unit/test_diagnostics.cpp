@@ -18,18 +18,13 @@
 #include "build/build.hpp"
 #include "model/model.hpp"
 #include "io/file_system.hpp"
+#include "test_util.hpp"
 
 namespace fs = std::filesystem;
 using namespace planpress;
+using planpress::testing::read_all;
 
 namespace {
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string decode_hex(const std::string& s) {
   std::string out;

@@ -1,0 +1,70 @@
+#pragma once
+// Internal to the site module: builds the template context of every page. Split over pages.cpp (shared
+// helpers, home, documents, accessibility, 404, sitemap), plan_pages.cpp (plan and item pages) and
+// views.cpp (views across plans: departments, evaluations, cross-reference map).
+#include <nlohmann/json.hpp>
+
+#include "model/departments.hpp"
+#include "site/html.hpp"
+#include "site/site.hpp"
+
+namespace planpress::site {
+
+using json = nlohmann::json;
+
+/// Lists go to templates wrapped as {"list": [...]}, or null when empty, so a template can write
+/// {{#refs}}<h2>…</h2>{{>links}}{{/refs}} and the partial iterates {{#list}}.
+json listing(json array);
+
+/// Mustache leaves the truth of "" open; contexts use null instead (keeps the key, falsey in sections).
+void null_empty_strings(json& j);
+
+class PageBuilder {
+ public:
+  explicit PageBuilder(const SiteInput& in);
+  void build(io::OutputTree& out);
+
+ private:
+  void page(io::OutputTree& out, const std::string& path, const std::string& tmpl, json ctx);
+
+  // pages.cpp: helpers shared by every page
+  json target_json(const xref::Endpoint& e, const std::string& from_page) const;
+  json links_json(const std::vector<const xref::Link*>& links, bool incoming, const std::string& from_page,
+                  const model::Plan* owner) const;
+  WikiLinkResolver resolver(const std::string& plan, const std::string& from_page) const;
+  static json notes_json(const std::vector<model::Note>& notes, const model::Plan* plan);
+  json plan_summary(const model::Plan& p, const std::string& from_page) const;
+  json crumbs(const std::string& from_page, std::vector<std::pair<std::string, std::string>> parents) const;
+  json index_context() const;
+  json documents_context() const;
+  json accessibility_context() const;
+  json not_found_context() const;
+  std::string sitemap(const std::vector<std::string>& pages) const;
+
+  // plan_pages.cpp
+  std::string field_html(const model::FieldValue& v, const model::FieldDef& def, const model::Plan& p,
+                         const std::string& from_page) const;
+  json fields_json(const model::Entry& e, const model::Plan& p, const std::string& from_page) const;
+  json category_path(const model::Plan& p, const std::string& id, const std::string& from_page) const;
+  json category_tree(const model::Plan& p, const std::vector<model::Category>& cats, int depth, const std::string& page) const;
+  json indicator_json(const model::Indicator& ind) const;
+  json rollups_json(const model::Plan& p, const std::string& page) const;
+  json relations_json(const model::Plan& p, const std::string& page) const;
+  json plan_context(const model::Plan& p) const;
+  json item_context(const model::Plan& p, std::size_t index, const std::string& page) const;
+
+  // views.cpp
+  json departments_index_context() const;
+  json department_context(const model::Department& d, const std::string& page) const;
+  json evaluations_context() const;
+  json xref_map_context() const;
+
+  const SiteInput& in_;
+  const model::Model& m_;
+  std::vector<model::Department> departments_;
+};
+
+/// Root-relative path of a department's page.
+std::string department_page(const model::Department& d);
+
+}  // namespace planpress::site

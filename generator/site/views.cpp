@@ -1,0 +1,166 @@
+// Views across plans: departments (担当課, normalised so the same department in different plans is one
+// page), evaluations (each plan's rating fields and the items behind each value), and the
+// cross-reference map (which plan links to which, with counts and the links themselves).
+#include <map>
+#include <set>
+
+#include "site/describe.hpp"
+#include "site/page_builder.hpp"
+#include "site/urls.hpp"
+
+namespace planpress::site {
+
+namespace {
+
+std::size_t distinct_items(const model::Department& d) {
+  std::set<std::pair<const model::Plan*, const model::Item*>> items;
+  for (const auto& a : d.assignments) items.insert({a.plan, a.item});
+  return items.size();
+}
+
+}  // namespace
+
+json PageBuilder::departments_index_context() const {
+  const std::string page = "departments/index.html";
+  // Groups: each bureau (局・室), then units outside any bureau (区役所・総合支所), then roles (局区, 各職場 …).
+  const std::string kRoles = "\x01roles";
+  auto group_of = [&](const model::Department& d) { return d.unit.generic ? kRoles : d.unit.bureau; };
+  std::vector<std::string> bureaus;
+  for (const auto& d : departments_)
+    if (std::find(bureaus.begin(), bureaus.end(), group_of(d)) == bureaus.end()) bureaus.push_back(group_of(d));
+  std::stable_sort(bureaus.begin(), bureaus.end(), [&](const std::string& a, const std::string& b) {
+    auto rank = [&](const std::string& x) { return x == kRoles ? 2 : x.empty() ? 1 : 0; };
+    return rank(a) < rank(b);
+  });
+  json groups = json::array();
+  for (const auto& b : bureaus) {
+    json rows = json::array();
+    for (const auto& d : departments_) {
+      if (group_of(d) != b) continue;
+      std::set<std::string> plans;
+      for (const auto& a : d.assignments) plans.insert(a.plan->display_title());
+      std::string plan_list;
+      for (const auto& t : plans) plan_list += (plan_list.empty() ? "" : "、") + t;
+      rows.push_back(json{{"name", d.unit.name}, {"href", d.slug + ".html"}, {"count", distinct_items(d)}, {"plans", plan_list}});
+    }
+    const std::string title = b == kRoles ? "全庁・各所属（特定の課を指さない担当）" : b.empty() ? "区役所・総合支所など" : b;
+    groups.push_back(json{{"title", title}, {"rows", rows}, {"id", "bureau-" + std::to_string(groups.size() + 1)}});
+  }
+  return json{{"title", "担当課別の取組"}, {"groups", groups}, {"department_count", departments_.size()},
+              {"breadcrumbs", crumbs(page, {})},
+              {"description", "各計画の担当課（所管局）ごとに、その課が担当する取組項目を計画を横断して一覧にしています。"}};
+}
+
+json PageBuilder::department_context(const model::Department& d, const std::string& page) const {
+  // Items grouped by plan, in plan order.
+  json plans = json::array();
+  for (const auto& p : m_.plans) {
+    json items = json::array();
+    for (const auto& a : d.assignments) {
+      if (a.plan != &p) continue;
+      const xref::Endpoint e{xref::TargetKind::item, p.id, a.item->id, a.sub_item};
+      json j = target_json(e, page);
+      const auto* def = p.field(a.field);
+      const auto label = a.item->labels.count(a.field) ? a.item->labels.at(a.field) : (def ? def->label : std::string());
+      j["printed"] = a.printed;
+      j["field_label"] = label;
+      if (a.sub_item > 0) j["sub_item"] = a.item->sub_items[static_cast<std::size_t>(a.sub_item) - 1].name;
+      items.push_back(j);
+    }
+    if (!items.empty())
+      plans.push_back(json{{"title", p.title}, {"href", root_prefix(page) + plan_page(p.id)}, {"items", items},
+                           {"count", items.size()}});
+  }
+  json siblings = json::array();
+  for (const auto& o : departments_)
+    if (&o != &d && !d.unit.generic && !o.unit.generic && !d.unit.bureau.empty() && o.unit.bureau == d.unit.bureau)
+      siblings.push_back(json{{"name", o.unit.name}, {"href", o.slug + ".html"}});
+  return json{{"title", d.unit.name}, {"name", d.unit.name}, {"bureau", d.unit.generic ? "" : d.unit.bureau},
+              {"generic", d.unit.generic}, {"plans", plans}, {"item_count", distinct_items(d)},
+              {"siblings", listing(siblings)}, {"breadcrumbs", crumbs(page, {{"担当課別", "departments/index.html"}})},
+              {"description", d.unit.name + "が担当する取組項目の一覧（計画横断）"}};
+}
+
+json PageBuilder::evaluations_context() const {
+  const std::string page = "evaluations.html";
+  json plans = json::array();
+  for (const auto& p : m_.plans) {
+    json fields = json::array();
+    for (const auto& def : p.fields) {
+      if (def.kind != model::FieldKind::rating) continue;
+      const auto* voc = p.vocabulary(def.vocabulary);
+      if (!voc) continue;
+      json values = json::array();
+      for (const auto& v : voc->values) {
+        json items = json::array();
+        for (const auto& i : p.items) {
+          auto it = i.fields.find(def.key);
+          if (it != i.fields.end() && it->second.text == v.value)
+            items.push_back(target_json(xref::Endpoint{xref::TargetKind::item, p.id, i.id, 0}, page));
+        }
+        values.push_back(json{{"value", v.value}, {"label", v.label}, {"count", items.size()}, {"items", listing(items)},
+                              {"anchor", p.id + "-" + def.key + "-" + std::to_string(values.size() + 1)}});
+      }
+      fields.push_back(json{{"label", def.label}, {"values", values}, {"id", p.id + "-" + def.key}});
+    }
+    if (!fields.empty())
+      plans.push_back(json{{"title", p.title}, {"href", plan_page(p.id)}, {"municipality", p.municipality},
+                           {"period", p.period ? period_wareki(*p.period) : std::string()}, {"fields", fields}});
+  }
+  return json{{"title", "評価別の取組"}, {"plans", listing(plans)}, {"breadcrumbs", crumbs(page, {})},
+              {"description", "自己評価などの評価欄をもつ計画について、評価ごとの件数と該当する取組項目を一覧にしています。"}};
+}
+
+json PageBuilder::xref_map_context() const {
+  const std::string page = "xref.html";
+  // Columns: every plan, then the external documents taken together.
+  const std::string kDocuments = "(documents)";
+  std::vector<std::string> targets;
+  for (const auto& p : m_.plans) targets.push_back(p.id);
+  targets.push_back(kDocuments);
+  std::map<std::pair<std::string, std::string>, std::vector<const xref::Link*>> pairs;
+  for (const auto& l : in_.links.links()) {
+    const std::string to = l.to.kind == xref::TargetKind::document ? kDocuments : l.to.plan;
+    pairs[{l.from.plan, to}].push_back(&l);
+  }
+  auto anchor = [](const std::string& from, const std::string& to) { return "pair-" + from + "--" + (to == "(documents)" ? "documents" : to); };
+  json head = json::array();
+  for (const auto& t : targets) {
+    if (t == kDocuments) head.push_back(json{{"title", "本サイト未掲載の文書"}});
+    else head.push_back(json{{"title", m_.find_plan(t)->display_title()}});
+  }
+  json rows = json::array();
+  for (const auto& p : m_.plans) {
+    json cells = json::array();
+    std::size_t total = 0;
+    for (const auto& t : targets) {
+      auto it = pairs.find({p.id, t});
+      const std::size_t n = it == pairs.end() ? 0 : it->second.size();
+      total += n;
+      cells.push_back(json{{"count", n}, {"href", n ? "#" + anchor(p.id, t) : ""}, {"self", t == p.id}});
+    }
+    rows.push_back(json{{"title", p.display_title()}, {"cells", cells}, {"total", total}});
+  }
+  json lists = json::array();
+  for (const auto& [key, links] : pairs) {
+    const auto* from = m_.find_plan(key.first);
+    json items = json::array();
+    for (const auto* l : links) {
+      json j = target_json(l->to, page);
+      j["from"] = target_json(l->from, page);
+      j["type_label"] = model::label_of(l->type);
+      j["evidence"] = l->evidence;
+      j["medium"] = l->medium_confidence;
+      j["in_text"] = l->from_markdown;
+      items.push_back(j);
+    }
+    const std::string to_title = key.second == kDocuments ? "本サイト未掲載の文書" : m_.find_plan(key.second)->display_title();
+    lists.push_back(json{{"anchor", anchor(key.first, key.second)}, {"from", from ? from->display_title() : key.first},
+                         {"to", to_title}, {"count", links.size()}, {"links", items}});
+  }
+  return json{{"title", "計画間の相互参照"}, {"head", head}, {"rows", rows}, {"pairs", lists},
+              {"link_count", in_.links.links().size()}, {"breadcrumbs", crumbs(page, {})},
+              {"description", "どの計画がどの計画・文書を参照しているかを、件数と個々の参照（根拠つき）で示します。"}};
+}
+
+}  // namespace planpress::site
