@@ -199,6 +199,30 @@ for (const p of catalog.plans) {
     assert.deepStrictEqual(bad, [], 'lines starting with a forbidden character');
   });
 
+  test(`${p.id}: nothing is clipped: all text inside the page's margins`, () => {
+    // The margins of content/site.json, in points; the running header sits above the top margin and
+    // the page number below the bottom one.
+    const site = JSON.parse(fs.readFileSync(path.join(root, 'content', 'site.json'), 'utf8'));
+    const mm = (v) => (v ?? 20) * 72 / 25.4;
+    const m = site.pdf.margins_mm;
+    const [top, bottom, left, right] = [mm(m.top), mm(m.bottom), mm(m.left), mm(m.right)];
+    const html = run('pdftotext', ['-bbox', pdf, '-']);
+    const bad = [];
+    html.split('<page ').slice(1).forEach((page, i) => {
+      const w = Number(/width="([\d.]+)"/u.exec(page)[1]);
+      const h = Number(/height="([\d.]+)"/u.exec(page)[1]);
+      for (const mt of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu)) {
+        const [x0, y0, x1, y1] = mt.slice(1, 5).map(Number);
+        const word = mt[5];
+        const outside = x0 < left - 1 || x1 > w - right + 1;
+        const acrossTop = y0 < top - 1 && y1 > top + 1;
+        const belowBottom = y1 > h - bottom + 1 && !/^[-\d]+$/u.test(word);
+        if (outside || acrossTop || belowBottom) bad.push(`page ${i + 1}: ${word} (${Math.round(x0)},${Math.round(y0)})`);
+      }
+    });
+    assert.deepStrictEqual(bad.slice(0, 10), [], 'text outside the content area');
+  });
+
   test(`${p.id}: bookmarks, and links to the plan's web pages`, () => {
     const json = JSON.parse(run('qpdf', ['--json', pdf]));
     assert.ok(Array.isArray(json.outlines) && json.outlines.length >= 3, 'no outline (bookmarks)');
