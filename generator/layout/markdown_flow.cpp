@@ -118,13 +118,17 @@ class Builder {
       case K::blockquote: {
         std::vector<Block> inner;
         blocks(n, 0, w - opt_.size, inner);
-        for (auto& b : flatten(std::move(inner))) {
+        auto flat = flatten(std::move(inner));
+        while (!flat.empty() && flat.back().space) flat.pop_back();
+        for (auto& b : flat) {
           Box box;
           box.height = b.height;
           box.keep_with_next = b.keep_with_next;
-          box.space = b.space;
+          // The space between quoted paragraphs carries the bar, so it is drawn like a line.
+          box.space = false;
           box.content.append(b.content, indent + opt_.size, 0);
-          if (!b.space) {
+          // One continuous bar beside the quotation, through the space between its paragraphs.
+          {
             Path bar;
             bar.points = {{indent + 2, 0}, {indent + 2, b.height}};
             bar.stroke = style::kRule;
@@ -133,6 +137,7 @@ class Builder {
           }
           out.push_back(std::move(box));
         }
+        out.push_back(space_box(opt_.size * 0.5));
         break;
       }
       case K::list: {
