@@ -532,6 +532,16 @@ class PlanComposer {
         for (auto& b : layout_paragraph({Span{line, Face::gothic, style::kText, {}, {}}}, st, w, m_)) top.push_back(std::move(b));
       top.push_back(space_box(14));
     }
+    {
+      // Metadata the document does not print is marked as inferred (推定), as on the web pages.
+      std::string inferred_names;
+      for (const auto& [key, label] : {std::pair<const char*, const char*>{"title", "表題"}, {"short_title", "略称"},
+                                       {"municipality", "自治体"}, {"kind", "種別"}})
+        if (plan_.inferred.count(key)) inferred_names += (inferred_names.empty() ? "" : "・") + std::string(label);
+      if (!inferred_names.empty())
+        centered("［推定］" + inferred_names + "は原文に印字されていないため推定しています（理由は「計画の概要」）", 9, Face::mincho,
+                 style::kMuted, 10, top);
+    }
     if (!plan_.short_title.empty() && plan_.short_title != plan_.title) centered("（" + plan_.short_title + "）", 13, Face::gothic, style::kMuted, 6, top);
     centered(model::label_of(plan_.kind), 13, Face::gothic, style::kMuted, 30, top);
     auto inferred = [&](const char* key) { return plan_.inferred.count(key) ? std::string("［推定］") : std::string(); };
