@@ -131,8 +131,8 @@ int main(int argc, char** argv) {
                   s.load_ms, s.validate_ms, s.link_ms, s.templates_ms, s.render_ms, s.fonts_ms, s.pdf_ms, s.publish_ms);
     std::cerr << line;
     for (const auto& p : s.pdfs) {
-      std::snprintf(line, sizeof line, "timings: pdf %s: %zu pages, %zu bytes, layout %.1f ms, write %.1f ms\n", p.plan.c_str(),
-                    p.pages, p.bytes, p.layout_ms, p.write_ms);
+      std::snprintf(line, sizeof line, "timings: pdf %s: %zu pages, %zu bytes, layout %.1f ms, write %.1f ms, cpu %.1f ms\n",
+                    p.plan.c_str(), p.pages, p.bytes, p.layout_ms, p.write_ms, p.cpu_ms);
       std::cerr << line;
     }
   }

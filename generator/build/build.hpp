@@ -35,7 +35,8 @@ struct Stats {
   struct Pdf {
     std::string plan;
     std::size_t pages = 0, bytes = 0;
-    double layout_ms = 0, write_ms = 0;
+    double layout_ms = 0, write_ms = 0;  ///< wall time
+    double cpu_ms = 0;                   ///< CPU time of the thread for layout and write together
   };
   std::vector<Pdf> pdfs;
 };
