@@ -223,6 +223,24 @@ for (const p of catalog.plans) {
     assert.deepStrictEqual(bad.slice(0, 10), [], 'text outside the content area');
   });
 
+  test(`${p.id}: the table of contents gives the pages the bookmarks lead to`, () => {
+    const json = JSON.parse(run('qpdf', ['--json', pdf]));
+    const entries = [];
+    const walk = (list) => list.forEach((o) => { entries.push({ title: noSpace(o.title), page: o.destpageposfrom1 }); walk(o.kids || []); });
+    walk(json.outlines);
+    const lines = run('pdftotext', ['-layout', '-f', '2', '-l', '3', pdf, '-']).split('\n')
+      .map((l) => /^\s*(\S.*?)\s{2,}(\d+)\s*$/u.exec(l)).filter(Boolean);
+    let matched = 0;
+    for (const [, title, page] of lines) {
+      const key = noSpace(title);
+      const candidates = entries.filter((e) => e.title === key || (key.length >= 4 && e.title.endsWith(key)));
+      if (candidates.length === 0) continue;
+      matched++;
+      assert.ok(candidates.some((e) => e.page === Number(page)), `目次: 「${title}」 says page ${page}, the bookmark leads to ${candidates.map((e) => e.page).join(', ')}`);
+    }
+    assert.ok(matched >= 4, `only ${matched} table-of-contents lines matched a bookmark`);
+  });
+
   test(`${p.id}: bookmarks, and links to the plan's web pages`, () => {
     const json = JSON.parse(run('qpdf', ['--json', pdf]));
     assert.ok(Array.isArray(json.outlines) && json.outlines.length >= 3, 'no outline (bookmarks)');
