@@ -4,14 +4,14 @@
 
 namespace planpress::layout {
 
-ParagraphStyle body_style(double size) {
+ParagraphStyle make_body_style(double size) {
   ParagraphStyle st;
   st.size = size;
   st.line_height = size >= style::kBody ? 1.7 : 1.45;
   return st;
 }
 
-std::vector<Box> text_boxes(const std::string& text, const ParagraphStyle& st, double width, const Measurer& m, Face face,
+std::vector<Box> typeset_text(const std::string& text, const ParagraphStyle& st, double width, const Measurer& m, Face face,
                             Color color) {
   std::vector<Box> out;
   std::size_t start = 0;
@@ -40,7 +40,7 @@ void mark(std::vector<Box>& boxes, const std::string& anchor, const std::string&
   if (outline_level >= 0) target->content.outline.push_back(OutlineMark{outline_title, outline_level, anchor});
 }
 
-std::vector<Box> heading_boxes(const std::string& text, int level, double width, const Measurer& m, const std::string& anchor,
+std::vector<Box> typeset_heading(const std::string& text, int level, double width, const Measurer& m, const std::string& anchor,
                                int outline_level) {
   ParagraphStyle st;
   st.align = Align::left;
@@ -67,7 +67,7 @@ std::vector<Box> heading_boxes(const std::string& text, int level, double width,
   return boxes;
 }
 
-Box rule_box(double width, double space_above, double space_below, Color color) {
+Box make_rule(double width, double space_above, double space_below, Color color) {
   Box b;
   b.height = space_above + space_below;
   Path p;
@@ -78,7 +78,7 @@ Box rule_box(double width, double space_above, double space_below, Color color) 
   return b;
 }
 
-Cell cell_of(std::vector<Box> boxes, std::optional<Color> fill, int span) {
+Cell make_cell(std::vector<Box> boxes, std::optional<Color> fill, int span) {
   Cell c;
   c.boxes = std::move(boxes);
   c.fill = fill;
@@ -86,7 +86,7 @@ Cell cell_of(std::vector<Box> boxes, std::optional<Color> fill, int span) {
   return c;
 }
 
-std::vector<Box> grid_boxes(const std::vector<double>& widths, const std::vector<std::vector<std::vector<Box>>>& cells,
+std::vector<Box> typeset_grid(const std::vector<double>& widths, const std::vector<std::vector<std::vector<Box>>>& cells,
                             const std::vector<bool>& header_rows, double pad) {
   std::vector<Box> out;
   for (std::size_t r = 0; r < cells.size(); ++r) {
@@ -170,7 +170,7 @@ std::vector<Box> flatten(std::vector<Block> blocks) {
         cells.push_back(std::move(row));
         head.push_back(rows == &t.header);
       }
-    for (auto& b2 : grid_boxes(t.widths, cells, head, t.pad_x)) out.push_back(std::move(b2));
+    for (auto& b2 : typeset_grid(t.widths, cells, head, t.pad_x)) out.push_back(std::move(b2));
   }
   return out;
 }

@@ -31,29 +31,29 @@ inline constexpr double kTableWide = 8;    ///< landscape item tables
 using Block = std::variant<Box, Table>;
 
 /// Paragraph style for body text of `size` (justified).
-ParagraphStyle body_style(double size = style::kBody);
+ParagraphStyle make_body_style(double size = style::kBody);
 
 /// Lays out `text` (line feeds separate paragraphs) in one face and colour.
-std::vector<Box> text_boxes(const std::string& text, const ParagraphStyle& st, double width, const Measurer& m,
+std::vector<Box> typeset_text(const std::string& text, const ParagraphStyle& st, double width, const Measurer& m,
                             Face face = Face::mincho, Color color = style::kText);
 
 /// A heading: Gothic, kept with what follows, optionally with an anchor and an outline mark at its top.
 /// `level` 0 is a chapter (with a rule under it), 1 a section, 2 and deeper smaller headings.
-std::vector<Box> heading_boxes(const std::string& text, int level, double width, const Measurer& m,
+std::vector<Box> typeset_heading(const std::string& text, int level, double width, const Measurer& m,
                                const std::string& anchor = {}, int outline_level = -1);
 
 /// A horizontal rule `width` wide.
-Box rule_box(double width, double space_above = 4, double space_below = 4, Color color = style::kRule);
+Box make_rule(double width, double space_above = 4, double space_below = 4, Color color = style::kRule);
 
 /// Adds an anchor (and an outline mark when `outline_level` ≥ 0) at the top of the first box.
 void mark(std::vector<Box>& boxes, const std::string& anchor, const std::string& outline_title = {}, int outline_level = -1);
 
 /// A table cell holding `boxes`.
-Cell cell_of(std::vector<Box> boxes, std::optional<Color> fill = std::nullopt, int span = 1);
+Cell make_cell(std::vector<Box> boxes, std::optional<Color> fill = std::nullopt, int span = 1);
 
 /// A small grid drawn as one unsplittable box per row (tables inside a table cell: schedules, Markdown
 /// tables in a field). `cells[r][c]` is the content of a cell laid out to `widths[c] - 2 * pad`.
-std::vector<Box> grid_boxes(const std::vector<double>& widths, const std::vector<std::vector<std::vector<Box>>>& cells,
+std::vector<Box> typeset_grid(const std::vector<double>& widths, const std::vector<std::vector<std::vector<Box>>>& cells,
                             const std::vector<bool>& header_rows, double pad = 2);
 
 /// Column widths for `count` columns filling `total`, from relative `weights` (missing weights are 1).

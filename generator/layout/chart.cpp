@@ -66,7 +66,7 @@ std::string format_number(double v) {
   return buf;
 }
 
-std::optional<Box> indicator_chart(const model::Indicator& ind, double width, const Measurer& m) {
+std::optional<Box> draw_indicator_chart(const model::Indicator& ind, double width, const Measurer& m) {
   // Series: per segment, the actual/baseline values and (separately) the targets.
   std::vector<model::Segment> segments = ind.segments;
   if (segments.empty()) segments.push_back(model::Segment{"", "実績", ""});
@@ -241,7 +241,7 @@ std::optional<Box> indicator_chart(const model::Indicator& ind, double width, co
   return box;
 }
 
-Table indicator_table(const model::Indicator& ind, double width, const Measurer& m) {
+Table make_indicator_table(const model::Indicator& ind, double width, const Measurer& m) {
   struct Column {
     std::optional<int> year;
     std::string kind;
@@ -263,12 +263,12 @@ Table indicator_table(const model::Indicator& ind, double width, const Measurer&
   std::vector<double> weights = {columns.size() > 4 ? 1.6 : 2.2};
   for (std::size_t i = 0; i < columns.size(); ++i) weights.push_back(1);
   t.widths = scale_widths(weights, width);
-  ParagraphStyle cs = body_style(size);
+  ParagraphStyle cs = make_body_style(size);
   cs.align = Align::center;
   auto cell = [&](const std::string& s, std::size_t col, Face f, bool head) {
     ParagraphStyle st = cs;
     if (col == 0 && !head) st.align = Align::left;
-    return cell_of(text_boxes(s, st, t.widths[col] - 2 * pad, m, f), head ? std::optional<Color>(style::kHeadFill) : std::nullopt);
+    return make_cell(typeset_text(s, st, t.widths[col] - 2 * pad, m, f), head ? std::optional<Color>(style::kHeadFill) : std::nullopt);
   };
   Row head;
   head.cells.push_back(cell(ind.segments.empty() ? "" : "区分", 0, Face::gothic, true));

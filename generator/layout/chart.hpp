@@ -10,11 +10,11 @@ namespace planpress::layout {
 
 /// The chart of an indicator's numeric values by fiscal year, `width` wide; nullopt when fewer than one
 /// value is a number (the table then says everything).
-std::optional<Box> indicator_chart(const model::Indicator& ind, double width, const Measurer& m);
+std::optional<Box> draw_indicator_chart(const model::Indicator& ind, double width, const Measurer& m);
 
 /// The indicator's values as a table: a row per segment, a column per fiscal year and kind (実績, 目標,
 /// 基準), each cell as printed.
-Table indicator_table(const model::Indicator& ind, double width, const Measurer& m);
+Table make_indicator_table(const model::Indicator& ind, double width, const Measurer& m);
 
 /// A number as the shortest decimal that reads back the same (206.1, 977, 99.1).
 std::string format_number(double v);

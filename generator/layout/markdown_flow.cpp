@@ -92,7 +92,7 @@ class Builder {
 
   void block(const Node& n, double indent, double width, std::vector<Block>& out) {
     const double w = width - indent;
-    ParagraphStyle st = body_style(opt_.size);
+    ParagraphStyle st = make_body_style(opt_.size);
     st.space_after = opt_.size * 0.5;
     switch (n.kind) {
       case K::paragraph:
@@ -111,7 +111,7 @@ class Builder {
           const int depth = std::max(0, n.level - 2);
           const std::string anchor = opt_.anchor_prefix.empty() ? std::string() : opt_.anchor_prefix + "-h" + std::to_string(++headings_);
           const int outline = opt_.outline_level < 0 || anchor.empty() ? -1 : opt_.outline_level + depth;
-          push(out, heading_boxes(text, opt_.top_heading_level + depth, w, m_, anchor, outline), indent);
+          push(out, typeset_heading(text, opt_.top_heading_level + depth, w, m_, anchor, outline), indent);
         }
         break;
       }
@@ -137,7 +137,7 @@ class Builder {
           }
           out.push_back(std::move(box));
         }
-        out.push_back(space_box(opt_.size * 0.5));
+        out.push_back(make_space(opt_.size * 0.5));
         break;
       }
       case K::list: {
@@ -161,17 +161,17 @@ class Builder {
             first = false;
           }
         }
-        if (!out.empty()) out.push_back(space_box(opt_.size * 0.4));
+        if (!out.empty()) out.push_back(make_space(opt_.size * 0.4));
         break;
       }
       case K::code_block: {
-        ParagraphStyle cs = body_style(opt_.size * 0.9);
+        ParagraphStyle cs = make_body_style(opt_.size * 0.9);
         cs.align = Align::left;
-        push(out, text_boxes(n.text, cs, w, m_, Face::gothic), indent);
-        out.push_back(space_box(opt_.size * 0.5));
+        push(out, typeset_text(n.text, cs, w, m_, Face::gothic), indent);
+        out.push_back(make_space(opt_.size * 0.5));
         break;
       }
-      case K::thematic_break: out.push_back(rule_box(width, 6, 6)); break;
+      case K::thematic_break: out.push_back(make_rule(width, 6, 6)); break;
       case K::table: table(n, w, out); break;
       default: blocks(n, indent, width, out); break;
     }
@@ -200,7 +200,7 @@ class Builder {
     for (const auto& r : n.children) {
       Row row;
       for (std::size_t c = 0; c < cols; ++c) {
-        ParagraphStyle cs = body_style(size);
+        ParagraphStyle cs = make_body_style(size);
         cs.align = Align::left;
         std::vector<Box> boxes;
         if (c < r.children.size()) {
@@ -208,12 +208,12 @@ class Builder {
           cs.align = cell.align == 'c' ? Align::center : cell.align == 'r' ? Align::right : Align::left;
           boxes = layout_paragraph(inline_of(cell, r.header ? Face::gothic : Face::mincho), cs, widths[c] - 2 * pad, m_);
         }
-        row.cells.push_back(cell_of(std::move(boxes), r.header ? std::optional<Color>(style::kHeadFill) : std::nullopt));
+        row.cells.push_back(make_cell(std::move(boxes), r.header ? std::optional<Color>(style::kHeadFill) : std::nullopt));
       }
       (r.header ? t.header : t.rows).push_back(std::move(row));
     }
     out.push_back(std::move(t));
-    out.push_back(space_box(opt_.size * 0.6));
+    out.push_back(make_space(opt_.size * 0.6));
   }
 
   const Measurer& m_;
@@ -226,7 +226,7 @@ class Builder {
 
 }  // namespace
 
-std::vector<Block> markdown_blocks(const markdown::Node& root, double width, const Measurer& m, const TargetResolver& resolve,
+std::vector<Block> typeset_markdown(const markdown::Node& root, double width, const Measurer& m, const TargetResolver& resolve,
                                    const MarkdownOptions& options) {
   std::vector<Block> out;
   Builder(m, resolve, options).blocks(root, 0, width, out);

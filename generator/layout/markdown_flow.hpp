@@ -25,14 +25,14 @@ using TargetResolver = std::function<std::optional<ResolvedTarget>(const std::st
 /// How Markdown is typeset.
 struct MarkdownOptions {
   double size = style::kBody;  ///< body text size, points
-  int top_heading_level = 1;  ///< PDF heading level of a `##` heading (see heading_boxes)
+  int top_heading_level = 1;  ///< PDF heading level of a `##` heading (see typeset_heading)
   bool in_cell = false;       ///< tables become grids and headings stay small
   std::string anchor_prefix;  ///< headings get anchors <prefix>-h1, -h2 … when set
   int outline_level = -1;     ///< outline level of `##` headings (deeper ones nest below); -1: none
 };
 
 /// Typesets a Markdown document `width` wide.
-std::vector<Block> markdown_blocks(const markdown::Node& root, double width, const Measurer& m,
+std::vector<Block> typeset_markdown(const markdown::Node& root, double width, const Measurer& m,
                                    const TargetResolver& resolve, const MarkdownOptions& options = {});
 
 }  // namespace planpress::layout

@@ -52,7 +52,7 @@ std::vector<LineRange> break_lines(const std::string& text, const std::vector<do
     lines.push_back(LineRange{0, 0, 0, true});
     return lines;
   }
-  const auto breaks = text::line_breaks(text);
+  const auto breaks = text::find_line_breaks(text);
   std::size_t start = 0;
   bool first = true;
   std::size_t last_fit = 0;
@@ -129,7 +129,7 @@ std::vector<std::string> break_plain(const std::string& text, double width_pt, d
   return out;
 }
 
-Box space_box(double height) {
+Box make_space(double height) {
   Box b;
   b.height = height;
   b.space = true;
@@ -163,7 +163,7 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
 
   std::vector<Box> boxes;
   if (style.space_before > 0) {
-    Box sb = space_box(style.space_before);
+    Box sb = make_space(style.space_before);
     sb.keep_with_next = true;
     boxes.push_back(std::move(sb));
   }
@@ -258,7 +258,7 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
     boxes[first_line].keep_with_next = true;
     boxes[first_line + lines - 2].keep_with_next = true;
   }
-  if (style.space_after > 0) boxes.push_back(space_box(style.space_after));
+  if (style.space_after > 0) boxes.push_back(make_space(style.space_after));
   return boxes;
 }
 

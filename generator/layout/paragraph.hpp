@@ -1,5 +1,5 @@
 #pragma once
-/// Paragraphs: Japanese line breaking (JLREQ, through text::line_breaks), Latin words and numbers kept
+/// Paragraphs: Japanese line breaking (JLREQ, through text::find_line_breaks), Latin words and numbers kept
 /// whole, overlong unbreakable runs broken rather than overflowing, and Japanese justification (the
 /// extra space of a line is shared among the gaps between characters, never inside a Latin word).
 #include <string>
@@ -66,6 +66,6 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
                                   const Measurer& m);
 
 /// A vertical space box.
-Box space_box(double height);
+Box make_space(double height);
 
 }  // namespace planpress::layout

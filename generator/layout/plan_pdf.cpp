@@ -302,7 +302,7 @@ class PlanComposer {
 
   std::vector<Box> notes_boxes(const std::vector<model::Note>& notes, double width, double size) const {
     std::vector<Box> out;
-    ParagraphStyle st = body_style(size);
+    ParagraphStyle st = make_body_style(size);
     for (const auto& n : notes) {
       std::string label = std::string("［") + model::note_type_label(n.type);
       if (!n.field.empty())
@@ -325,18 +325,18 @@ class PlanComposer {
 
   // A field value typeset for a cell `width` wide; `compact` for narrow table columns (marks only).
   std::vector<Box> field_boxes(const model::FieldValue& v, const model::FieldDef& def, double width, double size, bool compact) {
-    ParagraphStyle st = body_style(size);
+    ParagraphStyle st = make_body_style(size);
     std::vector<Box> out;
     auto append = [&](std::vector<Box> b) {
       for (auto& x : b) out.push_back(std::move(x));
     };
     switch (v.kind) {
-      case model::FieldKind::text: append(text_boxes(v.text, st, width, m_)); break;
+      case model::FieldKind::text: append(typeset_text(v.text, st, width, m_)); break;
       case model::FieldKind::markdown: {
         MarkdownOptions o;
         o.size = size;
         o.in_cell = true;
-        append(flatten(markdown_blocks(v.markdown.root, width, m_, resolver(), o)));
+        append(flatten(typeset_markdown(v.markdown.root, width, m_, resolver(), o)));
         break;
       }
       case model::FieldKind::status:
@@ -359,12 +359,12 @@ class PlanComposer {
         std::string joined;
         for (const auto& t : v.values) joined += (joined.empty() ? "" : "、") + t;
         st.align = compact ? Align::center : Align::left;
-        append(text_boxes(joined, st, width, m_));
+        append(typeset_text(joined, st, width, m_));
         break;
       }
       case model::FieldKind::departments:
         st.align = Align::left;
-        for (const auto& d : v.values) append(text_boxes(d, st, width, m_));
+        for (const auto& d : v.values) append(typeset_text(d, st, width, m_));
         break;
       case model::FieldKind::list:
         for (const auto& e : v.list) {
@@ -400,11 +400,11 @@ class PlanComposer {
     const double pad = 2;
     bool any_when = false;
     for (const auto& r : v.schedule) any_when = any_when || !r.label.empty() || r.from;
-    ParagraphStyle st = body_style(size);
+    ParagraphStyle st = make_body_style(size);
     st.align = Align::left;
     if (!any_when) {
       std::vector<Box> out;
-      for (const auto& r : v.schedule) for (auto& b : text_boxes(r.text, st, width, m_)) out.push_back(std::move(b));
+      for (const auto& r : v.schedule) for (auto& b : typeset_text(r.text, st, width, m_)) out.push_back(std::move(b));
       return out;
     }
     const std::vector<double> widths = scale_widths({1, 3}, width);
@@ -412,13 +412,13 @@ class PlanComposer {
     std::vector<bool> head;
     ParagraphStyle hs = st;
     hs.align = Align::center;
-    cells.push_back({text_boxes("時期", hs, widths[0] - 2 * pad, m_, Face::gothic), text_boxes("内容", hs, widths[1] - 2 * pad, m_, Face::gothic)});
+    cells.push_back({typeset_text("時期", hs, widths[0] - 2 * pad, m_, Face::gothic), typeset_text("内容", hs, widths[1] - 2 * pad, m_, Face::gothic)});
     head.push_back(true);
     std::string group;
     for (const auto& r : v.schedule) {
       if (!r.group.empty() && r.group != group) {
         // A group heading (・ため池等) across both columns.
-        cells.push_back({text_boxes(r.group, st, widths[0] + widths[1] - 2 * pad, m_, Face::gothic)});
+        cells.push_back({typeset_text(r.group, st, widths[0] + widths[1] - 2 * pad, m_, Face::gothic)});
         head.push_back(false);
       }
       group = r.group;
@@ -429,11 +429,11 @@ class PlanComposer {
         else if (when.find("年度") == std::string::npos) when += "\n（" + w + "）";
       }
       // A row without a time (毎年度、…着実に実施していきます。) runs across both columns.
-      if (when.empty()) cells.push_back({text_boxes(r.text, st, widths[0] + widths[1] - 2 * pad, m_)});
-      else cells.push_back({text_boxes(when, st, widths[0] - 2 * pad, m_), text_boxes(r.text, st, widths[1] - 2 * pad, m_)});
+      if (when.empty()) cells.push_back({typeset_text(r.text, st, widths[0] + widths[1] - 2 * pad, m_)});
+      else cells.push_back({typeset_text(when, st, widths[0] - 2 * pad, m_), typeset_text(r.text, st, widths[1] - 2 * pad, m_)});
       head.push_back(false);
     }
-    return grid_boxes(widths, cells, head, pad);
+    return typeset_grid(widths, cells, head, pad);
   }
 
   // ---- cover ---------------------------------------------------------------------------------------
@@ -455,7 +455,7 @@ class PlanComposer {
   std::vector<std::string> title_lines(const std::string& title, double width, double size) const {
     std::vector<std::size_t> cuts;
     std::set<std::size_t> allowed;
-    for (const auto& b : text::line_breaks(title)) allowed.insert(b.offset);
+    for (const auto& b : text::find_line_breaks(title)) allowed.insert(b.offset);
     char32_t prev = 0;
     for (std::size_t i = 0; i < title.size();) {
       const std::size_t at = i;
@@ -530,7 +530,7 @@ class PlanComposer {
       st.align = Align::center;
       for (const auto& line : title_lines(plan_.title, w, size))
         for (auto& b : layout_paragraph({Span{line, Face::gothic, style::kText, {}, {}}}, st, w, m_)) top.push_back(std::move(b));
-      top.push_back(space_box(14));
+      top.push_back(make_space(14));
     }
     {
       // Metadata the document does not print is marked as inferred (推定), as on the web pages.
@@ -600,7 +600,7 @@ class PlanComposer {
     Paginator pg(portrait_, landscape_);
     pg.new_page(Orientation::portrait);
     const double w = pg.width();
-    pg.add(heading_boxes("目次", 0, w, m_, "toc", 0));
+    pg.add(typeset_heading("目次", 0, w, m_, "toc", 0));
     for (const auto& page : body)
       for (const auto& o : page.content.outline) {
         if (o.level > 1) continue;
@@ -684,7 +684,7 @@ class PlanComposer {
 
   void overview(Paginator& pg) {
     const double w = pg.width();
-    pg.add(heading_boxes("計画の概要", 0, w, m_, "overview", 0));
+    pg.add(typeset_heading("計画の概要", 0, w, m_, "overview", 0));
     // A two-column table of the plan's metadata.
     const double size = style::kTable, pad = 3;
     Table t;
@@ -693,12 +693,12 @@ class PlanComposer {
     t.pad_y = 3;
     auto row = [&](const std::string& label, std::vector<Span> value) {
       if (value.empty()) return;
-      ParagraphStyle st = body_style(size);
+      ParagraphStyle st = make_body_style(size);
       st.align = Align::left;
       Row r;
-      r.cells.push_back(cell_of(text_boxes(label, st, t.widths[0] - 2 * pad, m_, Face::gothic), style::kSubFill));
+      r.cells.push_back(make_cell(typeset_text(label, st, t.widths[0] - 2 * pad, m_, Face::gothic), style::kSubFill));
       st.align = Align::justify;
-      r.cells.push_back(cell_of(layout_paragraph(value, st, t.widths[1] - 2 * pad, m_)));
+      r.cells.push_back(make_cell(layout_paragraph(value, st, t.widths[1] - 2 * pad, m_)));
       t.rows.push_back(std::move(r));
     };
     auto inferred = [&](const char* key) -> std::vector<Span> {
@@ -737,8 +737,8 @@ class PlanComposer {
     if (!plan_.source_note.empty() || !plan_.source_file.empty()) row("出典", {plain(plan_.source_note + (plan_.source_file.empty() ? "" : "（" + plan_.source_file + "）"), Face::mincho, style::kMuted)});
     pg.add_table(t);
     if (!plan_.notes.empty()) {
-      pg.add(space_box(8));
-      pg.add(heading_boxes("注記", 2, w, m_));
+      pg.add(make_space(8));
+      pg.add(typeset_heading("注記", 2, w, m_));
       pg.add(notes_boxes(plan_.notes, w, style::kSmall));
     }
   }
@@ -752,11 +752,11 @@ class PlanComposer {
       first = false;
       const double w = pg.width();
       const std::string title = s.number.empty() ? s.title : s.number + "　" + s.title;
-      pg.add(heading_boxes(title, 0, w, m_, section_anchor(s.id), 0));
+      pg.add(typeset_heading(title, 0, w, m_, section_anchor(s.id), 0));
       MarkdownOptions o;
       o.anchor_prefix = section_anchor(s.id);
       o.outline_level = 1;
-      add_blocks(pg, markdown_blocks(s.markdown.root, w, m_, resolver(), o));
+      add_blocks(pg, typeset_markdown(s.markdown.root, w, m_, resolver(), o));
       auto back = reference_spans(plan_.id + "#" + s.id, 0);
       if (!back.empty()) add_reference_line(pg, back, w);
       for (const auto& ind : plan_.indicators)
@@ -770,7 +770,7 @@ class PlanComposer {
     if (force || pg.orientation() != Orientation::portrait || pg.remaining_height() < 0.25 * pg.page_content_height()) {
       pg.new_page(Orientation::portrait);
     } else {
-      Box gap = space_box(28);
+      Box gap = make_space(28);
       pg.add(std::move(gap));
     }
   }
@@ -784,7 +784,7 @@ class PlanComposer {
 
   void add_reference_line(Paginator& pg, std::vector<Span> spans, double w) {
     spans.insert(spans.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
-    ParagraphStyle st = body_style(style::kSmall);
+    ParagraphStyle st = make_body_style(style::kSmall);
     st.space_before = 2;
     st.space_after = 4;
     st.align = Align::left;
@@ -793,41 +793,41 @@ class PlanComposer {
 
   void indicator(Paginator& pg, const model::Indicator& ind, int level) {
     const double w = pg.width();
-    pg.add(heading_boxes(ind.name, level + 1, w, m_, indicator_anchor(ind.id), level));
+    pg.add(typeset_heading(ind.name, level + 1, w, m_, indicator_anchor(ind.id), level));
     std::vector<Span> meta;
     if (!ind.type.empty()) meta.push_back(plain(ind.type + "　", Face::gothic, style::kMuted));
     if (!ind.definition.empty()) meta.push_back(plain(ind.definition, Face::mincho, style::kMuted));
     if (!meta.empty()) {
-      ParagraphStyle st = body_style(style::kSmall);
+      ParagraphStyle st = make_body_style(style::kSmall);
       st.space_after = 4;
       auto boxes = layout_paragraph(meta, st, w, m_);
       for (auto& b : boxes) b.keep_with_next = true;
       pg.add(std::move(boxes));
     }
-    if (auto chart = indicator_chart(ind, w, m_)) {
+    if (auto chart = draw_indicator_chart(ind, w, m_)) {
       chart->keep_with_next = true;
       pg.add(std::move(*chart));
     }
-    pg.add_table(indicator_table(ind, w, m_));
+    pg.add_table(make_indicator_table(ind, w, m_));
     std::vector<Box> after;
     for (const auto& s : ind.segments)
-      if (!s.note.empty()) for (auto& b : text_boxes(s.note, body_style(style::kSmall), w, m_, Face::mincho, style::kMuted)) after.push_back(std::move(b));
+      if (!s.note.empty()) for (auto& b : typeset_text(s.note, make_body_style(style::kSmall), w, m_, Face::mincho, style::kMuted)) after.push_back(std::move(b));
     for (const auto& v : ind.values)
       if (!v.note.empty()) {
         const std::string when = v.year ? text::wareki_fiscal_year(*v.year) : v.label;
-        for (auto& b : text_boxes("※ " + when + "：" + v.note, body_style(style::kSmall), w, m_, Face::mincho, style::kMuted)) after.push_back(std::move(b));
+        for (auto& b : typeset_text("※ " + when + "：" + v.note, make_body_style(style::kSmall), w, m_, Face::mincho, style::kMuted)) after.push_back(std::move(b));
       }
     if (!after.empty()) {
-      pg.add(space_box(3));
+      pg.add(make_space(3));
       pg.add(std::move(after));
     }
     for (const auto& c : ind.commentary) {
-      ParagraphStyle st = body_style();
+      ParagraphStyle st = make_body_style();
       st.space_before = 4;
-      pg.add(text_boxes(c, st, w, m_));
+      pg.add(typeset_text(c, st, w, m_));
     }
     if (!ind.notes.empty()) pg.add(notes_boxes(ind.notes, w, style::kSmall));
-    pg.add(space_box(10));
+    pg.add(make_space(10));
   }
 
   void loose_indicators(Paginator& pg) {
@@ -835,7 +835,7 @@ class PlanComposer {
     for (const auto& ind : plan_.indicators) any = any || plan_.sections.end() == std::find_if(plan_.sections.begin(), plan_.sections.end(), [&](const model::Section& s) { return s.id == ind.section; });
     if (!any) return;
     chapter_break(pg, false);
-    pg.add(heading_boxes("指標", 0, pg.width(), m_, "indicators", 0));
+    pg.add(typeset_heading("指標", 0, pg.width(), m_, "indicators", 0));
     for (const auto& ind : plan_.indicators)
       if (plan_.sections.end() == std::find_if(plan_.sections.begin(), plan_.sections.end(), [&](const model::Section& s) { return s.id == ind.section; }))
         indicator(pg, ind, 1);
@@ -884,11 +884,11 @@ class PlanComposer {
     const bool landscape = !cards && plan_.presentation.orientation == "landscape";
     pg.new_page(landscape ? Orientation::landscape : Orientation::portrait);
     const double w = pg.width();
-    pg.add(heading_boxes("取組項目（" + std::to_string(plan_.items.size()) + "項目）", 0, w, m_, "items", 0));
+    pg.add(typeset_heading("取組項目（" + std::to_string(plan_.items.size()) + "項目）", 0, w, m_, "items", 0));
     auto legend = legend_spans();
     if (!legend.empty()) {
       legend.insert(legend.begin(), plain("凡例　", Face::gothic, style::kMuted));
-      ParagraphStyle st = body_style(style::kSmall);
+      ParagraphStyle st = make_body_style(style::kSmall);
       st.align = Align::left;
       st.space_after = 6;
       auto boxes = layout_paragraph(legend, st, w, m_);
@@ -957,11 +957,11 @@ class PlanComposer {
     }
     t.pad_x = pad;
     t.pad_y = 2;
-    ParagraphStyle hs = body_style(size);
+    ParagraphStyle hs = make_body_style(size);
     hs.align = Align::center;
     Row head;
     for (std::size_t c = 0; c < cols.size(); ++c)
-      head.cells.push_back(cell_of(text_boxes(cols[c].label, hs, t.widths[c] - 2 * pad, m_, Face::gothic), style::kHeadFill));
+      head.cells.push_back(make_cell(typeset_text(cols[c].label, hs, t.widths[c] - 2 * pad, m_, Face::gothic), style::kHeadFill));
     t.header.push_back(std::move(head));
     const int span_all = static_cast<int>(cols.size());
     std::vector<const model::Category*> current;
@@ -977,14 +977,14 @@ class PlanComposer {
       Row row;
       row.anchors.push_back(Anchor{item_anchor(item.id), 0});
       row.outline.push_back(OutlineMark{site::entry_title(item), static_cast<int>(path.size()) + 1, item_anchor(item.id)});
-      ParagraphStyle st = body_style(size);
+      ParagraphStyle st = make_body_style(size);
       for (std::size_t c = 0; c < cols.size(); ++c) {
         const double cw = t.widths[c] - 2 * pad;
         std::vector<Box> boxes;
         if (!cols[c].def && cols[c].number) {
           ParagraphStyle ns = st;
           ns.align = Align::center;
-          boxes = text_boxes(item.number, ns, cw, m_, Face::gothic);
+          boxes = typeset_text(item.number, ns, cw, m_, Face::gothic);
         } else if (!cols[c].def) {
           const std::string page = site::item_page(plan_.id, item.id);
           ParagraphStyle ns = st;
@@ -995,15 +995,15 @@ class PlanComposer {
           boxes = field_boxes(it->second, *cols[c].def, cw, size, compact);
           if (auto lb = item.labels.find(cols[c].def->key); lb != item.labels.end() && lb->second != cols[c].def->label) {
             // This item prints another label for the field (担当課 / 主担当課): say so in the cell.
-            auto note = text_boxes("（" + lb->second + "）", body_style(size * 0.9), cw, m_, Face::gothic, style::kMuted);
+            auto note = typeset_text("（" + lb->second + "）", make_body_style(size * 0.9), cw, m_, Face::gothic, style::kMuted);
             boxes.insert(boxes.begin(), note.begin(), note.end());
           }
         }
-        row.cells.push_back(cell_of(std::move(boxes)));
+        row.cells.push_back(make_cell(std::move(boxes)));
       }
       // Where a row continues on the next page, its name column says whose row it is.
       row.continued_cell = numbered ? 1 : 0;
-      row.continued = text_boxes(item.name + "（続き）", body_style(size * 0.9), t.widths[row.continued_cell] - 2 * pad, m_,
+      row.continued = typeset_text(item.name + "（続き）", make_body_style(size * 0.9), t.widths[row.continued_cell] - 2 * pad, m_,
                                  Face::gothic, style::kMuted);
       // The 参照・関連 line, notes and sub-items under the row, across all columns.
       std::vector<Box> sub;
@@ -1011,24 +1011,24 @@ class PlanComposer {
       auto refs = reference_spans(key, 0);
       if (!refs.empty()) {
         refs.insert(refs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
-        ParagraphStyle rs = body_style(size);
+        ParagraphStyle rs = make_body_style(size);
         rs.align = Align::left;
         for (auto& b : layout_paragraph(refs, rs, full, m_)) sub.push_back(std::move(b));
       }
       for (std::size_t k = 0; k < item.sub_items.size(); ++k) {
         const auto& s = item.sub_items[k];
-        for (auto& b : text_boxes(site::entry_title(s), body_style(size), full, m_, Face::gothic)) sub.push_back(std::move(b));
+        for (auto& b : typeset_text(site::entry_title(s), make_body_style(size), full, m_, Face::gothic)) sub.push_back(std::move(b));
         for (const auto& def : plan_.fields)
           if (auto it = s.fields.find(def.key); it != s.fields.end()) {
             const double lw = std::min(full * 0.2, size * 8);
-            std::vector<std::vector<std::vector<Box>>> cells = {{text_boxes(def.label, body_style(size), lw - 4, m_, Face::gothic),
+            std::vector<std::vector<std::vector<Box>>> cells = {{typeset_text(def.label, make_body_style(size), lw - 4, m_, Face::gothic),
                                                                  field_boxes(it->second, def, full - lw - 4, size, false)}};
-            for (auto& b : grid_boxes({lw, full - lw}, cells, {false}, 2)) sub.push_back(std::move(b));
+            for (auto& b : typeset_grid({lw, full - lw}, cells, {false}, 2)) sub.push_back(std::move(b));
           }
         auto srefs = reference_spans(key, static_cast<int>(k + 1));
         if (!srefs.empty()) {
           srefs.insert(srefs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
-          for (auto& b : layout_paragraph(srefs, body_style(size), full, m_)) sub.push_back(std::move(b));
+          for (auto& b : layout_paragraph(srefs, make_body_style(size), full, m_)) sub.push_back(std::move(b));
         }
         for (auto& b : notes_boxes(s.notes, full, size)) sub.push_back(std::move(b));
       }
@@ -1037,7 +1037,7 @@ class PlanComposer {
       t.rows.push_back(std::move(row));
       if (!sub.empty()) {
         Row r;
-        r.cells.push_back(cell_of(std::move(sub), style::kSubFill, span_all));
+        r.cells.push_back(make_cell(std::move(sub), style::kSubFill, span_all));
         r.top_rule = false;
         t.rows.push_back(std::move(r));
       }
@@ -1047,9 +1047,9 @@ class PlanComposer {
 
   void category_rows(Table& t, const model::Category& c, int depth, double w, double size, double pad, int span_all) {
     Row r;
-    ParagraphStyle st = body_style(size + (depth == 0 ? 1 : 0.5));
+    ParagraphStyle st = make_body_style(size + (depth == 0 ? 1 : 0.5));
     st.align = Align::left;
-    r.cells.push_back(cell_of(text_boxes(category_title(c), st, w - 2 * pad, m_, Face::gothic), depth == 0 ? style::kHeadFill : style::kGroupFill, span_all));
+    r.cells.push_back(make_cell(typeset_text(category_title(c), st, w - 2 * pad, m_, Face::gothic), depth == 0 ? style::kHeadFill : style::kGroupFill, span_all));
     r.anchors.push_back(Anchor{category_anchor(c.id), 0});
     r.outline.push_back(OutlineMark{category_title(c), 1 + depth, category_anchor(c.id)});
     r.keep_with_next = true;
@@ -1057,7 +1057,7 @@ class PlanComposer {
     auto content = category_content(c, w - 2 * pad, size);
     if (!content.empty()) {
       Row b;
-      b.cells.push_back(cell_of(std::move(content), std::nullopt, span_all));
+      b.cells.push_back(make_cell(std::move(content), std::nullopt, span_all));
       b.keep_with_next = true;
       t.rows.push_back(std::move(b));
     }
@@ -1068,21 +1068,21 @@ class PlanComposer {
     std::vector<Box> out;
     for (const auto& b : c.blocks) {
       if (!b.label.empty()) {
-        ParagraphStyle ls = body_style(size);
+        ParagraphStyle ls = make_body_style(size);
         ls.align = Align::left;
-        auto lb = text_boxes(b.label, ls, w, m_, Face::gothic);
+        auto lb = typeset_text(b.label, ls, w, m_, Face::gothic);
         for (auto& x : lb) x.keep_with_next = true;
         for (auto& x : lb) out.push_back(std::move(x));
       }
       MarkdownOptions o;
       o.size = size;
       o.in_cell = true;
-      for (auto& x : flatten(markdown_blocks(b.markdown.root, w, m_, resolver(), o))) out.push_back(std::move(x));
+      for (auto& x : flatten(typeset_markdown(b.markdown.root, w, m_, resolver(), o))) out.push_back(std::move(x));
     }
     auto refs = reference_spans(plan_.id + "#" + c.id, 0);
     if (!refs.empty()) {
       refs.insert(refs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
-      ParagraphStyle rs = body_style(style::kSmall);
+      ParagraphStyle rs = make_body_style(style::kSmall);
       rs.align = Align::left;
       for (auto& b : layout_paragraph(refs, rs, w, m_)) out.push_back(std::move(b));
     }
@@ -1100,16 +1100,16 @@ class PlanComposer {
       while (same < path.size() && same < current.size() && path[same] == current[same]) ++same;
       for (std::size_t d = same; d < path.size(); ++d) {
         const auto& c = *path[d];
-        pg.add(heading_boxes(category_title(c), std::min(3, static_cast<int>(d) + 1), w, m_, category_anchor(c.id), static_cast<int>(d) + 1));
+        pg.add(typeset_heading(category_title(c), std::min(3, static_cast<int>(d) + 1), w, m_, category_anchor(c.id), static_cast<int>(d) + 1));
         auto content = category_content(c, w, style::kBody * 0.95);
         if (!content.empty()) {
           pg.add(std::move(content));
-          pg.add(space_box(6));
+          pg.add(make_space(6));
         }
       }
       current = path;
       pg.add_table(card(item, static_cast<int>(path.size()) + 1, w, size, pad));
-      pg.add(space_box(9));
+      pg.add(make_space(9));
     }
   }
 
@@ -1123,18 +1123,18 @@ class PlanComposer {
     const double vw = t.widths[1] - 2 * pad, lw = t.widths[0] - 2 * pad;
     {
       Row head;
-      ParagraphStyle st = body_style(10);
+      ParagraphStyle st = make_body_style(10);
       st.align = Align::left;
       const std::string page = site::item_page(plan_.id, item.id);
       std::vector<Span> title;
       if (!item.number.empty()) title.push_back(plain(item.number + "　", Face::gothic));
       title.push_back(Span{item.name, Face::gothic, style::kText, {}, "../" + page});
-      head.cells.push_back(cell_of(layout_paragraph(title, st, w - 2 * pad, m_), style::kHeadFill, 2));
+      head.cells.push_back(make_cell(layout_paragraph(title, st, w - 2 * pad, m_), style::kHeadFill, 2));
       head.anchors.push_back(Anchor{item_anchor(item.id), 0});
       head.outline.push_back(OutlineMark{site::entry_title(item), outline_level, item_anchor(item.id)});
       t.header.push_back(std::move(head));
     }
-    ParagraphStyle ls = body_style(size);
+    ParagraphStyle ls = make_body_style(size);
     ls.align = Align::left;
     auto field_rows = [&](const model::Entry& e) {
       for (const auto& def : plan_.fields) {
@@ -1142,8 +1142,8 @@ class PlanComposer {
         if (it == e.fields.end()) continue;
         const std::string label = e.labels.count(def.key) ? e.labels.at(def.key) : def.label;
         Row r;
-        r.cells.push_back(cell_of(text_boxes(label, ls, lw, m_, Face::gothic), style::kSubFill));
-        r.cells.push_back(cell_of(field_boxes(it->second, def, vw, size, false)));
+        r.cells.push_back(make_cell(typeset_text(label, ls, lw, m_, Face::gothic), style::kSubFill));
+        r.cells.push_back(make_cell(field_boxes(it->second, def, vw, size, false)));
         t.rows.push_back(std::move(r));
       }
     };
@@ -1151,16 +1151,16 @@ class PlanComposer {
       auto refs = reference_spans(key, sub);
       if (!refs.empty()) {
         Row r;
-        r.cells.push_back(cell_of(text_boxes("参照・関連", ls, lw, m_, Face::gothic), style::kSubFill));
-        ParagraphStyle rs = body_style(size);
+        r.cells.push_back(make_cell(typeset_text("参照・関連", ls, lw, m_, Face::gothic), style::kSubFill));
+        ParagraphStyle rs = make_body_style(size);
         rs.align = Align::left;
-        r.cells.push_back(cell_of(layout_paragraph(refs, rs, vw, m_)));
+        r.cells.push_back(make_cell(layout_paragraph(refs, rs, vw, m_)));
         t.rows.push_back(std::move(r));
       }
       if (!notes.empty()) {
         Row r;
-        r.cells.push_back(cell_of(text_boxes("注記", ls, lw, m_, Face::gothic), style::kSubFill));
-        r.cells.push_back(cell_of(notes_boxes(notes, vw, style::kSmall)));
+        r.cells.push_back(make_cell(typeset_text("注記", ls, lw, m_, Face::gothic), style::kSubFill));
+        r.cells.push_back(make_cell(notes_boxes(notes, vw, style::kSmall)));
         t.rows.push_back(std::move(r));
       }
     };
@@ -1169,9 +1169,9 @@ class PlanComposer {
     for (std::size_t k = 0; k < item.sub_items.size(); ++k) {
       const auto& s = item.sub_items[k];
       Row r;
-      ParagraphStyle ss = body_style(size + 0.5);
+      ParagraphStyle ss = make_body_style(size + 0.5);
       ss.align = Align::left;
-      r.cells.push_back(cell_of(text_boxes(site::entry_title(s), ss, w - 2 * pad, m_, Face::gothic), style::kGroupFill, 2));
+      r.cells.push_back(make_cell(typeset_text(site::entry_title(s), ss, w - 2 * pad, m_, Face::gothic), style::kGroupFill, 2));
       r.keep_with_next = true;
       t.rows.push_back(std::move(r));
       field_rows(s);
@@ -1180,7 +1180,7 @@ class PlanComposer {
     extra_rows(key, 0, item.notes);
     if (t.rows.empty()) {
       Row r;
-      r.cells.push_back(cell_of(text_boxes("（記載なし）", ls, w - 2 * pad, m_, Face::mincho, style::kMuted), std::nullopt, 2));
+      r.cells.push_back(make_cell(typeset_text("（記載なし）", ls, w - 2 * pad, m_, Face::mincho, style::kMuted), std::nullopt, 2));
       t.rows.push_back(std::move(r));
     }
     return t;
@@ -1206,28 +1206,28 @@ class PlanComposer {
       return rank(a.second ? a.first->from : a.first->to) < rank(b.second ? b.first->from : b.first->to);
     });
     const double w = pg.width();
-    pg.add(heading_boxes("他の計画との関連", 0, w, m_, "links", 0));
+    pg.add(typeset_heading("他の計画との関連", 0, w, m_, "links", 0));
     if (rows.empty()) {
-      pg.add(text_boxes("この計画と他の計画・文書との間の参照はありません。", body_style(), w, m_));
+      pg.add(typeset_text("この計画と他の計画・文書との間の参照はありません。", make_body_style(), w, m_));
       return;
     }
     {
-      ParagraphStyle st = body_style(style::kSmall);
+      ParagraphStyle st = make_body_style(style::kSmall);
       st.space_after = 6;
-      pg.add(text_boxes("この計画の項目と他の計画・文書との参照関係です。相手の項目は Web 版のページへリンクしています。", st, w, m_,
+      pg.add(typeset_text("この計画の項目と他の計画・文書との参照関係です。相手の項目は Web 版のページへリンクしています。", st, w, m_,
                         Face::mincho, style::kMuted));
     }
     const double size = style::kTable, pad = 3;
     Table t;
     t.widths = scale_widths({3.2, 1.3, 2.2, 3.3}, w);
     t.pad_x = pad;
-    ParagraphStyle hs = body_style(size);
+    ParagraphStyle hs = make_body_style(size);
     hs.align = Align::center;
     Row head;
     for (const char* h : {"この計画", "関係", "相手の計画・文書", "相手の項目"})
-      head.cells.push_back(cell_of(text_boxes(h, hs, t.widths[head.cells.size()] - 2 * pad, m_, Face::gothic), style::kHeadFill));
+      head.cells.push_back(make_cell(typeset_text(h, hs, t.widths[head.cells.size()] - 2 * pad, m_, Face::gothic), style::kHeadFill));
     t.header.push_back(std::move(head));
-    ParagraphStyle st = body_style(size);
+    ParagraphStyle st = make_body_style(size);
     st.align = Align::left;
     for (const auto& [l, incoming] : rows) {
       const auto& here = incoming ? l->to : l->from;
@@ -1237,13 +1237,13 @@ class PlanComposer {
       auto there_t = target_of(there);
       const auto info = site::describe(in_.model, there);
       Row r;
-      r.cells.push_back(cell_of(layout_paragraph({Span{here_t.text, Face::mincho, style::kLink, here_t.anchor, {}}}, st, t.widths[0] - 2 * pad, m_)));
+      r.cells.push_back(make_cell(layout_paragraph({Span{here_t.text, Face::mincho, style::kLink, here_t.anchor, {}}}, st, t.widths[0] - 2 * pad, m_)));
       const std::string rel = std::string(incoming ? "← " : "→ ") + (incoming ? model::backlink_label_of(l->type) : model::label_of(l->type));
-      r.cells.push_back(cell_of(text_boxes(rel, st, t.widths[1] - 2 * pad, m_, Face::gothic)));
+      r.cells.push_back(make_cell(typeset_text(rel, st, t.widths[1] - 2 * pad, m_, Face::gothic)));
       const std::string owner = there.kind == xref::TargetKind::document ? info.title + "（外部文書）" : info.plan_title;
-      r.cells.push_back(cell_of(text_boxes(owner, st, t.widths[2] - 2 * pad, m_)));
+      r.cells.push_back(make_cell(typeset_text(owner, st, t.widths[2] - 2 * pad, m_)));
       const std::string there_text = there.kind == xref::TargetKind::plan || there.kind == xref::TargetKind::document ? "（全体）" : there_t.text;
-      r.cells.push_back(cell_of(layout_paragraph({Span{there_text, Face::mincho, style::kLink, there_t.anchor, there_t.uri}}, st, t.widths[3] - 2 * pad, m_)));
+      r.cells.push_back(make_cell(layout_paragraph({Span{there_text, Face::mincho, style::kLink, there_t.anchor, there_t.uri}}, st, t.widths[3] - 2 * pad, m_)));
       t.rows.push_back(std::move(r));
     }
     pg.add_table(t);

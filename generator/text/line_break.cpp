@@ -84,7 +84,7 @@ bool forbidden_at_line_end(char32_t cp) {
   }
 }
 
-std::vector<BreakOpportunity> line_breaks(std::string_view utf8) {
+std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8) {
   std::vector<BreakOpportunity> out;
   if (utf8.empty()) return out;
   icu::BreakIterator* it = thread_iterator();

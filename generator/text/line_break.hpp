@@ -16,7 +16,7 @@ struct BreakOpportunity {
 /// Break opportunities in `utf8` (valid UTF-8), in order, excluding 0 and always including
 /// `utf8.size()` (the end). ICU's strict Japanese rules are applied, then the JLREQ filters below:
 /// no break before a character that may not start a line, none after one that may not end a line.
-std::vector<BreakOpportunity> line_breaks(std::string_view utf8);
+std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8);
 
 /// JLREQ: characters that must not start a line — closing brackets (cl-02), hyphens (cl-03, including
 /// 〜 and ～), dividing punctuation (cl-04), middle dots (cl-05), full stops (cl-06), commas (cl-07),
