@@ -965,12 +965,16 @@ class PlanComposer {
     t.header.push_back(std::move(head));
     const int span_all = static_cast<int>(cols.size());
     std::vector<const model::Category*> current;
+    std::set<std::string> shown;
     for (const auto& item : plan_.items) {
       // Category rows where the category changes, one per level that changed.
       const auto path = path_of(item.category);
       std::size_t same = 0;
       while (same < path.size() && same < current.size() && path[same] == current[same]) ++same;
-      for (std::size_t d = same; d < path.size(); ++d) category_rows(t, *path[d], static_cast<int>(d), w, size, pad, span_all);
+      for (std::size_t d = same; d < path.size(); ++d) {
+        category_rows(t, *path[d], static_cast<int>(d), w, size, pad, span_all);
+        shown.insert(path[d]->id);
+      }
       current = path;
 
       const std::string key = plan_.id + "#" + item.id;
@@ -1042,6 +1046,10 @@ class PlanComposer {
         t.rows.push_back(std::move(r));
       }
     }
+    // Categories no item belongs to still carry their blocks: they close the table.
+    model::for_each_category(plan_.categories, [&](const model::Category& c, int depth) {
+      if (!shown.count(c.id)) category_rows(t, c, depth, w, size, pad, span_all);
+    });
     pg.add_table(t);
   }
 
@@ -1094,23 +1102,29 @@ class PlanComposer {
     const double w = pg.width();
     const double size = style::kTable, pad = 3;
     std::vector<const model::Category*> current;
+    std::set<std::string> shown;
+    auto category = [&](const model::Category& c, int depth) {
+      pg.add(typeset_heading(category_title(c), std::min(3, depth + 1), w, m_, category_anchor(c.id), depth + 1));
+      auto content = category_content(c, w, style::kBody * 0.95);
+      if (!content.empty()) {
+        pg.add(std::move(content));
+        pg.add(make_space(6));
+      }
+      shown.insert(c.id);
+    };
     for (const auto& item : plan_.items) {
       const auto path = path_of(item.category);
       std::size_t same = 0;
       while (same < path.size() && same < current.size() && path[same] == current[same]) ++same;
-      for (std::size_t d = same; d < path.size(); ++d) {
-        const auto& c = *path[d];
-        pg.add(typeset_heading(category_title(c), std::min(3, static_cast<int>(d) + 1), w, m_, category_anchor(c.id), static_cast<int>(d) + 1));
-        auto content = category_content(c, w, style::kBody * 0.95);
-        if (!content.empty()) {
-          pg.add(std::move(content));
-          pg.add(make_space(6));
-        }
-      }
+      for (std::size_t d = same; d < path.size(); ++d) category(*path[d], static_cast<int>(d));
       current = path;
       pg.add_table(card(item, static_cast<int>(path.size()) + 1, w, size, pad));
       pg.add(make_space(9));
     }
+    // Categories no item belongs to still carry their blocks.
+    model::for_each_category(plan_.categories, [&](const model::Category& c, int depth) {
+      if (!shown.count(c.id)) category(c, depth);
+    });
   }
 
   Table card(const model::Item& item, int outline_level, double w, double size, double pad) {
