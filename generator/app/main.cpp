@@ -1,6 +1,7 @@
 // The planpress command line: the only code that prints or exits.
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -21,8 +22,8 @@ const char* kUsage =
     "Usage: planpress <command> [options]\n"
     "\n"
     "Commands:\n"
-    "  build    check the content, then write the site and data export to the output directory\n"
-    "  check    check the content and templates only; write nothing\n"
+    "  build    check the content, then write the site, the PDFs and the data export to the output directory\n"
+    "  check    check the content, templates and PDF fonts only; write nothing\n"
     "\n"
     "Options:\n"
     "  --content DIR     content directory (default: content)\n"
@@ -30,13 +31,17 @@ const char* kUsage =
     "  --out DIR         output directory (default: output; build only)\n"
     "  -j N, --jobs N    render with N threads (default: 1)\n"
     "  --strict          treat warnings as errors (exit status 3)\n"
+    "  --no-pdf          skip the PDFs (pdf/<plan>.pdf) and their font checks\n"
     "  -q, --quiet       print diagnostics only, no summary\n"
+    "  --timings         print the time of every phase and of every PDF (pages, bytes, milliseconds)\n"
     "  -h, --help        show this help\n"
     "  --version         show the version\n"
     "\n"
     "Exit status: 0 ok, 1 errors in content or templates, 2 usage, 3 warnings with --strict,\n"
-    "4 I/O or environment. Diagnostics are printed as file:line:column: error: message [code];\n"
-    "docs/diagnostics.md explains every code.\n";
+    "4 I/O or environment (e.g. a font file missing). Diagnostics are printed as\n"
+    "file:line:column: error: message [code]; docs/diagnostics.md explains every code.\n"
+    "\n"
+    "Environment: SOURCE_DATE_EPOCH (seconds since 1970) dates the PDFs; without it they carry no date.\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "planpress: " << message << "\n\n" << kUsage;
@@ -51,6 +56,7 @@ int main(int argc, char** argv) {
   planpress::build::Options options;
   std::string command;
   bool quiet = false;
+  bool timings = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const std::string& flag) -> const std::string* {
@@ -86,8 +92,12 @@ int main(int argc, char** argv) {
       options.jobs = jobs;
     } else if (a == "--strict") {
       options.strict = true;
+    } else if (a == "--no-pdf") {
+      options.pdf = false;
     } else if (a == "-q" || a == "--quiet") {
       quiet = true;
+    } else if (a == "--timings") {
+      timings = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option '" + a + "'");
     } else if (command.empty()) {
@@ -98,10 +108,34 @@ int main(int argc, char** argv) {
   }
   if (command != "build" && command != "check") return usage_error("unknown command '" + command + "'");
 
+  // Reproducible builds: the PDFs carry a date only when SOURCE_DATE_EPOCH gives one.
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    long long seconds = 0;
+    const std::string_view v(epoch);
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
+    if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0)
+      return usage_error("SOURCE_DATE_EPOCH must be a number of seconds since 1970, got '" + std::string(v) + "'");
+    options.source_date_epoch = seconds;
+  }
+
   planpress::io::RealFileSystem fs;
   const auto result = command == "build" ? planpress::build::build(fs, options) : planpress::build::check(fs, options);
 
   for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
+  if (timings) {
+    const auto& s = result.stats;
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "timings: load %.1f ms, validate %.1f ms, link %.1f ms, templates %.1f ms, render %.1f ms, fonts %.1f ms, "
+                  "pdf %.1f ms, publish %.1f ms\n",
+                  s.load_ms, s.validate_ms, s.link_ms, s.templates_ms, s.render_ms, s.fonts_ms, s.pdf_ms, s.publish_ms);
+    std::cerr << line;
+    for (const auto& p : s.pdfs) {
+      std::snprintf(line, sizeof line, "timings: pdf %s: %zu pages, %zu bytes, layout %.1f ms, write %.1f ms, cpu %.1f ms\n",
+                    p.plan.c_str(), p.pages, p.bytes, p.layout_ms, p.write_ms, p.cpu_ms);
+      std::cerr << line;
+    }
+  }
   const auto errors = result.diagnostics.error_count();
   const auto warnings = result.diagnostics.warning_count();
   switch (result.outcome) {
@@ -111,6 +145,11 @@ int main(int argc, char** argv) {
         std::cerr << "planpress: " << (command == "build" ? "built " : "checked ") << s.plans << " plans, " << s.items
                   << " items, " << s.links << " links";
         if (command == "build") std::cerr << " → " << options.out_dir << "/ (" << s.files << " files)";
+        if (!s.pdfs.empty()) {
+          std::size_t pages = 0;
+          for (const auto& p : s.pdfs) pages += p.pages;
+          std::cerr << ", " << s.pdfs.size() << " PDFs of " << pages << " pages";
+        }
         if (warnings) std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
         std::cerr << "\n";
       }

@@ -2,7 +2,9 @@
 /// The build as named phases, each a function from data to data:
 ///   load (content) → validate (model) → link (xref) → templates → render (site) → publish (io).
 /// Nothing here prints or exits; the CLI does.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.hpp"
 #include "io/file_system.hpp"
@@ -15,6 +17,10 @@ struct Options {
   std::string out_dir = "output";
   int jobs = 1;
   bool strict = false;  ///< warnings count as errors
+  bool pdf = true;      ///< lay out and write pdf/<plan>.pdf (and check the fonts)
+  /// Seconds since 1970 from SOURCE_DATE_EPOCH (read by the CLI): the PDFs' CreationDate and ModDate.
+  /// Without it the PDFs carry no date, so equal input gives equal bytes.
+  std::optional<long long> source_date_epoch;
 };
 
 /// How a run ended; the CLI maps these to exit statuses (DESIGN.md).
@@ -24,6 +30,15 @@ enum class Outcome { ok, content_errors, warnings_as_errors, io_error };
 struct Stats {
   std::size_t plans = 0, items = 0, links = 0, files = 0;
   double load_ms = 0, validate_ms = 0, link_ms = 0, templates_ms = 0, render_ms = 0, publish_ms = 0;
+  double fonts_ms = 0, pdf_ms = 0;  ///< reading the fonts; laying out and writing every PDF
+  /// Per plan: PDF pages, bytes, and the time to lay out and write it (the benchmark reads these).
+  struct Pdf {
+    std::string plan;
+    std::size_t pages = 0, bytes = 0;
+    double layout_ms = 0, write_ms = 0;  ///< wall time
+    double cpu_ms = 0;                   ///< CPU time of the thread for layout and write together
+  };
+  std::vector<Pdf> pdfs;
 };
 
 struct Result {

@@ -260,11 +260,15 @@ struct Plan {
   const std::string& display_title() const { return short_title.empty() ? title : short_title; }
 };
 
+/// PDF settings from site.json ("pdf").
 struct PdfSettings {
-  double margin_top = 20, margin_bottom = 20, margin_left = 20, margin_right = 20;
+  double margin_top = 20, margin_bottom = 20, margin_left = 20, margin_right = 20;  ///< mm
   std::string font_mincho = "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf";
   std::string font_gothic = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+  /// TrueType fonts for characters the Mincho and Gothic fonts lack, tried in order.
+  std::vector<std::string> font_fallback;
   std::string page_number = "- {page} -";
+  Location fonts_location;  ///< of "fonts" in site.json, when given
 };
 
 struct Site {

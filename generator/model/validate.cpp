@@ -665,9 +665,18 @@ Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags) {
       margin("left", site.pdf.margin_left);
       margin("right", site.pdf.margin_right);
     }
-    if (auto f = r.member(pdf, "fonts"); r.expect_object(f, {"mincho", "gothic"}, {})) {
+    if (auto f = r.member(pdf, "fonts"); r.expect_object(f, {"mincho", "gothic", "fallback"}, {})) {
+      site.pdf.fonts_location = r.at(f.pointer);
       if (r.member(f, "mincho")) site.pdf.font_mincho = r.text(f, "mincho");
       if (r.member(f, "gothic")) site.pdf.font_gothic = r.text(f, "gothic");
+      if (auto fb = r.member(f, "fallback"); fb) {
+        if (!fb.json->is_array()) r.wrong_type(fb, "an array of font file paths");
+        else
+          for (const auto& e : r.elements(fb, "fallback font")) {
+            if (!e.json->is_string() || e.json->get<std::string>().empty()) r.wrong_type(e, "a font file path");
+            else site.pdf.font_fallback.push_back(e.json->get<std::string>());
+          }
+      }
     }
     if (r.member(pdf, "page_number")) {
       site.pdf.page_number = r.text(pdf, "page_number");

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "build/build.hpp"
+#include "model/model.hpp"
 #include "io/file_system.hpp"
 #include "test_util.hpp"
 
@@ -103,6 +104,12 @@ TEST_CASE("every diagnostic code has a spec case with its exact text", "[diagnos
         if (e.is_regular_file()) mfs.add_file("templates/" + e.path().filename().string(), read_all(e.path()));
       mfs.create_directories("content/plans");
       for (const auto& [p, body] : c.files) mfs.add_file(p, body);
+      // A case that lists a file named "fonts" has the IPAex fonts at their default paths (the PDF phase of
+      // `check` reads them); without it, the fonts are missing.
+      if (c.files.count("fonts")) {
+        const model::PdfSettings defaults;
+        for (const auto& f : {defaults.font_mincho, defaults.font_gothic}) mfs.add_file(f, read_all(f));
+      }
       build::Options options;
       // A case that lists a file named "strict" runs with --strict.
       options.strict = c.files.count("strict") > 0;

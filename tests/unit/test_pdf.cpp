@@ -1,0 +1,116 @@
+// The PDF backend: the TrueType reader and subsetter on the real IPAex font, the fallback fonts of a
+// FontSet, and the libharu writer (valid, deterministic, refusing characters without a glyph).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "layout/paragraph.hpp"
+#include "model/model.hpp"
+#include "pdf/fonts.hpp"
+#include "pdf/truetype.hpp"
+#include "pdf/writer.hpp"
+
+using namespace planpress;
+
+namespace {
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const model::PdfSettings kDefaults;
+
+pdf::FontSet ipaex() {
+  std::string error;
+  auto set = pdf::FontSet::create({kDefaults.font_mincho, read_all(kDefaults.font_mincho)},
+                                  {kDefaults.font_gothic, read_all(kDefaults.font_gothic)}, {}, error);
+  REQUIRE(set);
+  return std::move(*set);
+}
+
+layout::Document one_page(const std::string& text, const layout::Measurer& m) {
+  layout::Document doc;
+  layout::Page page;
+  page.width = layout::kA4Short;
+  page.height = layout::kA4Long;
+  layout::ParagraphStyle st;
+  double y = 60;
+  for (auto& box : layout::layout_paragraph({layout::Span{text, layout::Face::mincho, {}, {}, {}}}, st, 400, m)) {
+    page.content.append(box.content, 60, y);
+    y += box.height;
+  }
+  page.content.anchors.push_back({"top", 60});
+  page.content.outline.push_back({"見出し", 0, "top"});
+  doc.pages.push_back(std::move(page));
+  doc.info.title = "テスト";
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("the IPAex font is read: glyphs, widths, a missing character") {
+  std::string error;
+  const std::string bytes = read_all(kDefaults.font_mincho);
+  auto font = pdf::TrueTypeFont::parse(bytes, error);
+  REQUIRE(font);
+  CHECK(font->glyph(U'仙') != 0);
+  CHECK(font->advance(U'仙') == Approx(1.0));
+  CHECK(font->advance(U'i') < 0.5);         // proportional Latin
+  CHECK(font->glyph(U'发') == 0);            // simplified Chinese: not in IPAex
+  CHECK(font->glyph(0x20B9F) == 0);          // outside the BMP: libharu cannot show it
+}
+
+TEST_CASE("a subset keeps exactly the glyphs it is asked for, with the same widths") {
+  std::string error;
+  const std::string bytes = read_all(kDefaults.font_mincho);
+  auto font = pdf::TrueTypeFont::parse(bytes, error);
+  REQUIRE(font);
+  std::vector<std::uint16_t> gid;
+  const std::u32string chars = U"仙台市ABC（）";
+  const std::string sub = font->subset(bytes, std::vector<char32_t>(chars.begin(), chars.end()), gid);
+  CHECK(sub.size() < bytes.size() / 20);
+  auto reread = pdf::TrueTypeFont::parse(sub, error);
+  REQUIRE(reread);
+  for (char32_t cp : chars) {
+    CHECK(reread->glyph(cp) == gid[cp]);
+    CHECK(reread->glyph(cp) != 0);
+    CHECK(reread->advance(cp) == Approx(font->advance(cp)));
+  }
+  CHECK(reread->glyph(U'区') == 0);
+}
+
+TEST_CASE("a fallback font draws what the main fonts lack") {
+  std::string error;
+  auto set = pdf::FontSet::create({kDefaults.font_mincho, read_all(kDefaults.font_mincho)},
+                                  {kDefaults.font_gothic, read_all(kDefaults.font_gothic)},
+                                  {{"second-mincho", read_all(kDefaults.font_mincho)}}, error);
+  REQUIRE(set);
+  CHECK(set->font_index(layout::Face::mincho, U'仙') == 0);
+  CHECK_FALSE(set->has_glyph(layout::Face::mincho, U'发'));
+}
+
+TEST_CASE("the writer makes a deterministic PDF with embedded subsets and refuses a missing glyph") {
+  const auto fonts = ipaex();
+  const auto doc = one_page("本プランは、「仙台市コンプライアンス推進計画」に基づき、令和8年度に実施する取組みを定める。", fonts);
+  std::string error;
+  auto a = pdf::write_pdf(doc, fonts, error);
+  REQUIRE(a);
+  auto b = pdf::write_pdf(doc, fonts, error);
+  REQUIRE(b);
+  CHECK(a->rfind("%PDF-", 0) == 0);
+  CHECK(*a == *b);
+  CHECK(a->find("HPDFAA+IPAexMincho") != std::string::npos);
+  CHECK(a->find("/CreationDate") == std::string::npos);
+  auto dated_doc = doc;
+  dated_doc.info.epoch = 1700000000;
+  auto dated = pdf::write_pdf(dated_doc, fonts, error);
+  REQUIRE(dated);
+  CHECK(dated->find("/CreationDate (D:20231114221320Z") != std::string::npos);
+  const auto bad = one_page("通知を发出し", fonts);
+  CHECK_FALSE(pdf::write_pdf(bad, fonts, error));
+  CHECK(error.find("U+53D1") != std::string::npos);
+}
