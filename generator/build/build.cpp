@@ -5,6 +5,7 @@
 #include "content/loader.hpp"
 #include "io/publish.hpp"
 #include "model/validate.hpp"
+#include "search/search.hpp"
 #include "site/site.hpp"
 #include "template/mustache.hpp"
 #include "xref/xref.hpp"
@@ -71,6 +72,7 @@ void load_templates(const io::FileSystem& fs, const std::string& dir, tmpl::Temp
 std::string required_list() {
   std::string list;
   for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
+  for (const auto& n : search::required_templates()) list += ", " + n + ".mustache";
   return list;
 }
 
@@ -126,7 +128,9 @@ struct Pipeline {
     load_templates(fs, options.templates_dir, templates, assets, diags);
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
-      for (const auto& name : site::required_templates())
+      auto names = site::required_templates();
+      names.insert(names.end(), search::required_templates().begin(), search::required_templates().end());
+      for (const auto& name : names)
         if (!templates.contains(name))
           diags.error("missing-file",
                       base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
@@ -160,6 +164,7 @@ Result build(io::FileSystem& fs, const Options& options) {
   io::OutputTree tree;
   site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.templates, pipeline.assets, false};
   site::render_site(input, tree);
+  search::render_search(input, tree);
   result.stats.render_ms = t_render.ms();
   result.stats.files = tree.size();
 
