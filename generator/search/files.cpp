@@ -13,7 +13,7 @@ using json = nlohmann::json;
 
 namespace {
 
-constexpr int kFormat = 1;
+constexpr int kFormat = 2;
 
 // The fold table as runs of single code points with one offset (A–Z → a–z; Ā, Ă … → ā, ă …), ranges
 // of removed code points, and the few multi-character foldings.
@@ -95,16 +95,21 @@ std::string base_file(const Corpus& c, const Index& index) {
   for (const auto& p : c.plans)
     plans.push_back(json{{"id", p.id}, {"title", p.title}, {"url", p.url}, {"municipality", p.municipality},
                          {"kind", p.kind}, {"years", p.years}, {"docs", json::array({p.first_doc, p.end_doc})}});
-  json split = json::array();
-  for (const auto& [cp, parts] : index.split) split.push_back(json::array({cp, parts}));
+  auto layout = [](const ShardLayout& l) {
+    json split = json::array();
+    for (const auto& [cp, parts] : l.split) split.push_back(json::array({cp, parts}));
+    return json{{"prefix", l.prefix}, {"buckets", l.buckets}, {"split", split}};
+  };
+  const auto& starts = index.text_shard_starts;
   json weights = json::array();
   for (auto cls : {PassageClass::name, PassageClass::content, PassageClass::result, PassageClass::note})
     weights.push_back(weight_of(cls));
   json j{{"format", kFormat},
          {"normalization", normalization_json()},
          {"weights", weights},
-         {"shards", json{{"buckets", index.buckets}, {"split", split}}},
-         {"docShards", index.doc_shard_starts},
+         {"docLists", layout(index.doc_lists)},
+         {"positions", layout(index.positions)},
+         {"texts", json{{"starts", starts}, {"averageBytes", starts.empty() ? 0 : index.text_bytes / starts.size()}}},
          {"docCount", c.docs.size()},
          {"plans", plans},
          {"facets", facets_json(c)},
@@ -113,8 +118,8 @@ std::string base_file(const Corpus& c, const Index& index) {
          "planpressSearch.setIndex(" + j.dump(-1, ' ', false, json::error_handler_t::strict) + ");\n";
 }
 
-std::string posting_file(const std::string& id, const std::map<std::string, std::string>& keys) {
-  std::string out = "planpressSearch.addPostings(\"" + id + "\",{";
+std::string list_file(const char* function, const std::string& id, const std::map<std::string, std::string>& keys) {
+  std::string out = std::string("planpressSearch.") + function + "(\"" + id + "\",{";
   bool first = true;
   for (const auto& [key, value] : keys) {
     if (!first) out += ",\n";
@@ -124,7 +129,7 @@ std::string posting_file(const std::string& id, const std::map<std::string, std:
   return out + "});\n";
 }
 
-std::string doc_file(const Corpus& c, std::size_t shard, std::size_t first, std::size_t end) {
+std::string text_file(const Corpus& c, std::size_t shard, std::size_t first, std::size_t end) {
   json docs = json::array();
   for (std::size_t i = first; i < end; ++i) {
     const auto& d = c.docs[i];
@@ -136,7 +141,7 @@ std::string doc_file(const Corpus& c, std::size_t shard, std::size_t first, std:
     }
     docs.push_back(json::array({d.title, d.url, passages}));
   }
-  return "planpressSearch.addDocs(" + std::to_string(shard) + "," + docs.dump(-1, ' ', false, json::error_handler_t::strict) + ");\n";
+  return "planpressSearch.addTexts(" + std::to_string(shard) + "," + docs.dump(-1, ' ', false, json::error_handler_t::strict) + ");\n";
 }
 
 }  // namespace
@@ -167,11 +172,12 @@ std::map<std::string, std::string> index_files(const Corpus& corpus, const Index
   std::map<std::string, std::string> files;
   const std::string dir = kIndexDir;
   files[dir + "index.js"] = base_file(corpus, index);
-  for (const auto& [id, keys] : index.posting_shards) files[dir + id + ".js"] = posting_file(id, keys);
-  const auto& starts = index.doc_shard_starts;
+  for (const auto& [id, keys] : index.doc_list_shards) files[dir + id + ".js"] = list_file("addDocLists", id, keys);
+  for (const auto& [id, keys] : index.position_shards) files[dir + id + ".js"] = list_file("addPositions", id, keys);
+  const auto& starts = index.text_shard_starts;
   for (std::size_t s = 0; s < starts.size(); ++s) {
     const std::size_t end = s + 1 < starts.size() ? starts[s + 1] : corpus.docs.size();
-    files[dir + "d" + std::to_string(s) + ".js"] = doc_file(corpus, s, starts[s], end);
+    files[dir + "t" + std::to_string(s) + ".js"] = text_file(corpus, s, starts[s], end);
   }
   return files;
 }

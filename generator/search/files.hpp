@@ -1,9 +1,10 @@
 #pragma once
 /// The index as classic script files (they load from file://, where fetch, ES modules and WASM fail):
-///   search/index.js     planpressSearch.setIndex({...})  normalisation tables, shard layout, plans,
-///                       facet values and per-document facet data; loaded with search.html
-///   search/<shard>.js   planpressSearch.addPostings("<shard>", {key: postings, ...})
-///   search/d<n>.js      planpressSearch.addDocs(n, [[title, url, [[class, label, text, anchor?], ...]], ...])
+///   search/index.js       planpressSearch.setIndex({...})  normalisation tables, shard layouts, plans,
+///                         facet values and per-document facet data; loaded with search.html
+///   search/k….js          planpressSearch.addDocLists("kb3", {key: document list, ...})
+///   search/p….js          planpressSearch.addPositions("pb3", {bigram: position list, ...})
+///   search/t<n>.js        planpressSearch.addTexts(n, [[title, url, [[class, label, text, anchor?], ...]], ...])
 #include <map>
 #include <string>
 

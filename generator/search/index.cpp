@@ -21,14 +21,13 @@ char more_digit(std::uint32_t d) {
 
 struct Hit {
   std::uint32_t doc;
-  std::uint32_t passage;
-  std::uint32_t pos;
+  std::uint32_t pos;  // position in the document: passages follow each other with a gap of one
   std::uint8_t cls;
 };
 
 struct DocMask {
   std::uint32_t doc;
-  std::uint8_t mask;  // bit per PassageClass the character occurs in
+  std::uint8_t mask;  // bit per PassageClass the key occurs in
 };
 
 std::uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<std::uint64_t>(a) << 21) | b; }
@@ -39,38 +38,67 @@ std::string hex(char32_t c) {
   return buf;
 }
 
-std::string encode_hits(const std::vector<Hit>& hits) {
+// Document list: the length of the key's position list (0 for single characters), then per document
+// (docDelta << 4 | class mask).
+std::string encode_doc_list(const std::vector<DocMask>& docs, std::size_t position_chars) {
   std::string out;
-  std::uint32_t prev_doc = 0;
-  for (std::size_t i = 0; i < hits.size();) {
+  append_number(out, static_cast<std::uint32_t>(position_chars));
+  std::uint32_t prev = 0;
+  for (const auto& d : docs) {
+    append_number(out, ((d.doc - prev) << 4) | d.mask);
+    prev = d.doc;
+  }
+  return out;
+}
+
+std::vector<DocMask> doc_masks(const std::vector<Hit>& hits) {
+  std::vector<DocMask> out;
+  for (const auto& h : hits) {
+    if (out.empty() || out.back().doc != h.doc) out.push_back(DocMask{h.doc, 0});
+    out.back().mask = static_cast<std::uint8_t>(out.back().mask | (1u << h.cls));
+  }
+  return out;
+}
+
+// Position list, aligned with the document list: per document the number of hits, then per hit the
+// distance from the previous one (from 0 for the first), times 4 plus the class when the document list
+// shows more than one class for this document.
+std::string encode_positions(const std::vector<Hit>& hits, const std::vector<DocMask>& docs) {
+  std::string out;
+  std::size_t i = 0;
+  for (const auto& d : docs) {
     std::size_t j = i;
-    while (j < hits.size() && hits[j].doc == hits[i].doc) ++j;
-    append_number(out, hits[i].doc - prev_doc);
+    while (j < hits.size() && hits[j].doc == d.doc) ++j;
     append_number(out, static_cast<std::uint32_t>(j - i));
-    prev_doc = hits[i].doc;
-    std::uint32_t prev_passage = 0, prev_pos = 0;
+    const bool one_class = (d.mask & (d.mask - 1)) == 0;
+    std::uint32_t prev = 0;
     for (std::size_t k = i; k < j; ++k) {
-      const auto& h = hits[k];
-      const std::uint32_t step = h.passage - prev_passage;
-      append_number(out, step * 4 + h.cls);
-      append_number(out, (k == i || step > 0) ? h.pos : h.pos - prev_pos);
-      prev_passage = h.passage;
-      prev_pos = h.pos;
+      const std::uint32_t delta = hits[k].pos - prev;
+      append_number(out, one_class ? delta : (delta << 2) | hits[k].cls);
+      prev = hits[k].pos;
     }
     i = j;
   }
   return out;
 }
 
-std::string encode_docs(const std::vector<DocMask>& docs) {
-  std::string out;
-  std::uint32_t prev = 0;
-  for (const auto& d : docs) {
-    append_number(out, d.doc - prev);
-    append_number(out, d.mask);
-    prev = d.doc;
+// Spreads keys over shards (see ShardLayout) and fills `shards`, creating every shard a browser may ask for.
+void distribute(std::map<std::u32string, std::string>& encoded, std::size_t target, ShardLayout& layout,
+                std::map<std::string, std::map<std::string, std::string>>& shards) {
+  std::map<char32_t, std::size_t> group_bytes;
+  for (const auto& [key, value] : encoded) group_bytes[key[0]] += to_utf8(key).size() + value.size() + 6;
+  std::size_t small_bytes = 0;
+  for (const auto& [c, bytes] : group_bytes) {
+    if (bytes > target / 4)
+      layout.split[c] = static_cast<std::uint32_t>((bytes + target - 1) / target);
+    else
+      small_bytes += bytes;
   }
-  return out;
+  layout.buckets = static_cast<std::uint32_t>(std::max<std::size_t>(1, (small_bytes + target - 1) / target));
+  for (std::uint32_t b = 0; b < layout.buckets; ++b) shards[layout.prefix + "b" + std::to_string(b)];
+  for (const auto& [c, parts] : layout.split)
+    for (std::uint32_t part = 0; part < parts; ++part) shards[layout.prefix + "g" + hex(c) + "-" + std::to_string(part)];
+  for (auto& [key, value] : encoded) shards[shard_of(key, layout)][to_utf8(key)] = std::move(value);
 }
 
 std::size_t doc_bytes(const Document& d) {
@@ -120,10 +148,10 @@ std::uint32_t spread(char32_t cp) {
   return x >> 11;
 }
 
-std::string shard_of(const std::u32string& key, std::uint32_t buckets, const std::map<char32_t, std::uint32_t>& split) {
-  if (auto it = split.find(key[0]); it != split.end())
-    return "g" + hex(key[0]) + "-" + std::to_string(key.size() == 1 ? 0 : spread(key[1]) % it->second);
-  return "b" + std::to_string(spread(key[0]) % buckets);
+std::string shard_of(const std::u32string& key, const ShardLayout& layout) {
+  if (auto it = layout.split.find(key[0]); it != layout.split.end())
+    return layout.prefix + "g" + hex(key[0]) + "-" + std::to_string(key.size() == 1 ? 0 : spread(key[1]) % it->second);
+  return layout.prefix + "b" + std::to_string(spread(key[0]) % layout.buckets);
 }
 
 Index build_index(const Corpus& corpus, const IndexOptions& options) {
@@ -132,57 +160,48 @@ Index build_index(const Corpus& corpus, const IndexOptions& options) {
   std::unordered_map<char32_t, std::vector<DocMask>> chars;
   for (std::uint32_t doc = 0; doc < corpus.docs.size(); ++doc) {
     std::unordered_map<char32_t, std::uint8_t> masks;
-    const auto& passages = corpus.docs[doc].passages;
-    for (std::uint32_t p = 0; p < passages.size(); ++p) {
-      const auto cls = static_cast<std::uint8_t>(passages[p].cls);
-      const auto text = normalize(passages[p].text).text;
+    std::uint32_t offset = 0;
+    for (const auto& passage : corpus.docs[doc].passages) {
+      const auto cls = static_cast<std::uint8_t>(passage.cls);
+      const auto text = normalize(passage.text).text;
       for (std::size_t i = 0; i < text.size(); ++i) {
         masks[text[i]] |= static_cast<std::uint8_t>(1u << cls);
-        if (i + 1 < text.size()) pairs[pair_key(text[i], text[i + 1])].push_back(Hit{doc, p, static_cast<std::uint32_t>(i), cls});
+        if (i + 1 < text.size())
+          pairs[pair_key(text[i], text[i + 1])].push_back(Hit{doc, offset + static_cast<std::uint32_t>(i), cls});
       }
-      index.positions += text.size();
+      offset += static_cast<std::uint32_t>(text.size()) + 1;  // the gap keeps a term inside one passage
+      index.positions_total += text.size();
     }
     for (const auto& [c, mask] : masks) chars[c].push_back(DocMask{doc, mask});
-  }
-
-  // Encode every key; order keys by code points so everything below is deterministic.
-  std::map<std::u32string, std::string> encoded;
-  for (auto& [k, hits] : pairs)
-    encoded.emplace(std::u32string{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)}, encode_hits(hits));
-  for (auto& [c, docs] : chars) {
-    std::sort(docs.begin(), docs.end(), [](const DocMask& a, const DocMask& b) { return a.doc < b.doc; });
-    encoded.emplace(std::u32string(1, c), encode_docs(docs));
   }
   index.bigram_keys = pairs.size();
   index.char_keys = chars.size();
 
-  // A character whose keys together exceed a quarter of the shard size gets shards of its own (split by
-  // the second character when they exceed the shard size); the others share "b" shards by a hash of the
-  // first character, so no "b" shard is much larger than the target.
-  std::map<char32_t, std::size_t> group_bytes;
-  for (const auto& [key, value] : encoded) group_bytes[key[0]] += to_utf8(key).size() + value.size() + 6;
-  std::size_t small_bytes = 0;
-  for (const auto& [c, bytes] : group_bytes) {
-    if (bytes > options.posting_shard_bytes / 4)
-      index.split[c] = static_cast<std::uint32_t>((bytes + options.posting_shard_bytes - 1) / options.posting_shard_bytes);
-    else
-      small_bytes += bytes;
+  // Encode every key; keys are ordered by code points so everything below is deterministic.
+  std::map<std::u32string, std::string> doc_lists, positions;
+  for (const auto& [k, hits] : pairs) {
+    const std::u32string key{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)};
+    const auto docs = doc_masks(hits);
+    std::string pos = encode_positions(hits, docs);
+    doc_lists.emplace(key, encode_doc_list(docs, pos.size()));
+    positions.emplace(key, std::move(pos));
   }
-  index.buckets = static_cast<std::uint32_t>(std::max<std::size_t>(1, (small_bytes + options.posting_shard_bytes - 1) / options.posting_shard_bytes));
-  // Every shard the browser may ask for exists, even when empty.
-  for (std::uint32_t b = 0; b < index.buckets; ++b) index.posting_shards["b" + std::to_string(b)];
-  for (const auto& [c, parts] : index.split)
-    for (std::uint32_t part = 0; part < parts; ++part) index.posting_shards["g" + hex(c) + "-" + std::to_string(part)];
-  for (auto& [key, value] : encoded)
-    index.posting_shards[shard_of(key, index.buckets, index.split)][to_utf8(key)] = std::move(value);
+  for (auto& [c, docs] : chars) {
+    std::sort(docs.begin(), docs.end(), [](const DocMask& a, const DocMask& b) { return a.doc < b.doc; });
+    doc_lists.emplace(std::u32string(1, c), encode_doc_list(docs, 0));
+  }
+  distribute(doc_lists, options.doc_list_shard_bytes, index.doc_lists, index.doc_list_shards);
+  distribute(positions, options.position_shard_bytes, index.positions, index.position_shards);
 
-  std::size_t bytes = options.doc_shard_bytes;
+  std::size_t bytes = options.text_shard_bytes;
   for (std::size_t doc = 0; doc < corpus.docs.size(); ++doc) {
-    if (bytes >= options.doc_shard_bytes) {
-      index.doc_shard_starts.push_back(doc);
+    if (bytes >= options.text_shard_bytes) {
+      index.text_shard_starts.push_back(doc);
       bytes = 0;
     }
-    bytes += doc_bytes(corpus.docs[doc]);
+    const auto n = doc_bytes(corpus.docs[doc]);
+    bytes += n;
+    index.text_bytes += n;
   }
   return index;
 }

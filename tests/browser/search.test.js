@@ -59,7 +59,7 @@ test('the header search box on any page leads to search.html with the results', 
   await settled(page, '研修');
   assert.strictEqual(await page.locator('#search-q').inputValue(), '研修');
   assert.match(await summary(page), /「研修」の検索結果：\d+件/);
-  assert.ok((await page.locator('.result').count()) >= 20);
+  assert.ok((await page.locator('.result').count()) >= 10);
   // The search page has one search form (the header box is not repeated there).
   assert.strictEqual(await page.getByRole('search').count(), 1);
   expectClean(ctx);
@@ -189,7 +189,8 @@ test('keyboard only: from the search box to the facets, the results and 「さ�
   await page.keyboard.type('研修');
   await page.keyboard.press('Enter');
   await settled(page, '研修');
-  assert.ok((await page.locator('.result').count()) === 20);
+  const first = await page.locator('.result').count();
+  assert.ok(first >= 10, String(first));
   // Tab reaches a facet checkbox before the first result link.
   const order = [];
   for (let i = 0; i < 60 && !order.includes('result'); i++) {
@@ -206,7 +207,7 @@ test('keyboard only: from the search box to the facets, the results and 「さ�
   const more = page.getByRole('button', { name: /さらに表示/ });
   await more.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelectorAll('.result').length > 20);
+  await page.waitForFunction((n) => document.querySelectorAll('.result').length > n, first);
   assert.ok(await page.evaluate(() => !!document.activeElement.closest('.result-title')));
   // The focus indicator is visible.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
@@ -225,7 +226,7 @@ test('the page keeps its CSP: scripts are files, nothing inline', async () => {
   const root = pageUrl('index.html').replace(/index\.html$/, '');
   const scripts = await ctx.page.evaluate(() => Array.from(document.scripts, (s) => s.src));
   assert.ok(scripts.every((s) => s.startsWith(root)), scripts.join());
-  assert.ok(scripts.some((s) => s.startsWith(root + 'search/b') || s.startsWith(root + 'search/g')), 'posting shards loaded as scripts');
+  assert.ok(scripts.some((s) => s.startsWith(root + 'search/k')), 'index shards loaded as scripts');
   expectClean(ctx);
 });
 

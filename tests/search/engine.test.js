@@ -175,9 +175,13 @@ test('long terms look up at most 8 bigrams, always the first and the last', () =
   assert.strictEqual(o[7], 38);
 });
 
-test('a query loads only the shards of its bigrams', async () => {
-  const before = loaded.length;
-  const r = await ns.search('庁内啓発');  // two bigrams
-  assert.ok(r.files.length <= 2, r.files.join());
-  assert.ok(loaded.length - before <= 2);
+test('a query loads only the shards of its keys: document lists, then positions or texts to check them', async () => {
+  const fresh = loadEngine();
+  const two = await fresh.ns.search('職員');  // one bigram: its document list decides
+  assert.strictEqual(two.files.length, 1, two.files.join());
+  assert.match(two.files[0], /^k/);
+  const four = await fresh.ns.search('庁内啓発');  // two bigrams, then their positions (or the texts of the few candidates)
+  assert.ok(four.files.length <= 4, four.files.join());
+  assert.ok(four.files.filter((f) => /^k/.test(f)).length <= 2);
+  assert.strictEqual(fresh.loaded.length, two.files.length + four.files.length);
 });

@@ -174,42 +174,62 @@ TEST_CASE("numbers are written in JS-string-safe digits and read back", "[search
   CHECK(one.size() == 3);
 }
 
-TEST_CASE("postings keep positions so that compound words match only where they occur", "[search]") {
+TEST_CASE("document lists and position lists: compound words match only where they occur", "[search]") {
   const auto corpus = tiny_corpus();
   const auto index = build_index(corpus);
-  auto value_of = [&](const std::u32string& key) -> std::string {
-    const auto shard = shard_of(key, index.buckets, index.split);
-    REQUIRE(index.posting_shards.count(shard));
-    const auto& keys = index.posting_shards.at(shard);
+  auto list = [&](const std::map<std::string, std::map<std::string, std::string>>& shards, const ShardLayout& layout,
+                  const std::u32string& key) -> std::vector<std::uint32_t> {
+    const auto shard = shard_of(key, layout);
+    REQUIRE(shards.count(shard));
+    const auto& keys = shards.at(shard);
     auto it = keys.find(to_utf8(key));
-    return it == keys.end() ? std::string() : it->second;
+    return it == keys.end() ? std::vector<std::uint32_t>{} : decode_numbers(it->second);
   };
-  // 材育 occurs in document 0 only (人材育成 in its name at 1, in its content at 6), not in 育成人材.
-  CHECK(decode_numbers(value_of(U"材育")) == std::vector<std::uint32_t>{0, 2, 0 * 4 + 0, 1, 1 * 4 + 1, 6});
-  // 成人 only in document 1's name; 育成 in both names, in 0's content and in the section (document 2)
-  CHECK(decode_numbers(value_of(U"成人")) == std::vector<std::uint32_t>{1, 1, 0, 1});
-  CHECK(decode_numbers(value_of(U"育成")) == std::vector<std::uint32_t>{0, 2, 0, 2, 5, 7, 1, 1, 0, 0, 1, 1, 1, 3});
-  // OJT from ＯＪＴ, in a result passage (class 2) of document 1.
-  CHECK(decode_numbers(value_of(U"oj")) == std::vector<std::uint32_t>{1, 1, 1 * 4 + 2, 0});
-  // Single characters: documents with the classes of the passages they occur in (bit per class).
-  CHECK(decode_numbers(value_of(U"材")) == std::vector<std::uint32_t>{0, 0b11, 1, 0b1, 1, 0b10});
-  CHECK(decode_numbers(value_of(U"若")) == std::vector<std::uint32_t>{0, 0b10});
-  CHECK(value_of(U"成育").empty());
+  auto docs = [&](const std::u32string& key) { return list(index.doc_list_shards, index.doc_lists, key); };
+  auto positions = [&](const std::u32string& key) { return list(index.position_shards, index.positions, key); };
+  // Positions count through the document: passages follow each other with a gap of one, so document 0's
+  // content passage starts at 5 (its name 人材育成 has 4 characters).
+  // 材育: document 0 only (name at 1, class 0; content at 5 + 6 = 11, class 1) — not in 育成人材.
+  // Document list: length of the position list, then docDelta << 4 | class mask.
+  CHECK(docs(U"材育") == std::vector<std::uint32_t>{3, (0 << 4) | 0b11});
+  // Position list: hits per document, then distances; ×4 + class because the document has two classes.
+  CHECK(positions(U"材育") == std::vector<std::uint32_t>{2, (1 << 2) | 0, (10 << 2) | 1});
+  // 成人: document 1's name at 1; one class, so distances alone.
+  CHECK(docs(U"成人") == std::vector<std::uint32_t>{2, (1 << 4) | 0b1});
+  CHECK(positions(U"成人") == std::vector<std::uint32_t>{1, 1});
+  // 育成: both names, document 0's content and the section (document 2, content at 3).
+  CHECK(docs(U"育成") == std::vector<std::uint32_t>{7, 0b11, (1 << 4) | 0b1, (1 << 4) | 0b10});
+  CHECK(positions(U"育成") == std::vector<std::uint32_t>{2, (2 << 2) | 0, (10 << 2) | 1, 1, 0, 1, 3});
+  // OJT from ＯＪＴ, in document 1's result passage (class 2), which starts at 5.
+  CHECK(docs(U"oj") == std::vector<std::uint32_t>{2, (1 << 4) | 0b100});
+  CHECK(positions(U"oj") == std::vector<std::uint32_t>{1, 5});
+  // Single characters: documents and classes only.
+  CHECK(docs(U"材") == std::vector<std::uint32_t>{0, 0b11, (1 << 4) | 0b1, (1 << 4) | 0b10});
+  CHECK(docs(U"若") == std::vector<std::uint32_t>{0, 0b10});
+  CHECK(positions(U"材").empty());
+  CHECK(docs(U"成育").empty());
   CHECK(index.bigram_keys > 10);
 }
 
 TEST_CASE("shards: every shard the browser may ask for exists; big characters get their own", "[search]") {
   const auto corpus = tiny_corpus();
   IndexOptions small;
-  small.posting_shard_bytes = 64;
-  small.doc_shard_bytes = 1;
+  small.doc_list_shard_bytes = 64;
+  small.position_shard_bytes = 64;
+  small.text_shard_bytes = 1;
   const auto index = build_index(corpus, small);
-  CHECK(index.buckets >= 1);
-  CHECK_FALSE(index.split.empty());
-  for (std::uint32_t b = 0; b < index.buckets; ++b) CHECK(index.posting_shards.count("b" + std::to_string(b)));
-  for (const auto& [shard, keys] : index.posting_shards)
-    for (const auto& [key, value] : keys) CHECK(shard_of(u32(key), index.buckets, index.split) == shard);
-  CHECK(index.doc_shard_starts == std::vector<std::size_t>{0, 1, 2});
+  for (const auto* pair : {&index.doc_lists, &index.positions}) {
+    const auto& layout = *pair;
+    const auto& shards = &layout == &index.doc_lists ? index.doc_list_shards : index.position_shards;
+    CHECK(layout.buckets >= 1);
+    CHECK_FALSE(layout.split.empty());
+    for (std::uint32_t b = 0; b < layout.buckets; ++b) CHECK(shards.count(layout.prefix + "b" + std::to_string(b)));
+    for (const auto& [shard, keys] : shards)
+      for (const auto& [key, value] : keys) CHECK(shard_of(u32(key), layout) == shard);
+  }
+  CHECK(index.doc_lists.prefix == "k");
+  CHECK(index.positions.prefix == "p");
+  CHECK(index.text_shard_starts == std::vector<std::size_t>{0, 1, 2});
   CHECK(spread(U'人') == spread(U'人'));
 }
 
@@ -220,7 +240,7 @@ TEST_CASE("index files are deterministic, valid JS string content and name every
   CHECK(a == b);
   REQUIRE(a.count("search/index.js"));
   CHECK(a.at("search/index.js").find("planpressSearch.setIndex(") != std::string::npos);
-  CHECK(a.count("search/d0.js"));
+  CHECK(a.count("search/t0.js"));
   CHECK(js_string("a\"b\\c\n\u2028") == "\"a\\\"b\\\\c\\u000a\\u2028\"");
 }
 

@@ -8,18 +8,20 @@
   var MAX_TERMS = 10;        // terms of a query that are used
   var MAX_TERM_LENGTH = 64;  // code points of a term that are used
   var MAX_BIGRAMS = 8;       // bigrams of a long term that are looked up (first and last always)
-  var POS = 1048576;         // a hit is passage * POS + position
+  var FILE_COST = 2048;      // a file to load costs as much as this many bytes (latency from file://)
 
   var index = null;          // the decoded search/index.js
   var baseUrl = '';          // URL of the search/ directory
-  var postings = new Map();  // shard id → {key: encoded}
-  var decoded = new Map();   // key → decoded postings (Map doc → hits or class mask)
-  var docs = new Map();      // doc id → [title, url, passages]
-  var loading = new Map();   // url → Promise
+  var shards = new Map();    // shard id → {key: encoded list}
+  var docLists = new Map();  // key → {positionChars, docs: [ids], masks: Map doc → class mask}
+  var positionLists = new Map();  // key → Map doc → [position, class, …]
+  var texts = new Map();     // doc id → [title, url, passages]
+  var normalized = new Map();  // doc id → normalised passage texts (title first)
+  var loading = new Map();   // file → Promise
 
   // ---- loading ---------------------------------------------------------------------------------------
 
-  /** Loads a classic script once; the promise resolves when it has run. Replaceable (node tests). */
+  /** Loads a classic script; the promise resolves when it has run. Replaceable (node tests). */
   ns.loadScript = function (url) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
@@ -31,15 +33,17 @@
     });
   };
 
-  function load(file, log) {
-    var url = baseUrl + file;
-    var p = loading.get(url);
-    if (!p) {
-      p = ns.loadScript(url);
-      loading.set(url, p);
-      if (log) log.push(file);
-    }
-    return p;
+  // Loads files of search/ once each; `log` collects the files this call started loading.
+  function load(files, log) {
+    return Promise.all(files.map(function (file) {
+      var p = loading.get(file);
+      if (!p) {
+        p = ns.loadScript(baseUrl + file);
+        loading.set(file, p);
+        if (log) log.push(file);
+      }
+      return p;
+    }));
   }
 
   // ---- the index ---------------------------------------------------------------------------------------
@@ -61,29 +65,37 @@
   }
   ns.decodeNumbers = numbers;
 
+  function layout(l) {
+    var split = new Map();
+    l.split.forEach(function (s) { split.set(s[0], s[1]); });
+    return { prefix: l.prefix, buckets: l.buckets, split: split };
+  }
+
   /** Called by search/index.js. */
   ns.setIndex = function (data) {
     var script = typeof document !== 'undefined' && document.currentScript;
     if (script && script.src) baseUrl = script.src.replace(/[^/]*$/, '');
     ns.setNormalizationTables(data.normalization);
-    var split = new Map();
-    data.shards.split.forEach(function (s) { split.set(s[0], s[1]); });
-    var n = numbers(data.docs);
-    var kind = new Uint8Array(data.docCount), rating = new Int16Array(data.docCount), status = new Int8Array(data.docCount);
-    var departments = new Array(data.docCount);
-    var plan = new Uint16Array(data.docCount);
-    for (var d = 0, i = 0; d < data.docCount; d++) {
+    var n = numbers(data.docs), count = data.docCount;
+    var kind = new Uint8Array(count), rating = new Int16Array(count), status = new Int16Array(count);
+    var departments = new Array(count), plan = new Uint16Array(count);
+    for (var d = 0, i = 0; d < count; d++) {
       kind[d] = n[i++];
-      var count = n[i++];
-      departments[d] = n.slice(i, i + count);
-      i += count;
+      var k = n[i++];
+      departments[d] = n.slice(i, i + k);
+      i += k;
       rating[d] = n[i++] - 1;
       status[d] = n[i++] - 1;
     }
+    var kinds = data.facets.kind.map(function (k) { return k.value; });
+    var years = data.facets.year.map(function (y) { return y.value; });
+    var planFacets = data.plans.map(function (p) {
+      return { kind: kinds.indexOf(p.kind), years: p.years.map(function (y) { return years.indexOf(y); }) };
+    });
     data.plans.forEach(function (p, k) { for (var d = p.docs[0]; d < p.docs[1]; d++) plan[d] = k; });
     index = {
-      raw: data, split: split, buckets: data.shards.buckets, weights: data.weights, plans: data.plans,
-      facets: data.facets, docShards: data.docShards, docCount: data.docCount,
+      docLists: layout(data.docLists), positions: layout(data.positions), texts: data.texts,
+      weights: data.weights, plans: data.plans, planFacets: planFacets, facets: data.facets, docCount: count,
       kind: kind, rating: rating, status: status, departments: departments, plan: plan,
     };
   };
@@ -92,13 +104,13 @@
   ns.setBaseUrl = function (url) { baseUrl = url; };
   ns.index = function () { return index; };
 
-  /** Called by posting shards. */
-  ns.addPostings = function (id, keys) { postings.set(id, keys); };
+  /** Called by document-list and position-list shards. */
+  ns.addDocLists = ns.addPositions = function (id, keys) { shards.set(id, keys); };
 
-  /** Called by document shards. */
-  ns.addDocs = function (shard, list) {
-    var first = index.docShards[shard];
-    list.forEach(function (d, k) { docs.set(first + k, d); });
+  /** Called by text shards. */
+  ns.addTexts = function (shard, list) {
+    var first = index.texts.starts[shard];
+    list.forEach(function (d, k) { texts.set(first + k, d); });
   };
 
   function spread(cp) {
@@ -106,12 +118,13 @@
     return (Math.imul(x, 0x9E3779B1) >>> 0) >>> 11;
   }
 
-  /** Shard id of a key (array of one or two code points); the same function as generator/search. */
-  ns.shardOf = function (key) {
-    var parts = index.split.get(key[0]);
-    if (parts !== undefined) return 'g' + key[0].toString(16) + '-' + (key.length === 1 ? 0 : spread(key[1]) % parts);
-    return 'b' + (spread(key[0]) % index.buckets);
-  };
+  // The shard of a key (array of one or two code points); the same function as generator/search.
+  function shardOf(key, l) {
+    var parts = l.split.get(key[0]);
+    if (parts !== undefined) return l.prefix + 'g' + key[0].toString(16) + '-' + (key.length === 1 ? 0 : spread(key[1]) % parts);
+    return l.prefix + 'b' + (spread(key[0]) % l.buckets);
+  }
+  ns.shardOf = function (key) { return shardOf(key, index.docLists); };
 
   /** Offsets of the bigrams a term of `n` code points is looked up by: every other one, and the last. */
   ns.coverOffsets = function (n) {
@@ -125,111 +138,228 @@
     return picked;
   };
 
-  function lookups(term) {
-    var cps = Array.from(term).slice(0, MAX_TERM_LENGTH).map(function (c) { return c.codePointAt(0); });
-    if (cps.length === 1) return [{ key: cps, offset: 0 }];
-    return ns.coverOffsets(cps.length).map(function (o) { return { key: [cps[o], cps[o + 1]], offset: o }; });
-  }
-
   function keyString(key) { return String.fromCodePoint.apply(null, key); }
 
-  function decodeHits(s) {
-    var n = numbers(s), map = new Map();
-    for (var i = 0, doc = 0; i < n.length;) {
-      doc += n[i++];
-      var count = n[i++], passage = 0, pos = 0, hits = [];
-      for (var k = 0; k < count; k++) {
-        var v = n[i++], step = Math.floor(v / 4), raw = n[i++];
-        if (k === 0 || step > 0) { passage += step; pos = raw; } else pos += raw;
-        hits.push(passage * POS + pos, v % 4);
+  function encodedList(key, l) {
+    var shard = shards.get(shardOf(key, l)), k = keyString(key);
+    return shard && Object.prototype.hasOwnProperty.call(shard, k) ? shard[k] : '';
+  }
+
+  function docList(key) {
+    var k = keyString(key), list = docLists.get(k);
+    if (list) return list;
+    var n = numbers(encodedList(key, index.docLists)), docs = [], masks = new Map();
+    for (var i = 1, doc = 0; i < n.length; i++) {
+      doc += Math.floor(n[i] / 16);
+      docs.push(doc);
+      masks.set(doc, n[i] % 16);
+    }
+    list = { positionChars: n.length ? n[0] : 0, docs: docs, masks: masks };
+    docLists.set(k, list);
+    return list;
+  }
+
+  function lowestClass(mask) {
+    var cls = 0;
+    while (cls < 3 && !(mask & (1 << cls))) cls++;
+    return cls;
+  }
+
+  // A bigram's position list, decoded once into flat arrays: for the i-th document of its document list,
+  // hits are pos[at[i]] … pos[at[i + 1] − 1] (ascending), with their classes in cls.
+  function positionList(key) {
+    var k = keyString(key), list = positionLists.get(k);
+    if (list) return list;
+    var dl = docList(key), n = numbers(encodedList(key, index.positions));
+    var total = n.length - dl.docs.length;
+    var pos = new Int32Array(Math.max(total, 0)), cls = new Uint8Array(Math.max(total, 0));
+    var at = new Int32Array(dl.docs.length + 1), row = new Map();
+    for (var d = 0, i = 0, h = 0; d < dl.docs.length && i < n.length; d++) {
+      var doc = dl.docs[d], mask = dl.masks.get(doc), one = (mask & (mask - 1)) === 0, c = lowestClass(mask);
+      var count = n[i++], p = 0;
+      at[d] = h;
+      row.set(doc, d);
+      for (var e = 0; e < count; e++, h++) {
+        var v = n[i++];
+        if (one) p += v; else { p += Math.floor(v / 4); c = v % 4; }
+        pos[h] = p;
+        cls[h] = c;
       }
-      map.set(doc, hits);
+      at[d + 1] = h;
     }
-    return map;
+    list = { row: row, at: at, pos: pos, cls: cls };
+    positionLists.set(k, list);
+    return list;
   }
 
-  function decodeChars(s) {
-    var n = numbers(s), map = new Map();
-    for (var i = 0, doc = 0; i < n.length; i += 2) {
-      doc += n[i];
-      map.set(doc, n[i + 1]);
+  function textShardOf(doc) {
+    var s = index.texts.starts, lo = 0, hi = s.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= doc) lo = mid; else hi = mid - 1;
     }
-    return map;
+    return lo;
   }
 
-  function postingsOf(key) {
-    var k = keyString(key);
-    if (decoded.has(k)) return decoded.get(k);
-    var shard = postings.get(ns.shardOf(key));
-    var s = shard && Object.prototype.hasOwnProperty.call(shard, k) ? shard[k] : null;
-    var value = s === null ? new Map() : key.length === 1 ? decodeChars(s) : decodeHits(s);
-    decoded.set(k, value);
-    return value;
+  function textFiles(docs) {
+    var files = new Set();
+    docs.forEach(function (doc) { if (!texts.has(doc)) files.add('t' + textShardOf(doc) + '.js'); });
+    return Array.from(files);
   }
 
-  // Documents matching one term: Map doc → {cls: best passage class, count: matches}.
-  function matchTerm(list) {
+  // Normalised texts of a loaded document: its title, then its passages.
+  function normalizedTexts(doc) {
+    var n = normalized.get(doc);
+    if (!n) {
+      var d = texts.get(doc);
+      n = [{ cls: 0, text: ns.normalize(d[0]) }].concat(d[2].map(function (p) { return { cls: p[0], text: ns.normalize(p[2]) }; }));
+      normalized.set(doc, n);
+    }
+    return n;
+  }
+
+  function lookups(term) {
+    var cps = Array.from(term).slice(0, MAX_TERM_LENGTH).map(function (c) { return c.codePointAt(0); });
+    var keys = cps.length === 1 ? [{ key: cps, offset: 0 }]
+      : ns.coverOffsets(cps.length).map(function (o) { return { key: [cps[o], cps[o + 1]], offset: o }; });
+    return { term: String.fromCodePoint.apply(null, cps), length: cps.length, keys: keys };
+  }
+
+  // Terms of one or two characters are decided by their document list: Map doc → best class.
+  function shortMatches(spec) {
+    var out = new Map(), dl = docList(spec.keys[0].key);
+    dl.masks.forEach(function (mask, doc) { out.set(doc, lowestClass(mask)); });
+    return out;
+  }
+
+  // Documents whose lists have every key of a longer term (positions unchecked yet).
+  function candidates(spec) {
+    var lists = spec.keys.map(function (k) { return docList(k.key); });
+    lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
     var out = new Map();
-    if (list.length === 1 && list[0].key.length === 1) {
-      postingsOf(list[0].key).forEach(function (mask, doc) {
-        var cls = 0;
-        while (cls < 3 && !(mask & (1 << cls))) cls++;
-        out.set(doc, { cls: cls, count: 1 });
-      });
-      return out;
-    }
-    var maps = list.map(function (l) { return postingsOf(l.key); });
-    var order = maps.map(function (m, i) { return i; }).sort(function (a, b) { return maps[a].size - maps[b].size; });
-    maps[order[0]].forEach(function (_, doc) {
-      for (var i = 1; i < order.length; i++) if (!maps[order[i]].has(doc)) return;
-      var first = maps[0].get(doc);
-      var others = [];
-      for (var j = 1; j < maps.length; j++) {
-        var set = new Set(), hits = maps[j].get(doc);
-        for (var h = 0; h < hits.length; h += 2) set.add(hits[h]);
-        others.push(set);
-      }
-      var best = 4, count = 0;
-      for (var f = 0; f < first.length; f += 2) {
-        var ok = true;
-        for (var o = 0; o < others.length && ok; o++) ok = others[o].has(first[f] + list[o + 1].offset);
-        if (ok) { count++; if (first[f + 1] < best) best = first[f + 1]; }
-      }
-      if (count) out.set(doc, { cls: best, count: count });
+    lists[0].docs.forEach(function (doc) {
+      for (var i = 1; i < lists.length; i++) if (!lists[i].masks.has(doc)) return;
+      out.set(doc, 0);
     });
     return out;
   }
 
+  // Checks the candidates of a term of three or more characters: position lists of its bigrams (rarest
+  // first), or the stored texts once they are cheaper to load than the remaining position lists.
+  // Resolves to Map doc → best class of a real occurrence.
+  function verify(spec, docs, log) {
+    var keys = spec.keys.slice().sort(function (a, b) { return docList(a.key).positionChars - docList(b.key).positionChars; });
+    var starts = new Map();  // doc → [start, class, start, class, …] ascending
+    var done = 0;
+
+    function finish() {
+      var out = new Map();
+      docs.forEach(function (_, doc) {
+        var s = starts.get(doc), best = 4;
+        for (var i = 1; i < s.length; i += 2) if (s[i] < best) best = s[i];
+        out.set(doc, best);
+      });
+      return out;
+    }
+
+    function byText() {
+      var ids = Array.from(docs.keys());
+      return load(textFiles(ids), log).then(function () {
+        var out = new Map();
+        ids.forEach(function (doc) {
+          var best = 4;
+          normalizedTexts(doc).forEach(function (p) { if (p.cls < best && p.text.indexOf(spec.term) >= 0) best = p.cls; });
+          if (best < 4) out.set(doc, best);
+        });
+        return out;
+      });
+    }
+
+    // Keeps the starts where this bigram occurs at start + its offset (both lists ascending).
+    function apply(k) {
+      var list = positionList(k.key);
+      docs.forEach(function (_, doc) {
+        var r = list.row.get(doc), from = r === undefined ? 0 : list.at[r], to = r === undefined ? 0 : list.at[r + 1];
+        var s = starts.get(doc), kept = [];
+        if (!s) {
+          for (var h = from; h < to; h++) kept.push(list.pos[h] - k.offset, list.cls[h]);
+        } else {
+          for (var i = 0, g = from; i < s.length && g < to;) {
+            var want = s[i], have = list.pos[g] - k.offset;
+            if (want === have) { kept.push(want, s[i + 1]); i += 2; g++; } else if (want < have) i += 2; else g++;
+          }
+        }
+        if (kept.length) starts.set(doc, kept); else docs.delete(doc);
+      });
+    }
+
+    function step() {
+      if (docs.size === 0 || done === keys.length) return Promise.resolve(finish());
+      var rest = keys.slice(done), restFiles = new Set(), restBytes = 0;
+      rest.forEach(function (k) {
+        var f = shardOf(k.key, index.positions) + '.js';
+        if (!loading.has(f)) { restFiles.add(f); restBytes += docList(k.key).positionChars; }
+      });
+      var tfiles = textFiles(Array.from(docs.keys()));
+      var textCost = tfiles.length * (index.texts.averageBytes + FILE_COST);
+      var restCost = restBytes + restFiles.size * FILE_COST;
+      var next = rest[0], nextFile = shardOf(next.key, index.positions) + '.js';
+      var nextCost = loading.has(nextFile) ? 0 : docList(next.key).positionChars + FILE_COST;
+      if (textCost < nextCost && textCost < restCost) return byText();
+      // All remaining lists at once when that costs no more than the texts would; else the rarest one.
+      var batch = restCost <= textCost || rest.length === 1 ? rest : [next];
+      return load(batch.map(function (k) { return shardOf(k.key, index.positions) + '.js'; }), log).then(function () {
+        batch.forEach(apply);
+        done += batch.length;
+        return step();
+      });
+    }
+    return step();
+  }
+
   /**
    * Runs a query. Resolves to {terms, matches: [{doc, score}], files: [files loaded for it]}; matches are
-   * the documents that contain every term, unsorted.
+   * the documents that contain every term, unsorted; the score adds the weight of the best passage class
+   * each term occurs in.
    */
   ns.search = function (query) {
-    var terms = ns.terms(query).slice(0, MAX_TERMS);
-    var plans = terms.map(lookups);
-    var files = [], shards = new Set();
-    plans.forEach(function (list) { list.forEach(function (l) { shards.add(ns.shardOf(l.key)); }); });
-    var waits = [];
-    shards.forEach(function (id) { waits.push(load(id + '.js', files)); });
-    return Promise.all(waits).then(function () {
-      var result = null;
-      var perTerm = plans.map(matchTerm).sort(function (a, b) { return a.size - b.size; });
-      perTerm.forEach(function (m) {
-        if (result === null) {
-          result = new Map();
-          m.forEach(function (v, doc) { result.set(doc, index.weights[v.cls] + Math.min(v.count - 1, 9)); });
-        } else {
-          var next = new Map();
-          result.forEach(function (score, doc) {
-            var v = m.get(doc);
-            if (v) next.set(doc, score + index.weights[v.cls] + Math.min(v.count - 1, 9));
-          });
-          result = next;
-        }
+    var specs = ns.terms(query).slice(0, MAX_TERMS).map(lookups);
+    var files = [], needed = new Set();
+    specs.forEach(function (s) { s.keys.forEach(function (k) { needed.add(shardOf(k.key, index.docLists) + '.js'); }); });
+    return load(Array.from(needed), files).then(function () {
+      if (!specs.length) return [];
+      var sets = specs.map(function (s) { return s.length <= 2 ? shortMatches(s) : candidates(s); });
+      var order = sets.map(function (_, i) { return i; }).sort(function (a, b) { return sets[a].size - sets[b].size; });
+      var docs = new Map();
+      sets[order[0]].forEach(function (_, doc) {
+        for (var i = 1; i < order.length; i++) if (!sets[order[i]].has(doc)) return;
+        docs.set(doc, 0);
       });
-      var matches = [];
-      if (result) result.forEach(function (score, doc) { matches.push({ doc: doc, score: score }); });
-      return { terms: terms, matches: matches, files: files };
+      // Longer terms are checked one after the other, each on what the previous ones left.
+      var chain = Promise.resolve();
+      var classes = sets.slice();
+      specs.forEach(function (s, i) {
+        if (s.length <= 2) return;
+        chain = chain.then(function () {
+          var mine = new Map();
+          docs.forEach(function (_, doc) { mine.set(doc, 0); });
+          return verify(s, mine, files).then(function (found) {
+            classes[i] = found;
+            docs.forEach(function (_, doc) { if (!found.has(doc)) docs.delete(doc); });
+          });
+        });
+      });
+      return chain.then(function () {
+        var matches = [];
+        docs.forEach(function (_, doc) {
+          var score = 0;
+          for (var i = 0; i < classes.length; i++) score += index.weights[classes[i].get(doc)];
+          matches.push({ doc: doc, score: score });
+        });
+        return matches;
+      });
+    }).then(function (matches) {
+      return { terms: specs.map(function (s) { return s.term; }), matches: matches, files: files };
     });
   };
 
@@ -263,46 +393,54 @@
     return [];
   };
 
-  // The facet values of a document, as URL values.
-  function valuesOf(name, doc) {
-    var p = index.plans[index.plan[doc]], f = index.facets;
-    switch (name) {
-      case 'plan': return [p.id];
-      case 'municipality': return [f.municipality[p.municipality]];
-      case 'kind': return [p.kind];
-      case 'year': return p.years.map(String);
-      case 'department': return index.departments[doc].map(function (i) { return f.department[i]; });
-      case 'rating': return index.rating[doc] < 0 ? [] : [f.rating[index.rating[doc]].value];
-      case 'status': return index.status[doc] < 0 ? [] : [f.status[index.status[doc]]];
-      case 'type': return [f.type[index.kind[doc]].value];
+  // The value indexes (into ns.facetValues) a document has in facet number `f`, written into `out`;
+  // returns how many.
+  function valuesOf(f, doc, out) {
+    var p = index.plan[doc], v;
+    switch (f) {
+      case 0: out[0] = p; return 1;
+      case 1: out[0] = index.plans[p].municipality; return 1;
+      case 2: out[0] = index.planFacets[p].kind; return 1;
+      case 3: v = index.planFacets[p].years; for (var i = 0; i < v.length; i++) out[i] = v[i]; return v.length;
+      case 4: v = index.departments[doc]; for (var j = 0; j < v.length; j++) out[j] = v[j]; return v.length;
+      case 5: if (index.rating[doc] < 0) return 0; out[0] = index.rating[doc]; return 1;
+      case 6: if (index.status[doc] < 0) return 0; out[0] = index.status[doc]; return 1;
+      case 7: out[0] = index.kind[doc]; return 1;
     }
-    return [];
+    return 0;
   }
 
   /**
    * Applies facet filters ({name: [values]}; values of one facet are alternatives, facets combine) to
-   * matches. Returns {results: [{doc, score}] ranked, groups: [{plan, results}], counts: {name: Map value →
-   * count}} where a facet's counts apply every filter except its own.
+   * matches. Returns {results: [{doc, score}] ranked and grouped by plan, groups: [{plan, results}],
+   * counts: {name: Map value → count}} where a facet's counts apply every filter except its own.
    */
   ns.refine = function (matches, filters) {
-    var active = ns.FACETS.filter(function (f) { return filters[f.name] && filters[f.name].length; });
-    var counts = {};
-    ns.FACETS.forEach(function (f) { counts[f.name] = new Map(); });
-    var results = [];
-    matches.forEach(function (m) {
-      var failed = [];
-      active.forEach(function (f) {
-        var vals = valuesOf(f.name, m.doc), wanted = filters[f.name];
-        if (!vals.some(function (v) { return wanted.indexOf(v) >= 0; })) failed.push(f.name);
-      });
-      if (failed.length === 0) results.push(m);
-      if (failed.length > 1) return;
-      ns.FACETS.forEach(function (f) {
-        if (failed.length === 1 && failed[0] !== f.name) return;
-        var c = counts[f.name];
-        valuesOf(f.name, m.doc).forEach(function (v) { c.set(v, (c.get(v) || 0) + 1); });
-      });
+    var facets = ns.FACETS.length, selected = [], active = [], values = [];
+    ns.FACETS.forEach(function (f, i) {
+      var all = ns.facetValues(f.name), wanted = filters[f.name] || [], flags = new Uint8Array(all.length);
+      all.forEach(function (v, k) { if (wanted.indexOf(v.value) >= 0) flags[k] = 1; });
+      values.push(all);
+      selected.push(flags);
+      if (wanted.length) active.push(i);
     });
+    var counts = selected.map(function (flags) { return new Int32Array(flags.length); });
+    var results = [], buf = new Int32Array(256);
+    for (var m = 0; m < matches.length; m++) {
+      var doc = matches[m].doc, failed = -1, failures = 0;
+      for (var a = 0; a < active.length && failures < 2; a++) {
+        var flags = selected[active[a]], n = valuesOf(active[a], doc, buf), hit = false;
+        for (var x = 0; x < n && !hit; x++) hit = flags[buf[x]] === 1;
+        if (!hit) { failures++; failed = active[a]; }
+      }
+      if (failures === 0) results.push(matches[m]);
+      if (failures > 1) continue;
+      for (var f = 0; f < facets; f++) {
+        if (failures === 1 && f !== failed) continue;
+        var c = counts[f], k = valuesOf(f, doc, buf);
+        for (var y = 0; y < k; y++) c[buf[y]]++;
+      }
+    }
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     var groups = [], byPlan = new Map();
     results.forEach(function (r) {
@@ -313,30 +451,24 @@
     });
     var ranked = [];
     groups.forEach(function (g) { ranked.push.apply(ranked, g.results); });
-    return { results: ranked, groups: groups, counts: counts };
+    var named = {};
+    ns.FACETS.forEach(function (f, i) {
+      var map = new Map();
+      counts[i].forEach(function (n, k) { if (n) map.set(values[i][k].value, n); });
+      named[f.name] = map;
+    });
+    return { results: ranked, groups: groups, counts: named };
   };
 
   // ---- documents and passages ------------------------------------------------------------------------
 
-  function docShardOf(doc) {
-    var s = index.docShards, lo = 0, hi = s.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= doc) lo = mid; else hi = mid - 1;
-    }
-    return lo;
-  }
-
   /** Loads the stored text of documents. Resolves to {docs: Map id → {title, url, kind, passages}, files}. */
   ns.documents = function (ids) {
-    var files = [], shards = new Set();
-    ids.forEach(function (id) { if (!docs.has(id)) shards.add(docShardOf(id)); });
-    var waits = [];
-    shards.forEach(function (s) { waits.push(load('d' + s + '.js', files)); });
-    return Promise.all(waits).then(function () {
+    var files = [];
+    return load(textFiles(ids), files).then(function () {
       var out = new Map();
       ids.forEach(function (id) {
-        var d = docs.get(id);
+        var d = texts.get(id);
         if (!d) return;
         out.set(id, {
           title: d[0], url: d[1], kind: index.facets.type[index.kind[id]],

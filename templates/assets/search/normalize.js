@@ -24,7 +24,12 @@
       for (var c = r[0]; c <= r[1]; c++) fold.set(c, '');
     });
     tables.fold.strings.forEach(function (s) { fold.set(s[0], s[1]); });
+    // The shortcut below assumes the tables change no inert code point except A–Z.
+    fastPath = true;
+    custom.forEach(function (_, c) { if (inert(c)) fastPath = false; });
+    fold.forEach(function (_, c) { if (inert(c) && !(c >= 0x41 && c <= 0x5A)) fastPath = false; });
   };
+  var fastPath = false;
 
   // Code points NFKC leaves alone and that never combine with what precedes them (same ranges as C++).
   function inert(c) {
@@ -66,6 +71,18 @@
     }
     var text = '', begin = [], end = [];
     for (var a = 0; a < cps.length;) {
+      var c0 = cps[a];
+      // Shortcut (same result): an inert code point followed by an inert one (or nothing) is its own
+      // segment and NFKC leaves it alone; of the tables only A–Z → a–z and the space apply to it.
+      if (fastPath && inert(c0) && (a + 1 === cps.length || inert(cps[a + 1]))) {
+        if (c0 !== 0x20) {
+          text += String.fromCharCode(c0 >= 0x41 && c0 <= 0x5A ? c0 + 32 : c0);
+          begin.push(begins[a]);
+          end.push(ends[a]);
+        }
+        a++;
+        continue;
+      }
       var segment = String.fromCodePoint(cps[a]);
       var b = a + 1;
       while (b < cps.length && !boundaryBefore(segment, cps[b])) segment += String.fromCodePoint(cps[b++]);

@@ -4,7 +4,7 @@
 (function () {
   'use strict';
   var ns = window.planpressSearch;
-  var PAGE = 20;             // results shown at first and added by 「さらに表示」
+  var PAGE = 10;             // results shown at first and added by 「さらに表示」
   var FACET_PREVIEW = 8;     // facet values shown before 「すべて表示」
   var ANNOUNCE_DELAY = 700;  // ms of quiet before the result count is announced to screen readers
 
@@ -213,17 +213,22 @@
     var files = [];
     var searching = last && last.query === query ? Promise.resolve(last.result) : ns.search(query);
     resultsBox.setAttribute('aria-busy', 'true');
+    var times = { begin: performance.now() };
     return searching.then(function (found) {
       if (my !== sequence) return null;
+      times.searched = performance.now();
       last = { query: query, result: found };
       files = files.concat(found.files);
       found.files = [];
       var refined = ns.refine(found.matches, state.filters);
+      times.refined = performance.now();
       var ids = refined.results.slice(0, state.shown).map(function (r) { return r.doc; });
       return ns.documents(ids).then(function (loaded) {
         if (my !== sequence) return null;
+        times.loaded = performance.now();
         files = files.concat(loaded.files);
         render(found, refined, loaded.docs, focusFrom);
+        times.rendered = performance.now();
         writeUrl();
         resultsBox.removeAttribute('aria-busy');
         resultsBox.setAttribute('data-query', query);
@@ -233,7 +238,7 @@
           setTimeout(function () {
             document.dispatchEvent(new CustomEvent('planpress-search-rendered', { detail: {
               query: query, startedAt: start, renderedAt: renderedAt, paintedAt: performance.now(),
-              results: refined.results.length, files: files } }));
+              results: refined.results.length, files: files, times: times } }));
           }, 0);
         });
         return refined;
