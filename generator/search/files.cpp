@@ -13,7 +13,7 @@ using json = nlohmann::json;
 
 namespace {
 
-constexpr int kFormat = 2;
+constexpr int kFormat = 3;
 
 // The fold table as runs of single code points with one offset (A–Z → a–z; Ā, Ă … → ā, ă …), ranges
 // of removed code points, and the few multi-character foldings.
@@ -107,9 +107,8 @@ std::string base_file(const Corpus& c, const Index& index) {
   json j{{"format", kFormat},
          {"normalization", normalization_json()},
          {"weights", weights},
-         {"docLists", layout(index.doc_lists)},
-         {"positions", layout(index.positions)},
-         {"texts", json{{"starts", starts}, {"averageBytes", starts.empty() ? 0 : index.text_bytes / starts.size()}}},
+         {"lists", layout(index.layout)},
+         {"texts", starts},
          {"docCount", c.docs.size()},
          {"plans", plans},
          {"facets", facets_json(c)},
@@ -172,8 +171,7 @@ std::map<std::string, std::string> index_files(const Corpus& corpus, const Index
   std::map<std::string, std::string> files;
   const std::string dir = kIndexDir;
   files[dir + "index.js"] = base_file(corpus, index);
-  for (const auto& [id, keys] : index.doc_list_shards) files[dir + id + ".js"] = list_file("addDocLists", id, keys);
-  for (const auto& [id, keys] : index.position_shards) files[dir + id + ".js"] = list_file("addPositions", id, keys);
+  for (const auto& [id, keys] : index.shards) files[dir + id + ".js"] = list_file("addLists", id, keys);
   const auto& starts = index.text_shard_starts;
   for (std::size_t s = 0; s < starts.size(); ++s) {
     const std::size_t end = s + 1 < starts.size() ? starts[s + 1] : corpus.docs.size();

@@ -2,8 +2,7 @@
 /// The index as classic script files (they load from file://, where fetch, ES modules and WASM fail):
 ///   search/index.js       planpressSearch.setIndex({...})  normalisation tables, shard layouts, plans,
 ///                         facet values and per-document facet data; loaded with search.html
-///   search/k….js          planpressSearch.addDocLists("kb3", {key: document list, ...})
-///   search/p….js          planpressSearch.addPositions("pb3", {bigram: position list, ...})
+///   search/k….js          planpressSearch.addLists("kb3", {key: document list [+ positions], ...})
 ///   search/t<n>.js        planpressSearch.addTexts(n, [[title, url, [[class, label, text, anchor?], ...]], ...])
 #include <map>
 #include <string>

@@ -38,19 +38,6 @@ std::string hex(char32_t c) {
   return buf;
 }
 
-// Document list: the length of the key's position list (0 for single characters), then per document
-// (docDelta << 4 | class mask).
-std::string encode_doc_list(const std::vector<DocMask>& docs, std::size_t position_chars) {
-  std::string out;
-  append_number(out, static_cast<std::uint32_t>(position_chars));
-  std::uint32_t prev = 0;
-  for (const auto& d : docs) {
-    append_number(out, ((d.doc - prev) << 4) | d.mask);
-    prev = d.doc;
-  }
-  return out;
-}
-
 std::vector<DocMask> doc_masks(const std::vector<Hit>& hits) {
   std::vector<DocMask> out;
   for (const auto& h : hits) {
@@ -60,11 +47,20 @@ std::vector<DocMask> doc_masks(const std::vector<Hit>& hits) {
   return out;
 }
 
-// Position list, aligned with the document list: per document the number of hits, then per hit the
+// Document list: the number of documents, then per document docDelta << 4 | class mask.
+void append_doc_list(std::string& out, const std::vector<DocMask>& docs) {
+  append_number(out, static_cast<std::uint32_t>(docs.size()));
+  std::uint32_t prev = 0;
+  for (const auto& d : docs) {
+    append_number(out, ((d.doc - prev) << 4) | d.mask);
+    prev = d.doc;
+  }
+}
+
+// Positions, in the order of the document list: per document the number of hits, then per hit the
 // distance from the previous one (from 0 for the first), times 4 plus the class when the document list
-// shows more than one class for this document.
-std::string encode_positions(const std::vector<Hit>& hits, const std::vector<DocMask>& docs) {
-  std::string out;
+// shows more than one class for the document.
+void append_positions(std::string& out, const std::vector<Hit>& hits, const std::vector<DocMask>& docs) {
   std::size_t i = 0;
   for (const auto& d : docs) {
     std::size_t j = i;
@@ -79,14 +75,15 @@ std::string encode_positions(const std::vector<Hit>& hits, const std::vector<Doc
     }
     i = j;
   }
-  return out;
 }
 
 // Spreads keys over shards (see ShardLayout) and fills `shards`, creating every shard a browser may ask for.
+// A character with shards of its own keeps its single-character list in a shard of its own ("-u"), so a
+// one-character query does not load the positions of the character's bigrams.
 void distribute(std::map<std::u32string, std::string>& encoded, std::size_t target, ShardLayout& layout,
                 std::map<std::string, std::map<std::string, std::string>>& shards) {
-  std::map<char32_t, std::size_t> group_bytes;
-  for (const auto& [key, value] : encoded) group_bytes[key[0]] += to_utf8(key).size() + value.size() + 6;
+  std::map<char32_t, std::size_t> group_bytes;  // of the bigrams (a single character counts separately)
+  for (const auto& [key, value] : encoded) group_bytes[key[0]] += key.size() == 1 ? 0 : to_utf8(key).size() + value.size() + 6;
   std::size_t small_bytes = 0;
   for (const auto& [c, bytes] : group_bytes) {
     if (bytes > target / 4)
@@ -96,8 +93,10 @@ void distribute(std::map<std::u32string, std::string>& encoded, std::size_t targ
   }
   layout.buckets = static_cast<std::uint32_t>(std::max<std::size_t>(1, (small_bytes + target - 1) / target));
   for (std::uint32_t b = 0; b < layout.buckets; ++b) shards[layout.prefix + "b" + std::to_string(b)];
-  for (const auto& [c, parts] : layout.split)
+  for (const auto& [c, parts] : layout.split) {
+    shards[layout.prefix + "g" + hex(c) + "-u"];
     for (std::uint32_t part = 0; part < parts; ++part) shards[layout.prefix + "g" + hex(c) + "-" + std::to_string(part)];
+  }
   for (auto& [key, value] : encoded) shards[shard_of(key, layout)][to_utf8(key)] = std::move(value);
 }
 
@@ -150,7 +149,7 @@ std::uint32_t spread(char32_t cp) {
 
 std::string shard_of(const std::u32string& key, const ShardLayout& layout) {
   if (auto it = layout.split.find(key[0]); it != layout.split.end())
-    return layout.prefix + "g" + hex(key[0]) + "-" + std::to_string(key.size() == 1 ? 0 : spread(key[1]) % it->second);
+    return layout.prefix + "g" + hex(key[0]) + "-" + (key.size() == 1 ? std::string("u") : std::to_string(spread(key[1]) % it->second));
   return layout.prefix + "b" + std::to_string(spread(key[0]) % layout.buckets);
 }
 
@@ -170,7 +169,7 @@ Index build_index(const Corpus& corpus, const IndexOptions& options) {
           pairs[pair_key(text[i], text[i + 1])].push_back(Hit{doc, offset + static_cast<std::uint32_t>(i), cls});
       }
       offset += static_cast<std::uint32_t>(text.size()) + 1;  // the gap keeps a term inside one passage
-      index.positions_total += text.size();
+      index.positions += text.size();
     }
     for (const auto& [c, mask] : masks) chars[c].push_back(DocMask{doc, mask});
   }
@@ -178,20 +177,21 @@ Index build_index(const Corpus& corpus, const IndexOptions& options) {
   index.char_keys = chars.size();
 
   // Encode every key; keys are ordered by code points so everything below is deterministic.
-  std::map<std::u32string, std::string> doc_lists, positions;
+  std::map<std::u32string, std::string> lists;
   for (const auto& [k, hits] : pairs) {
-    const std::u32string key{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)};
     const auto docs = doc_masks(hits);
-    std::string pos = encode_positions(hits, docs);
-    doc_lists.emplace(key, encode_doc_list(docs, pos.size()));
-    positions.emplace(key, std::move(pos));
+    std::string value;
+    append_doc_list(value, docs);
+    append_positions(value, hits, docs);
+    lists.emplace(std::u32string{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)}, std::move(value));
   }
   for (auto& [c, docs] : chars) {
     std::sort(docs.begin(), docs.end(), [](const DocMask& a, const DocMask& b) { return a.doc < b.doc; });
-    doc_lists.emplace(std::u32string(1, c), encode_doc_list(docs, 0));
+    std::string value;
+    append_doc_list(value, docs);
+    lists.emplace(std::u32string(1, c), std::move(value));
   }
-  distribute(doc_lists, options.doc_list_shard_bytes, index.doc_lists, index.doc_list_shards);
-  distribute(positions, options.position_shard_bytes, index.positions, index.position_shards);
+  distribute(lists, options.list_shard_bytes, index.layout, index.shards);
 
   std::size_t bytes = options.text_shard_bytes;
   for (std::size_t doc = 0; doc < corpus.docs.size(); ++doc) {
@@ -199,9 +199,7 @@ Index build_index(const Corpus& corpus, const IndexOptions& options) {
       index.text_shard_starts.push_back(doc);
       bytes = 0;
     }
-    const auto n = doc_bytes(corpus.docs[doc]);
-    bytes += n;
-    index.text_bytes += n;
+    bytes += doc_bytes(corpus.docs[doc]);
   }
   return index;
 }

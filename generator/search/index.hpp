@@ -1,11 +1,12 @@
 #pragma once
 /// The search index over the normalised passages of the corpus (docs/search.md describes the format):
-///   * a document list for every single character and every bigram: the documents it occurs in, with a
-///     bit per passage class it occurs in — all a one- or two-character query needs;
-///   * a position list for every bigram: where in each document it occurs — loaded only for terms of
-///     three or more characters, to check that their bigrams are adjacent;
+///   * for every single character: the documents it occurs in, with a bit per passage class it occurs in
+///     — all a one-character query needs;
+///   * for every bigram: the same document list, followed by where in each document the bigram occurs —
+///     a two-character query reads only the document list, a longer one checks with the positions that
+///     its bigrams are adjacent;
 ///   * the stored texts of the documents, for passages and highlighting.
-/// Each kind is cut into shards so that a query loads only the few files its keys live in.
+/// Lists and texts are cut into shards so that a query loads only the few files its keys live in.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -29,33 +30,31 @@ std::vector<std::uint32_t> decode_numbers(std::string_view digits);
 /// Spreads a code point over shards (the same function is in assets/search/engine.js).
 std::uint32_t spread(char32_t cp);
 
-/// How keys are spread over the shards of one kind: characters whose keys are big get shards of their
-/// own (split by the key's second character), the others share `buckets` shards by a hash.
+/// How keys are spread over shards: characters whose bigrams are big get shards of their own (split by the
+/// bigram's second character, the character alone in part "u"), the others share `buckets` shards by a
+/// hash of the first character.
 struct ShardLayout {
-  std::string prefix;  ///< file-name prefix: "k" (document lists) or "p" (position lists)
+  std::string prefix = "k";  ///< file-name prefix
   std::uint32_t buckets = 1;
   std::map<char32_t, std::uint32_t> split;  ///< first character → number of parts
 };
 
-/// The shard file id ("kb3", "pg4eba-1") of a key (one or two normalised code points).
+/// The shard file id ("kb3", "kg4eba-1", "kg4eba-u") of a key (one or two normalised code points).
 std::string shard_of(const std::u32string& key, const ShardLayout& layout);
 
 /// How big shards should be.
 struct IndexOptions {
-  std::size_t doc_list_shard_bytes = 8 * 1024;   ///< target size of a document-list shard
-  std::size_t position_shard_bytes = 16 * 1024;  ///< target size of a position-list shard
-  std::size_t text_shard_bytes = 6 * 1024;       ///< a text shard is closed once it reaches this
+  std::size_t list_shard_bytes = 12 * 1024;  ///< target size of a list shard
+  std::size_t text_shard_bytes = 6 * 1024;   ///< a text shard is closed once it reaches this
 };
 
 /// The built index, ready to be written as script files.
 struct Index {
-  ShardLayout doc_lists{"k", 1, {}};
-  ShardLayout positions{"p", 1, {}};
+  ShardLayout layout;
   /// Shard id → key (UTF-8 normalised character or bigram) → encoded list.
-  std::map<std::string, std::map<std::string, std::string>> doc_list_shards, position_shards;
+  std::map<std::string, std::map<std::string, std::string>> shards;
   std::vector<std::size_t> text_shard_starts;  ///< first document of each text shard
-  std::size_t text_bytes = 0;                  ///< approximate bytes of all stored texts
-  std::size_t bigram_keys = 0, char_keys = 0, positions_total = 0;
+  std::size_t bigram_keys = 0, char_keys = 0, positions = 0;
 };
 
 /// Normalises every passage and builds the lists, their shards and the text-shard layout.

@@ -174,61 +174,55 @@ TEST_CASE("numbers are written in JS-string-safe digits and read back", "[search
   CHECK(one.size() == 3);
 }
 
-TEST_CASE("document lists and position lists: compound words match only where they occur", "[search]") {
+TEST_CASE("lists: documents with classes, then positions, so compound words match only where they occur", "[search]") {
   const auto corpus = tiny_corpus();
   const auto index = build_index(corpus);
-  auto list = [&](const std::map<std::string, std::map<std::string, std::string>>& shards, const ShardLayout& layout,
-                  const std::u32string& key) -> std::vector<std::uint32_t> {
-    const auto shard = shard_of(key, layout);
-    REQUIRE(shards.count(shard));
-    const auto& keys = shards.at(shard);
+  auto list = [&](const std::u32string& key) -> std::vector<std::uint32_t> {
+    const auto shard = shard_of(key, index.layout);
+    REQUIRE(index.shards.count(shard));
+    const auto& keys = index.shards.at(shard);
     auto it = keys.find(to_utf8(key));
     return it == keys.end() ? std::vector<std::uint32_t>{} : decode_numbers(it->second);
   };
-  auto docs = [&](const std::u32string& key) { return list(index.doc_list_shards, index.doc_lists, key); };
-  auto positions = [&](const std::u32string& key) { return list(index.position_shards, index.positions, key); };
+  // A list: number of documents, per document docDelta << 4 | class mask; for bigrams then, per document,
+  // the number of hits and their distances (×4 + class when the document has more than one class).
   // Positions count through the document: passages follow each other with a gap of one, so document 0's
   // content passage starts at 5 (its name 人材育成 has 4 characters).
   // 材育: document 0 only (name at 1, class 0; content at 5 + 6 = 11, class 1) — not in 育成人材.
-  // Document list: length of the position list, then docDelta << 4 | class mask.
-  CHECK(docs(U"材育") == std::vector<std::uint32_t>{3, (0 << 4) | 0b11});
-  // Position list: hits per document, then distances; ×4 + class because the document has two classes.
-  CHECK(positions(U"材育") == std::vector<std::uint32_t>{2, (1 << 2) | 0, (10 << 2) | 1});
+  CHECK(list(U"材育") == std::vector<std::uint32_t>{1, (0 << 4) | 0b11, 2, (1 << 2) | 0, (10 << 2) | 1});
   // 成人: document 1's name at 1; one class, so distances alone.
-  CHECK(docs(U"成人") == std::vector<std::uint32_t>{2, (1 << 4) | 0b1});
-  CHECK(positions(U"成人") == std::vector<std::uint32_t>{1, 1});
+  CHECK(list(U"成人") == std::vector<std::uint32_t>{1, (1 << 4) | 0b1, 1, 1});
   // 育成: both names, document 0's content and the section (document 2, content at 3).
-  CHECK(docs(U"育成") == std::vector<std::uint32_t>{7, 0b11, (1 << 4) | 0b1, (1 << 4) | 0b10});
-  CHECK(positions(U"育成") == std::vector<std::uint32_t>{2, (2 << 2) | 0, (10 << 2) | 1, 1, 0, 1, 3});
+  CHECK(list(U"育成") == std::vector<std::uint32_t>{3, 0b11, (1 << 4) | 0b1, (1 << 4) | 0b10, 2, (2 << 2) | 0, (10 << 2) | 1, 1, 0, 1, 3});
   // OJT from ＯＪＴ, in document 1's result passage (class 2), which starts at 5.
-  CHECK(docs(U"oj") == std::vector<std::uint32_t>{2, (1 << 4) | 0b100});
-  CHECK(positions(U"oj") == std::vector<std::uint32_t>{1, 5});
+  CHECK(list(U"oj") == std::vector<std::uint32_t>{1, (1 << 4) | 0b100, 1, 5});
   // Single characters: documents and classes only.
-  CHECK(docs(U"材") == std::vector<std::uint32_t>{0, 0b11, (1 << 4) | 0b1, (1 << 4) | 0b10});
-  CHECK(docs(U"若") == std::vector<std::uint32_t>{0, 0b10});
-  CHECK(positions(U"材").empty());
-  CHECK(docs(U"成育").empty());
+  CHECK(list(U"材") == std::vector<std::uint32_t>{3, 0b11, (1 << 4) | 0b1, (1 << 4) | 0b10});
+  CHECK(list(U"若") == std::vector<std::uint32_t>{1, 0b10});
+  CHECK(list(U"成育").empty());
   CHECK(index.bigram_keys > 10);
 }
 
 TEST_CASE("shards: every shard the browser may ask for exists; big characters get their own", "[search]") {
   const auto corpus = tiny_corpus();
   IndexOptions small;
-  small.doc_list_shard_bytes = 64;
-  small.position_shard_bytes = 64;
+  small.list_shard_bytes = 64;
   small.text_shard_bytes = 1;
   const auto index = build_index(corpus, small);
-  for (const auto* pair : {&index.doc_lists, &index.positions}) {
-    const auto& layout = *pair;
-    const auto& shards = &layout == &index.doc_lists ? index.doc_list_shards : index.position_shards;
-    CHECK(layout.buckets >= 1);
-    CHECK_FALSE(layout.split.empty());
-    for (std::uint32_t b = 0; b < layout.buckets; ++b) CHECK(shards.count(layout.prefix + "b" + std::to_string(b)));
-    for (const auto& [shard, keys] : shards)
-      for (const auto& [key, value] : keys) CHECK(shard_of(u32(key), layout) == shard);
+  CHECK(index.layout.prefix == "k");
+  CHECK(index.layout.buckets >= 1);
+  CHECK_FALSE(index.layout.split.empty());
+  for (std::uint32_t b = 0; b < index.layout.buckets; ++b) CHECK(index.shards.count("kb" + std::to_string(b)));
+  for (const auto& [c, parts] : index.layout.split) {
+    const auto alone = shard_of(std::u32string(1, c), index.layout);  // the character alone: part "u"
+    REQUIRE(alone.size() > 2);
+    CHECK(alone.substr(alone.size() - 2) == "-u");
+    CHECK(index.shards.count(alone));
+    const auto stem = alone.substr(0, alone.size() - 1);
+    for (std::uint32_t part = 0; part < parts; ++part) CHECK(index.shards.count(stem + std::to_string(part)));
   }
-  CHECK(index.doc_lists.prefix == "k");
-  CHECK(index.positions.prefix == "p");
+  for (const auto& [shard, keys] : index.shards)
+    for (const auto& [key, value] : keys) CHECK(shard_of(u32(key), index.layout) == shard);
   CHECK(index.text_shard_starts == std::vector<std::size_t>{0, 1, 2});
   CHECK(spread(U'人') == spread(U'人'));
 }

@@ -8,15 +8,12 @@
   var MAX_TERMS = 10;        // terms of a query that are used
   var MAX_TERM_LENGTH = 64;  // code points of a term that are used
   var MAX_BIGRAMS = 8;       // bigrams of a long term that are looked up (first and last always)
-  var FILE_COST = 2048;      // a file to load costs as much as this many bytes (latency from file://)
 
   var index = null;          // the decoded search/index.js
   var baseUrl = '';          // URL of the search/ directory
   var shards = new Map();    // shard id → {key: encoded list}
-  var docLists = new Map();  // key → {positionChars, docs: [ids], masks: Map doc → class mask}
-  var positionLists = new Map();  // key → Map doc → [position, class, …]
+  var lists = new Map();     // key → decoded list (see list())
   var texts = new Map();     // doc id → [title, url, passages]
-  var normalized = new Map();  // doc id → normalised passage texts (title first)
   var loading = new Map();   // file → Promise
 
   // ---- loading ---------------------------------------------------------------------------------------
@@ -94,7 +91,7 @@
     });
     data.plans.forEach(function (p, k) { for (var d = p.docs[0]; d < p.docs[1]; d++) plan[d] = k; });
     index = {
-      docLists: layout(data.docLists), positions: layout(data.positions), texts: data.texts,
+      lists: layout(data.lists), texts: data.texts,
       weights: data.weights, plans: data.plans, planFacets: planFacets, facets: data.facets, docCount: count,
       kind: kind, rating: rating, status: status, departments: departments, plan: plan,
     };
@@ -104,12 +101,12 @@
   ns.setBaseUrl = function (url) { baseUrl = url; };
   ns.index = function () { return index; };
 
-  /** Called by document-list and position-list shards. */
-  ns.addDocLists = ns.addPositions = function (id, keys) { shards.set(id, keys); };
+  /** Called by list shards. */
+  ns.addLists = function (id, keys) { shards.set(id, keys); };
 
   /** Called by text shards. */
   ns.addTexts = function (shard, list) {
-    var first = index.texts.starts[shard];
+    var first = index.texts[shard];
     list.forEach(function (d, k) { texts.set(first + k, d); });
   };
 
@@ -121,10 +118,10 @@
   // The shard of a key (array of one or two code points); the same function as generator/search.
   function shardOf(key, l) {
     var parts = l.split.get(key[0]);
-    if (parts !== undefined) return l.prefix + 'g' + key[0].toString(16) + '-' + (key.length === 1 ? 0 : spread(key[1]) % parts);
+    if (parts !== undefined) return l.prefix + 'g' + key[0].toString(16) + '-' + (key.length === 1 ? 'u' : spread(key[1]) % parts);
     return l.prefix + 'b' + (spread(key[0]) % l.buckets);
   }
-  ns.shardOf = function (key) { return shardOf(key, index.docLists); };
+  ns.shardOf = function (key) { return shardOf(key, index.lists); };
 
   /** Offsets of the bigrams a term of `n` code points is looked up by: every other one, and the last. */
   ns.coverOffsets = function (n) {
@@ -140,23 +137,39 @@
 
   function keyString(key) { return String.fromCodePoint.apply(null, key); }
 
-  function encodedList(key, l) {
-    var shard = shards.get(shardOf(key, l)), k = keyString(key);
-    return shard && Object.prototype.hasOwnProperty.call(shard, k) ? shard[k] : '';
-  }
-
-  function docList(key) {
-    var k = keyString(key), list = docLists.get(k);
-    if (list) return list;
-    var n = numbers(encodedList(key, index.docLists)), docs = [], masks = new Map();
-    for (var i = 1, doc = 0; i < n.length; i++) {
-      doc += Math.floor(n[i] / 16);
-      docs.push(doc);
-      masks.set(doc, n[i] % 16);
+  // A key's list, decoded once: docs (ids ascending), mask[doc] (class mask, 0 when absent), row[doc]
+  // (index into docs) and, for bigrams, flat positions: for the r-th document, hits are
+  // pos[at[r]] … pos[at[r + 1] − 1] with their classes in cls.
+  function list(key) {
+    var k = keyString(key), l = lists.get(k);
+    if (l) return l;
+    var shard = shards.get(shardOf(key, index.lists));
+    var n = numbers(shard && Object.prototype.hasOwnProperty.call(shard, k) ? shard[k] : '');
+    var count = n.length ? n[0] : 0, docs = new Int32Array(count);
+    var mask = new Uint8Array(index.docCount), row = new Int32Array(index.docCount);
+    for (var d = 0, doc = 0; d < count; d++) {
+      doc += Math.floor(n[d + 1] / 16);
+      docs[d] = doc;
+      mask[doc] = n[d + 1] % 16;
+      row[doc] = d;
     }
-    list = { positionChars: n.length ? n[0] : 0, docs: docs, masks: masks };
-    docLists.set(k, list);
-    return list;
+    var total = Math.max(0, n.length - 1 - 2 * count);
+    var pos = new Int32Array(total), cls = new Uint8Array(total), at = new Int32Array(count + 1);
+    for (var r = 0, i = 1 + count, h = 0; r < count && i < n.length; r++) {
+      var m = mask[docs[r]], one = (m & (m - 1)) === 0, c = lowestClass(m);
+      var hits = n[i++], p = 0;
+      at[r] = h;
+      for (var e = 0; e < hits; e++, h++) {
+        var v = n[i++];
+        if (one) p += v; else { p += Math.floor(v / 4); c = v % 4; }
+        pos[h] = p;
+        cls[h] = c;
+      }
+      at[r + 1] = h;
+    }
+    l = { docs: docs, mask: mask, row: row, at: at, pos: pos, cls: cls };
+    lists.set(k, l);
+    return l;
   }
 
   function lowestClass(mask) {
@@ -165,57 +178,13 @@
     return cls;
   }
 
-  // A bigram's position list, decoded once into flat arrays: for the i-th document of its document list,
-  // hits are pos[at[i]] … pos[at[i + 1] − 1] (ascending), with their classes in cls.
-  function positionList(key) {
-    var k = keyString(key), list = positionLists.get(k);
-    if (list) return list;
-    var dl = docList(key), n = numbers(encodedList(key, index.positions));
-    var total = n.length - dl.docs.length;
-    var pos = new Int32Array(Math.max(total, 0)), cls = new Uint8Array(Math.max(total, 0));
-    var at = new Int32Array(dl.docs.length + 1), row = new Map();
-    for (var d = 0, i = 0, h = 0; d < dl.docs.length && i < n.length; d++) {
-      var doc = dl.docs[d], mask = dl.masks.get(doc), one = (mask & (mask - 1)) === 0, c = lowestClass(mask);
-      var count = n[i++], p = 0;
-      at[d] = h;
-      row.set(doc, d);
-      for (var e = 0; e < count; e++, h++) {
-        var v = n[i++];
-        if (one) p += v; else { p += Math.floor(v / 4); c = v % 4; }
-        pos[h] = p;
-        cls[h] = c;
-      }
-      at[d + 1] = h;
-    }
-    list = { row: row, at: at, pos: pos, cls: cls };
-    positionLists.set(k, list);
-    return list;
-  }
-
   function textShardOf(doc) {
-    var s = index.texts.starts, lo = 0, hi = s.length - 1;
+    var s = index.texts, lo = 0, hi = s.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
       if (s[mid] <= doc) lo = mid; else hi = mid - 1;
     }
     return lo;
-  }
-
-  function textFiles(docs) {
-    var files = new Set();
-    docs.forEach(function (doc) { if (!texts.has(doc)) files.add('t' + textShardOf(doc) + '.js'); });
-    return Array.from(files);
-  }
-
-  // Normalised texts of a loaded document: its title, then its passages.
-  function normalizedTexts(doc) {
-    var n = normalized.get(doc);
-    if (!n) {
-      var d = texts.get(doc);
-      n = [{ cls: 0, text: ns.normalize(d[0]) }].concat(d[2].map(function (p) { return { cls: p[0], text: ns.normalize(p[2]) }; }));
-      normalized.set(doc, n);
-    }
-    return n;
   }
 
   function lookups(term) {
@@ -225,140 +194,81 @@
     return { term: String.fromCodePoint.apply(null, cps), length: cps.length, keys: keys };
   }
 
-  // Terms of one or two characters are decided by their document list: Map doc → best class.
-  function shortMatches(spec) {
-    var out = new Map(), dl = docList(spec.keys[0].key);
-    dl.masks.forEach(function (mask, doc) { out.set(doc, lowestClass(mask)); });
-    return out;
-  }
+  var ABSENT = 255;
 
-  // Documents whose lists have every key of a longer term (positions unchecked yet).
-  function candidates(spec) {
-    var lists = spec.keys.map(function (k) { return docList(k.key); });
-    lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
-    var out = new Map();
-    lists[0].docs.forEach(function (doc) {
-      for (var i = 1; i < lists.length; i++) if (!lists[i].masks.has(doc)) return;
-      out.set(doc, 0);
-    });
-    return out;
-  }
-
-  // Checks the candidates of a term of three or more characters: position lists of its bigrams (rarest
-  // first), or the stored texts once they are cheaper to load than the remaining position lists.
-  // Resolves to Map doc → best class of a real occurrence.
-  function verify(spec, docs, log) {
-    var keys = spec.keys.slice().sort(function (a, b) { return docList(a.key).positionChars - docList(b.key).positionChars; });
-    var starts = new Map();  // doc → [start, class, start, class, …] ascending
-    var done = 0;
-
-    function finish() {
-      var out = new Map();
-      docs.forEach(function (_, doc) {
-        var s = starts.get(doc), best = 4;
-        for (var i = 1; i < s.length; i += 2) if (s[i] < best) best = s[i];
-        out.set(doc, best);
+  // Where a term occurs: {docs: ids ascending, best: Uint8Array doc → best class of an occurrence (255:
+  // none)}, looking only at `within` (a previous result) if given. One or two characters: the document
+  // list decides. Longer: documents in every bigram's list (rarest first), then positions: the term starts
+  // at s where each bigram occurs at s + its offset.
+  function match(spec, within) {
+    var best = new Uint8Array(index.docCount).fill(ABSENT), docs = [];
+    if (spec.length <= 2) {
+      var l = list(spec.keys[0].key);
+      (within ? within.docs : l.docs).forEach(function (doc) {
+        if (l.mask[doc]) { best[doc] = lowestClass(l.mask[doc]); docs.push(doc); }
       });
-      return out;
+      return { docs: docs, best: best };
     }
-
-    function byText() {
-      var ids = Array.from(docs.keys());
-      return load(textFiles(ids), log).then(function () {
-        var out = new Map();
-        ids.forEach(function (doc) {
-          var best = 4;
-          normalizedTexts(doc).forEach(function (p) { if (p.cls < best && p.text.indexOf(spec.term) >= 0) best = p.cls; });
-          if (best < 4) out.set(doc, best);
-        });
-        return out;
-      });
-    }
-
-    // Keeps the starts where this bigram occurs at start + its offset (both lists ascending).
-    function apply(k) {
-      var list = positionList(k.key);
-      docs.forEach(function (_, doc) {
-        var r = list.row.get(doc), from = r === undefined ? 0 : list.at[r], to = r === undefined ? 0 : list.at[r + 1];
-        var s = starts.get(doc), kept = [];
-        if (!s) {
-          for (var h = from; h < to; h++) kept.push(list.pos[h] - k.offset, list.cls[h]);
+    var keys = spec.keys.map(function (k) { return { offset: k.offset, list: list(k.key) }; });
+    keys.sort(function (a, b) { return a.list.docs.length - b.list.docs.length; });
+    var candidates = within && within.docs.length < keys[0].list.docs.length ? within.docs : keys[0].list.docs;
+    for (var c = 0; c < candidates.length; c++) {
+      var doc = candidates[c], ok = !within || within.best[doc] !== ABSENT;
+      for (var i = 0; i < keys.length && ok; i++) ok = keys[i].list.mask[doc] !== 0;
+      if (!ok) continue;
+      var starts = null;
+      for (var j = 0; j < keys.length; j++) {
+        var k = keys[j], kl = k.list, r = kl.row[doc], from = kl.at[r], to = kl.at[r + 1], kept = [];
+        if (starts === null) {
+          for (var h = from; h < to; h++) kept.push(kl.pos[h] - k.offset, kl.cls[h]);
         } else {
-          for (var i = 0, g = from; i < s.length && g < to;) {
-            var want = s[i], have = list.pos[g] - k.offset;
-            if (want === have) { kept.push(want, s[i + 1]); i += 2; g++; } else if (want < have) i += 2; else g++;
+          for (var a = 0, g = from; a < starts.length && g < to;) {
+            var want = starts[a], have = kl.pos[g] - k.offset;
+            if (want === have) { kept.push(want, starts[a + 1]); a += 2; g++; } else if (want < have) a += 2; else g++;
           }
         }
-        if (kept.length) starts.set(doc, kept); else docs.delete(doc);
-      });
+        starts = kept;
+        if (!starts.length) break;
+      }
+      if (!starts.length) continue;
+      var b = ABSENT;
+      for (var x = 1; x < starts.length; x += 2) if (starts[x] < b) b = starts[x];
+      best[doc] = b;
+      docs.push(doc);
     }
-
-    function step() {
-      if (docs.size === 0 || done === keys.length) return Promise.resolve(finish());
-      var rest = keys.slice(done), restFiles = new Set(), restBytes = 0;
-      rest.forEach(function (k) {
-        var f = shardOf(k.key, index.positions) + '.js';
-        if (!loading.has(f)) { restFiles.add(f); restBytes += docList(k.key).positionChars; }
-      });
-      var tfiles = textFiles(Array.from(docs.keys()));
-      var textCost = tfiles.length * (index.texts.averageBytes + FILE_COST);
-      var restCost = restBytes + restFiles.size * FILE_COST;
-      var next = rest[0], nextFile = shardOf(next.key, index.positions) + '.js';
-      var nextCost = loading.has(nextFile) ? 0 : docList(next.key).positionChars + FILE_COST;
-      if (textCost < nextCost && textCost < restCost) return byText();
-      // All remaining lists at once when that costs no more than the texts would; else the rarest one.
-      var batch = restCost <= textCost || rest.length === 1 ? rest : [next];
-      return load(batch.map(function (k) { return shardOf(k.key, index.positions) + '.js'; }), log).then(function () {
-        batch.forEach(apply);
-        done += batch.length;
-        return step();
-      });
-    }
-    return step();
+    return { docs: docs, best: best };
   }
 
   /**
    * Runs a query. Resolves to {terms, matches: [{doc, score}], files: [files loaded for it]}; matches are
-   * the documents that contain every term, unsorted; the score adds the weight of the best passage class
-   * each term occurs in.
+   * the documents that contain every term, in document order; the score adds the weight of the best
+   * passage class each term occurs in.
    */
   ns.search = function (query) {
     var specs = ns.terms(query).slice(0, MAX_TERMS).map(lookups);
     var files = [], needed = new Set();
-    specs.forEach(function (s) { s.keys.forEach(function (k) { needed.add(shardOf(k.key, index.docLists) + '.js'); }); });
+    specs.forEach(function (s) { s.keys.forEach(function (k) { needed.add(shardOf(k.key, index.lists) + '.js'); }); });
     return load(Array.from(needed), files).then(function () {
-      if (!specs.length) return [];
-      var sets = specs.map(function (s) { return s.length <= 2 ? shortMatches(s) : candidates(s); });
-      var order = sets.map(function (_, i) { return i; }).sort(function (a, b) { return sets[a].size - sets[b].size; });
-      var docs = new Map();
-      sets[order[0]].forEach(function (_, doc) {
-        for (var i = 1; i < order.length; i++) if (!sets[order[i]].has(doc)) return;
-        docs.set(doc, 0);
+      // The term with the fewest documents first; each next term only looks at what is left.
+      var order = specs.map(function (s) {
+        var size = Infinity;
+        s.keys.forEach(function (k) { size = Math.min(size, list(k.key).docs.length); });
+        return { spec: s, size: size };
+      }).sort(function (a, b) { return a.size - b.size; });
+      var found = null, all = [];
+      order.forEach(function (o) {
+        found = match(o.spec, found);
+        all.push(found.best);
       });
-      // Longer terms are checked one after the other, each on what the previous ones left.
-      var chain = Promise.resolve();
-      var classes = sets.slice();
-      specs.forEach(function (s, i) {
-        if (s.length <= 2) return;
-        chain = chain.then(function () {
-          var mine = new Map();
-          docs.forEach(function (_, doc) { mine.set(doc, 0); });
-          return verify(s, mine, files).then(function (found) {
-            classes[i] = found;
-            docs.forEach(function (_, doc) { if (!found.has(doc)) docs.delete(doc); });
-          });
-        });
-      });
-      return chain.then(function () {
-        var matches = [];
-        docs.forEach(function (_, doc) {
-          var score = 0;
-          for (var i = 0; i < classes.length; i++) score += index.weights[classes[i].get(doc)];
+      var matches = [];
+      if (found) {
+        var docs = found.docs.slice().sort(function (a, b) { return a - b; });
+        for (var d = 0; d < docs.length; d++) {
+          var doc = docs[d], score = 0;
+          for (var i = 0; i < all.length; i++) score += index.weights[all[i][doc]];
           matches.push({ doc: doc, score: score });
-        });
-        return matches;
-      });
-    }).then(function (matches) {
+        }
+      }
       return { terms: specs.map(function (s) { return s.term; }), matches: matches, files: files };
     });
   };
@@ -441,7 +351,18 @@
         for (var y = 0; y < k; y++) c[buf[y]]++;
       }
     }
-    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    // Ranked by score, then document order: matches come in document order and scores take few values,
+    // so a stable bucket per score does it in linear time.
+    var buckets = new Map();
+    results.forEach(function (r) {
+      var b = buckets.get(r.score);
+      if (!b) buckets.set(r.score, b = []);
+      b.push(r);
+    });
+    results = [];
+    Array.from(buckets.keys()).sort(function (a, b) { return b - a; }).forEach(function (score) {
+      buckets.get(score).forEach(function (r) { results.push(r); });
+    });
     var groups = [], byPlan = new Map();
     results.forEach(function (r) {
       var p = index.plan[r.doc];
@@ -464,8 +385,9 @@
 
   /** Loads the stored text of documents. Resolves to {docs: Map id → {title, url, kind, passages}, files}. */
   ns.documents = function (ids) {
-    var files = [];
-    return load(textFiles(ids), files).then(function () {
+    var files = [], needed = new Set();
+    ids.forEach(function (doc) { if (!texts.has(doc)) needed.add('t' + textShardOf(doc) + '.js'); });
+    return load(Array.from(needed), files).then(function () {
       var out = new Map();
       ids.forEach(function (id) {
         var d = texts.get(id);

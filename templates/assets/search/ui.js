@@ -5,6 +5,7 @@
   'use strict';
   var ns = window.planpressSearch;
   var PAGE = 10;             // results shown at first and added by 「さらに表示」
+  var FIRST = 4;             // results shown before the rest of the page is loaded
   var FACET_PREVIEW = 8;     // facet values shown before 「すべて表示」
   var ANNOUNCE_DELAY = 700;  // ms of quiet before the result count is announced to screen readers
 
@@ -160,60 +161,87 @@
     return text;
   }
 
-  function render(found, refined, docs, focusFrom) {
+  // The results on the page: results [0, count) of `refined` are shown, in sections per plan.
+  var shown = { refined: null, terms: [], count: 0, sections: new Map(), more: null };
+
+  // Starts a fresh result list (a new query or new filters): summary, empty results.
+  function resetResults(found, refined) {
     while (resultsBox.firstChild) resultsBox.removeChild(resultsBox.firstChild);
-    var message = describe(refined.results.length, found ? found.matches.length : 0, refined.groups.length);
+    shown = { refined: refined, terms: found.terms, count: 0, sections: new Map(), more: null };
+    var message = describe(refined.results.length, found.matches.length, refined.groups.length);
     summary.textContent = message;
     summary.hidden = !message;
-    renderFacets(refined.counts);
-    if (!state.q.trim()) facetSection.hidden = true;
-    var shown = refined.results.slice(0, state.shown), shownSet = new Set(shown.map(function (r) { return r.doc; }));
-    var focusTarget = null;
-    refined.groups.forEach(function (g, gi) {
-      var items = g.results.filter(function (r) { return shownSet.has(r.doc); });
-      if (!items.length) return;
-      var section = el('section', { class: 'result-group', 'aria-labelledby': 'result-group-' + gi });
-      var h = el('h2', { id: 'result-group-' + gi });
-      h.appendChild(document.createTextNode(g.plan.title + ' '));
-      h.appendChild(el('span', { class: 'result-count' }, '（' + g.results.length + '件）'));
-      section.appendChild(h);
-      var list = el('ol', { class: 'results' });
-      items.forEach(function (r) {
-        var doc = docs.get(r.doc);
-        if (!doc) return;
-        var li = renderResult(r, doc, found.terms);
-        if (focusFrom !== undefined && focusTarget === null && shown.indexOf(r) >= focusFrom) focusTarget = li.querySelector('a');
-        list.appendChild(li);
-      });
-      section.appendChild(list);
-      resultsBox.appendChild(section);
-    });
-    if (refined.results.length > shown.length) {
-      var more = el('button', { type: 'button', class: 'more-results' },
-        'さらに表示（残り' + (refined.results.length - shown.length) + '件）');
-      more.addEventListener('click', function () {
-        var from = state.shown;
-        state.shown += PAGE;
-        run(null, from);
-      });
-      resultsBox.appendChild(more);
-    }
-    if (focusTarget) focusTarget.focus();
     clearTimeout(announceTimer);
     announceTimer = setTimeout(function () { live.textContent = message; }, ANNOUNCE_DELAY);
   }
 
+  // Adds results [shown.count, upTo) whose texts are loaded; returns the first new result's link.
+  function appendResults(upTo, docs) {
+    var refined = shown.refined, first = null;
+    if (shown.more) { shown.more.remove(); shown.more = null; }
+    for (var i = shown.count; i < Math.min(upTo, refined.results.length); i++) {
+      var r = refined.results[i], doc = docs.get(r.doc);
+      if (!doc) break;
+      var p = ns.index().plan[r.doc], section = shown.sections.get(p);
+      if (!section) {
+        var group = refined.groups.filter(function (g) { return g.plan === ns.index().plans[p]; })[0];
+        var id = 'result-group-' + shown.sections.size;
+        var box = el('section', { class: 'result-group', 'aria-labelledby': id });
+        var h = el('h2', { id: id });
+        h.appendChild(document.createTextNode(group.plan.title + ' '));
+        h.appendChild(el('span', { class: 'result-count' }, '（' + group.results.length + '件）'));
+        box.appendChild(h);
+        section = el('ol', { class: 'results' });
+        box.appendChild(section);
+        resultsBox.appendChild(box);
+        shown.sections.set(p, section);
+      }
+      var li = renderResult(r, doc, shown.terms);
+      section.appendChild(li);
+      if (!first) first = li.querySelector('a');
+      shown.count = i + 1;
+    }
+    if (refined.results.length > shown.count && shown.count >= Math.min(upTo, refined.results.length)) {
+      shown.more = el('button', { type: 'button', class: 'more-results' },
+        'さらに表示（残り' + (refined.results.length - shown.count) + '件）');
+      shown.more.addEventListener('click', function () {
+        state.shown = shown.count + PAGE;
+        showMore();
+      });
+      resultsBox.appendChild(shown.more);
+    }
+    return first;
+  }
+
+  // 「さらに表示」: the next page of results, with the focus on the first new one.
+  function showMore() {
+    var my = sequence, refined = shown.refined;
+    var ids = refined.results.slice(shown.count, state.shown).map(function (r) { return r.doc; });
+    return ns.documents(ids).then(function (loaded) {
+      if (my !== sequence) return;
+      var first = appendResults(state.shown, loaded.docs);
+      if (first) first.focus();
+    });
+  }
+
+  // Calls fn after the next frame has been painted.
+  function afterPaint(fn) {
+    requestAnimationFrame(function () { setTimeout(fn, 0); });
+  }
+
   // ---- running a search --------------------------------------------------------------------------------
 
-  /** Searches for state.q with state.filters and renders; `startedAt` is the input event time. */
-  function run(startedAt, focusFrom) {
+  /**
+   * Searches for state.q with state.filters and shows the results: the first few as soon as their texts
+   * are loaded, then the rest of the page and the facets. `startedAt` is the input event's time.
+   */
+  function run(startedAt) {
     var my = ++sequence;
     var start = startedAt === null || startedAt === undefined ? performance.now() : startedAt;
     var query = state.q;
-    var files = [];
+    var files = [], times = { begin: performance.now() };
     var searching = last && last.query === query ? Promise.resolve(last.result) : ns.search(query);
     resultsBox.setAttribute('aria-busy', 'true');
-    var times = { begin: performance.now() };
     return searching.then(function (found) {
       if (my !== sequence) return null;
       times.searched = performance.now();
@@ -223,23 +251,40 @@
       var refined = ns.refine(found.matches, state.filters);
       times.refined = performance.now();
       var ids = refined.results.slice(0, state.shown).map(function (r) { return r.doc; });
-      return ns.documents(ids).then(function (loaded) {
+      return ns.documents(ids.slice(0, FIRST)).then(function (loaded) {
         if (my !== sequence) return null;
+        times.firstLoaded = performance.now();
+        files = files.concat(loaded.files);
+        resetResults(found, refined);
+        appendResults(FIRST, loaded.docs);
+        if (!query.trim()) facetSection.hidden = true;
+        times.firstRendered = performance.now();
+        // The rest of the page once the first results are on screen (loading it sooner delays that frame).
+        return new Promise(function (resolve) {
+          afterPaint(function () {
+            times.firstPainted = performance.now();
+            resolve(my === sequence ? ns.documents(ids) : null);
+          });
+        });
+      }).then(function (loaded) {
+        if (!loaded || my !== sequence) return null;
         times.loaded = performance.now();
         files = files.concat(loaded.files);
-        render(found, refined, loaded.docs, focusFrom);
-        times.rendered = performance.now();
-        writeUrl();
+        appendResults(state.shown, loaded.docs);
+        renderFacets(refined.counts);
+        if (!query.trim()) facetSection.hidden = true;
         resultsBox.removeAttribute('aria-busy');
-        resultsBox.setAttribute('data-query', query);
-        var renderedAt = performance.now();
-        // Reported once the results are painted (the benchmark measures from the keystroke to here).
-        requestAnimationFrame(function () {
-          setTimeout(function () {
-            document.dispatchEvent(new CustomEvent('planpress-search-rendered', { detail: {
-              query: query, startedAt: start, renderedAt: renderedAt, paintedAt: performance.now(),
-              results: refined.results.length, files: files, times: times } }));
-          }, 0);
+        times.rendered = performance.now();
+        // Once painted: the URL (history.replaceState costs a layout, so it waits) and the report the
+        // benchmark reads (from the keystroke to the first results, and to the whole page).
+        afterPaint(function () {
+          var paintedAt = performance.now();
+          if (my !== sequence) return;
+          writeUrl();
+          resultsBox.setAttribute('data-query', query);
+          document.dispatchEvent(new CustomEvent('planpress-search-rendered', { detail: {
+            query: query, startedAt: start, firstPaintedAt: times.firstPainted || paintedAt, paintedAt: paintedAt,
+            results: refined.results.length, files: files, times: times } }));
         });
         return refined;
       });
