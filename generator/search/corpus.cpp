@@ -41,7 +41,7 @@ const char* label_of(DocKind kind) {
   return "";
 }
 
-std::string status_facet(const model::VocabValue& v) {
+std::string classify_status(const model::VocabValue& v) {
   for (const char* s : {"新規", "拡充", "継続"})
     if (v.value == s || v.label == s) return s;
   return {};
@@ -140,7 +140,7 @@ class Collector {
           if (!val || !anchor.empty()) break;
           if (v.kind == model::FieldKind::rating && d.rating < 0) d.rating = rating_id(*val);
           if (v.kind == model::FieldKind::status && d.status < 0)
-            if (auto s = status_facet(*val); !s.empty()) d.status = status_id(s);
+            if (auto s = classify_status(*val); !s.empty()) d.status = status_id(s);
           break;
         }
         case model::FieldKind::tags: {

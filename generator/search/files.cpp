@@ -19,7 +19,7 @@ constexpr int kFormat = 3;
 // of removed code points, and the few multi-character foldings.
 json fold_json() {
   json runs = json::array(), removed = json::array(), strings = json::array();
-  const auto& table = fold_table();
+  const auto& table = list_fold_mappings();
   for (std::size_t i = 0; i < table.size();) {
     const auto& [cp, to] = table[i];
     if (to.empty()) {
@@ -51,7 +51,7 @@ json fold_json() {
 
 json normalization_json() {
   json custom = json::array();
-  for (const auto& m : custom_mappings()) custom.push_back(json::array({m.from, m.to}));
+  for (const auto& m : list_custom_mappings()) custom.push_back(json::array({m.from, m.to}));
   return json{{"unicode", text::unicode_version()}, {"custom", custom}, {"fold", fold_json()}};
 }
 
@@ -123,7 +123,7 @@ std::string list_file(const char* function, const std::string& id, const std::ma
   for (const auto& [key, value] : keys) {
     if (!first) out += ",\n";
     first = false;
-    out += js_string(key) + ":\"" + value + "\"";
+    out += quote_js(key) + ":\"" + value + "\"";
   }
   return out + "});\n";
 }
@@ -145,7 +145,7 @@ std::string text_file(const Corpus& c, std::size_t shard, std::size_t first, std
 
 }  // namespace
 
-std::string js_string(const std::string& s) {
+std::string quote_js(const std::string& s) {
   std::string out = "\"";
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -167,7 +167,7 @@ std::string js_string(const std::string& s) {
   return out + "\"";
 }
 
-std::map<std::string, std::string> index_files(const Corpus& corpus, const Index& index) {
+std::map<std::string, std::string> render_index_files(const Corpus& corpus, const Index& index) {
   std::map<std::string, std::string> files;
   const std::string dir = kIndexDir;
   files[dir + "index.js"] = base_file(corpus, index);

@@ -16,9 +16,9 @@ namespace planpress::search {
 inline constexpr const char* kIndexDir = "search/";
 
 /// A JavaScript (and JSON) string literal for UTF-8 text: quotes, backslashes, controls, U+2028/2029 escaped.
-std::string js_string(const std::string& utf8);
+std::string quote_js(const std::string& utf8);
 
 /// Every index file, by root-relative path.
-std::map<std::string, std::string> index_files(const Corpus& corpus, const Index& index);
+std::map<std::string, std::string> render_index_files(const Corpus& corpus, const Index& index);
 
 }  // namespace planpress::search

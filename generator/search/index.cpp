@@ -97,7 +97,7 @@ void distribute(std::map<std::u32string, std::string>& encoded, std::size_t targ
     shards[layout.prefix + "g" + hex(c) + "-u"];
     for (std::uint32_t part = 0; part < parts; ++part) shards[layout.prefix + "g" + hex(c) + "-" + std::to_string(part)];
   }
-  for (auto& [key, value] : encoded) shards[shard_of(key, layout)][to_utf8(key)] = std::move(value);
+  for (auto& [key, value] : encoded) shards[locate_shard(key, layout)][to_utf8(key)] = std::move(value);
 }
 
 std::size_t doc_bytes(const Document& d) {
@@ -108,7 +108,7 @@ std::size_t doc_bytes(const Document& d) {
 
 }  // namespace
 
-std::vector<std::u32string> bigrams(std::u32string_view s) {
+std::vector<std::u32string> split_bigrams(std::u32string_view s) {
   std::vector<std::u32string> out;
   for (std::size_t i = 0; i + 1 < s.size(); ++i) out.emplace_back(s.substr(i, 2));
   return out;
@@ -147,7 +147,7 @@ std::uint32_t spread(char32_t cp) {
   return x >> 11;
 }
 
-std::string shard_of(const std::u32string& key, const ShardLayout& layout) {
+std::string locate_shard(const std::u32string& key, const ShardLayout& layout) {
   if (auto it = layout.split.find(key[0]); it != layout.split.end())
     return layout.prefix + "g" + hex(key[0]) + "-" + (key.size() == 1 ? std::string("u") : std::to_string(spread(key[1]) % it->second));
   return layout.prefix + "b" + std::to_string(spread(key[0]) % layout.buckets);

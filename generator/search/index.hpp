@@ -18,7 +18,7 @@
 namespace planpress::search {
 
 /// Bigrams of a normalised text: the pair of code points at every position 0 … size−2, in order.
-std::vector<std::u32string> bigrams(std::u32string_view normalized);
+std::vector<std::u32string> split_bigrams(std::u32string_view normalized);
 
 /// Appends `n` in the index's variable-length digits: digits '#'…'P' (46) end a number, digits 'Q'…'~'
 /// (without '\\', 45) continue it, least significant first. Plain ASCII inside a JS string literal.
@@ -35,12 +35,12 @@ std::uint32_t spread(char32_t cp);
 /// hash of the first character.
 struct ShardLayout {
   std::string prefix = "k";  ///< file-name prefix
-  std::uint32_t buckets = 1;
+  std::uint32_t buckets = 1;  ///< number of shared shards ("kb0" …)
   std::map<char32_t, std::uint32_t> split;  ///< first character → number of parts
 };
 
 /// The shard file id ("kb3", "kg4eba-1", "kg4eba-u") of a key (one or two normalised code points).
-std::string shard_of(const std::u32string& key, const ShardLayout& layout);
+std::string locate_shard(const std::u32string& key, const ShardLayout& layout);
 
 /// How big shards should be.
 struct IndexOptions {
@@ -50,11 +50,11 @@ struct IndexOptions {
 
 /// The built index, ready to be written as script files.
 struct Index {
-  ShardLayout layout;
+  ShardLayout layout;  ///< how keys map to shard files
   /// Shard id → key (UTF-8 normalised character or bigram) → encoded list.
   std::map<std::string, std::map<std::string, std::string>> shards;
   std::vector<std::size_t> text_shard_starts;  ///< first document of each text shard
-  std::size_t bigram_keys = 0, char_keys = 0, positions = 0;
+  std::size_t bigram_keys = 0, char_keys = 0, positions = 0;  ///< counts, for tests and statistics
 };
 
 /// Normalises every passage and builds the lists, their shards and the text-shard layout.

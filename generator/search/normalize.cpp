@@ -27,7 +27,7 @@ bool inert(char32_t c) {
 const std::unordered_map<char32_t, std::u32string>& custom_map() {
   static const auto map = [] {
     std::unordered_map<char32_t, std::u32string> m;
-    for (const auto& c : custom_mappings()) m[c.from] = decode(c.to);
+    for (const auto& c : list_custom_mappings()) m[c.from] = decode(c.to);
     return m;
   }();
   return map;
@@ -36,7 +36,7 @@ const std::unordered_map<char32_t, std::u32string>& custom_map() {
 const std::unordered_map<char32_t, std::u32string>& fold_map() {
   static const auto map = [] {
     std::unordered_map<char32_t, std::u32string> m;
-    for (const auto& [cp, to] : fold_table()) m[cp] = to;
+    for (const auto& [cp, to] : list_fold_mappings()) m[cp] = to;
     return m;
   }();
   return map;
@@ -62,7 +62,7 @@ bool boundary_before(const std::u32string& segment, char32_t c) {
 
 }  // namespace
 
-const std::vector<CustomMapping>& custom_mappings() {
+const std::vector<CustomMapping>& list_custom_mappings() {
   // ～/〜/~ and their look-alikes are one character; so are the long-vowel mark, dashes, hyphens and
   // minus signs (PDF extraction and typists mix them); № is written "No." (NFKC alone makes it "No").
   static const std::vector<CustomMapping> table = {
@@ -94,7 +94,7 @@ const std::vector<CustomMapping>& custom_mappings() {
   return table;
 }
 
-const std::vector<std::pair<char32_t, std::u32string>>& fold_table() {
+const std::vector<std::pair<char32_t, std::u32string>>& list_fold_mappings() {
   static const auto table = [] {
     std::vector<std::pair<char32_t, std::u32string>> t;
     for (char32_t c : text::nfkc_casefold_changes()) {

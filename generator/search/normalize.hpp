@@ -20,23 +20,23 @@ namespace planpress::search {
 
 /// One entry of the custom table applied before and after NFKC.
 struct CustomMapping {
-  char32_t from;
+  char32_t from;  ///< the code point replaced
   const char* to;  ///< UTF-8, already normalised (a fixed point of the whole normalisation)
 };
 
 /// The custom mappings, ascending by code point. Shipped to the browser unchanged.
-const std::vector<CustomMapping>& custom_mappings();
+const std::vector<CustomMapping>& list_custom_mappings();
 
 /// The case folding applied after NFKC, for every code point NFKC can output whose NFKC_Casefold differs
 /// from itself (generated from ICU; shipped to the browser). Ascending by code point.
-const std::vector<std::pair<char32_t, std::u32string>>& fold_table();
+const std::vector<std::pair<char32_t, std::u32string>>& list_fold_mappings();
 
 /// True for the code points removed in step 4 (Unicode White_Space); queries are split into terms on them.
 bool is_space(char32_t cp);
 
 /// Normalised text with, for every normalised code point, the original byte range it came from.
 struct NormalizedText {
-  std::u32string text;
+  std::u32string text;               ///< the normalised code points
   std::vector<std::uint32_t> begin;  ///< original byte offset where the code point's segment begins
   std::vector<std::uint32_t> end;    ///< original byte offset where it ends
 };

@@ -13,7 +13,7 @@ const std::vector<std::string>& required_templates() {
 void render_search(const site::SiteInput& in, io::OutputTree& out, const IndexOptions& options) {
   const Corpus corpus = collect(in.model, in.symbols);
   const Index index = build_index(corpus, options);
-  for (auto& [path, bytes] : index_files(corpus, index)) out[path] = std::move(bytes);
+  for (auto& [path, bytes] : render_index_files(corpus, index)) out[path] = std::move(bytes);
   nlohmann::json ctx{{"title", "サイト内検索"},
                      {"description", "すべての計画の項目・本文・体系・指標をまとめて検索します。"},
                      {"search_page", true}};

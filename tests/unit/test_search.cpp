@@ -111,7 +111,7 @@ TEST_CASE("the shared case table (also run in JavaScript)", "[search]") {
 }
 
 TEST_CASE("custom mappings are fixed points and cover the issue's variants", "[search]") {
-  for (const auto& m : custom_mappings()) {
+  for (const auto& m : list_custom_mappings()) {
     INFO(std::hex << static_cast<unsigned>(m.from));
     CHECK(normalize_utf8(m.to) == m.to);
   }
@@ -121,7 +121,7 @@ TEST_CASE("custom mappings are fixed points and cover the issue's variants", "[s
 }
 
 TEST_CASE("the fold table is what NFKC_Casefold does after NFKC", "[search]") {
-  const auto& table = fold_table();
+  const auto& table = list_fold_mappings();
   REQUIRE(table.size() > 1000);
   CHECK(std::is_sorted(table.begin(), table.end()));
   CHECK(normalize_utf8("A") == "a");
@@ -149,12 +149,12 @@ TEST_CASE("every normalised character maps back to the text as printed", "[searc
 }
 
 TEST_CASE("bigrams of normalised text", "[search]") {
-  CHECK(bigrams(U"人材育成") == std::vector<std::u32string>{U"人材", U"材育", U"育成"});
-  CHECK(bigrams(U"研").empty());
-  CHECK(bigrams(U"").empty());
+  CHECK(split_bigrams(U"人材育成") == std::vector<std::u32string>{U"人材", U"材育", U"育成"});
+  CHECK(split_bigrams(U"研").empty());
+  CHECK(split_bigrams(U"").empty());
   // 全角 and 半角 give the same tokens.
-  CHECK(bigrams(normalize("ＯＪＴ研修").text) == bigrams(normalize("OJT研修").text));
-  CHECK(bigrams(normalize("ｺﾝﾌﾟﾗ").text) == bigrams(normalize("コンプラ").text));
+  CHECK(split_bigrams(normalize("ＯＪＴ研修").text) == split_bigrams(normalize("OJT研修").text));
+  CHECK(split_bigrams(normalize("ｺﾝﾌﾟﾗ").text) == split_bigrams(normalize("コンプラ").text));
 }
 
 TEST_CASE("numbers are written in JS-string-safe digits and read back", "[search]") {
@@ -178,7 +178,7 @@ TEST_CASE("lists: documents with classes, then positions, so compound words matc
   const auto corpus = tiny_corpus();
   const auto index = build_index(corpus);
   auto list = [&](const std::u32string& key) -> std::vector<std::uint32_t> {
-    const auto shard = shard_of(key, index.layout);
+    const auto shard = locate_shard(key, index.layout);
     REQUIRE(index.shards.count(shard));
     const auto& keys = index.shards.at(shard);
     auto it = keys.find(to_utf8(key));
@@ -214,7 +214,7 @@ TEST_CASE("shards: every shard the browser may ask for exists; big characters ge
   CHECK_FALSE(index.layout.split.empty());
   for (std::uint32_t b = 0; b < index.layout.buckets; ++b) CHECK(index.shards.count("kb" + std::to_string(b)));
   for (const auto& [c, parts] : index.layout.split) {
-    const auto alone = shard_of(std::u32string(1, c), index.layout);  // the character alone: part "u"
+    const auto alone = locate_shard(std::u32string(1, c), index.layout);  // the character alone: part "u"
     REQUIRE(alone.size() > 2);
     CHECK(alone.substr(alone.size() - 2) == "-u");
     CHECK(index.shards.count(alone));
@@ -222,20 +222,20 @@ TEST_CASE("shards: every shard the browser may ask for exists; big characters ge
     for (std::uint32_t part = 0; part < parts; ++part) CHECK(index.shards.count(stem + std::to_string(part)));
   }
   for (const auto& [shard, keys] : index.shards)
-    for (const auto& [key, value] : keys) CHECK(shard_of(u32(key), index.layout) == shard);
+    for (const auto& [key, value] : keys) CHECK(locate_shard(u32(key), index.layout) == shard);
   CHECK(index.text_shard_starts == std::vector<std::size_t>{0, 1, 2});
   CHECK(spread(U'人') == spread(U'人'));
 }
 
 TEST_CASE("index files are deterministic, valid JS string content and name every shard", "[search]") {
   const auto corpus = tiny_corpus();
-  const auto a = index_files(corpus, build_index(corpus));
-  const auto b = index_files(corpus, build_index(corpus));
+  const auto a = render_index_files(corpus, build_index(corpus));
+  const auto b = render_index_files(corpus, build_index(corpus));
   CHECK(a == b);
   REQUIRE(a.count("search/index.js"));
   CHECK(a.at("search/index.js").find("planpressSearch.setIndex(") != std::string::npos);
   CHECK(a.count("search/t0.js"));
-  CHECK(js_string("a\"b\\c\n\u2028") == "\"a\\\"b\\\\c\\u000a\\u2028\"");
+  CHECK(quote_js("a\"b\\c\n\u2028") == "\"a\\\"b\\\\c\\u000a\\u2028\"");
 }
 
 TEST_CASE("the corpus comes from the model: fields, sub-items, notes and facets", "[search]") {
