@@ -140,7 +140,13 @@
     ns.passagesToShow(doc, terms, 2).forEach(function (found) {
       var s = ns.snippet(found.passage.text, found.ranges, 120);
       var p = el('p', { class: 'result-passage' });
-      if (found.passage.label) p.appendChild(el('span', { class: 'result-label' }, found.passage.label));
+      if (found.passage.label) {
+        // A passage of a sub-item links to it on the item's page.
+        var label = el('span', { class: 'result-label' });
+        if (found.passage.anchor) label.appendChild(el('a', { href: doc.url + '#' + found.passage.anchor }, found.passage.label));
+        else label.textContent = found.passage.label;
+        p.appendChild(label);
+      }
       var body = el('span', { class: 'result-text' });
       if (s.before) body.appendChild(document.createTextNode('…'));
       appendMarked(body, s.text, s.ranges);
