@@ -8,6 +8,7 @@
   var MAX_TERMS = 10;        // terms of a query that are used
   var MAX_TERM_LENGTH = 64;  // code points of a term that are used
   var MAX_BIGRAMS = 8;       // bigrams of a long term that are looked up (first and last always)
+  var MAX_DECODED = 200;     // decoded lists kept for the next queries
 
   var index = null;          // the decoded search/index.js
   var baseUrl = '';          // URL of the search/ directory
@@ -168,6 +169,7 @@
       at[r + 1] = h;
     }
     l = { docs: docs, mask: mask, row: row, at: at, pos: pos, cls: cls };
+    if (lists.size >= MAX_DECODED) lists.delete(lists.keys().next().value);  // the oldest
     lists.set(k, l);
     return l;
   }
@@ -371,7 +373,7 @@
       g.results.push(r);
     });
     var ranked = [];
-    groups.forEach(function (g) { ranked.push.apply(ranked, g.results); });
+    groups.forEach(function (g) { for (var i = 0; i < g.results.length; i++) ranked.push(g.results[i]); });
     var named = {};
     ns.FACETS.forEach(function (f, i) {
       var map = new Map();
