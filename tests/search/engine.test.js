@@ -185,3 +185,12 @@ test('a query loads only the shards of its keys: document lists, then positions 
   assert.ok(four.files.filter((f) => /^k/.test(f)).length <= 2);
   assert.strictEqual(fresh.loaded.length, two.files.length + four.files.length);
 });
+
+test('the warm-up loads nothing and leaves nothing behind', async () => {
+  const fresh = loadEngine();
+  assert.strictEqual(fresh.ns.warmUp(), true);
+  assert.strictEqual(fresh.loaded.length, 0);
+  const r = await fresh.ns.search(String.fromCodePoint(0xE000, 0xE001, 0xE002, 0xE000));
+  assert.strictEqual(r.matches.length, 0);
+  assert.deepStrictEqual(Array.from((await fresh.ns.search('人材育成')).matches, (m) => m.doc), await truth('人材育成'));
+});

@@ -46,12 +46,14 @@
 
   // ---- the index ---------------------------------------------------------------------------------------
 
-  function numbers(s) {
-    var out = [], value = 0, scale = 1;
-    for (var i = 0; i < s.length; i++) {
+  // Decodes the numbers of `s` from character `from` on, at most `limit` of them; out.end is where it stopped.
+  function numbers(s, from, limit, out) {
+    var result = [], value = 0, scale = 1, i = from || 0;
+    limit = limit === undefined ? Infinity : limit;
+    for (; i < s.length && result.length < limit; i++) {
       var c = s.charCodeAt(i);
       if (c < 0x51) {
-        out.push(value + (c - 0x23) * scale);
+        result.push(value + (c - 0x23) * scale);
         value = 0;
         scale = 1;
       } else {
@@ -59,9 +61,10 @@
         scale *= 45;
       }
     }
-    return out;
+    if (out) out.end = i;
+    return result;
   }
-  ns.decodeNumbers = numbers;
+  ns.decodeNumbers = function (s) { return numbers(s); };
 
   function layout(l) {
     var split = new Map();
@@ -138,26 +141,37 @@
 
   function keyString(key) { return String.fromCodePoint.apply(null, key); }
 
-  // A key's list, decoded once: docs (ids ascending), mask[doc] (class mask, 0 when absent), row[doc]
-  // (index into docs) and, for bigrams, flat positions: for the r-th document, hits are
-  // pos[at[r]] … pos[at[r + 1] − 1] with their classes in cls.
+  // A key's list, decoded once: docs (ids ascending), mask[doc] (class mask, 0 when absent) and row[doc]
+  // (index into docs). Positions are decoded when a longer term needs them (positions()).
   function list(key) {
     var k = keyString(key), l = lists.get(k);
     if (l) return l;
     var shard = shards.get(shardOf(key, index.lists));
-    var n = numbers(shard && Object.prototype.hasOwnProperty.call(shard, k) ? shard[k] : '');
-    var count = n.length ? n[0] : 0, docs = new Int32Array(count);
+    var s = shard && Object.prototype.hasOwnProperty.call(shard, k) ? shard[k] : '';
+    var stop = {}, head = numbers(s, 0, 1, stop), count = head.length ? head[0] : 0;
+    var n = numbers(s, stop.end, count, stop), docs = new Int32Array(count);
     var mask = new Uint8Array(index.docCount), row = new Int32Array(index.docCount);
     for (var d = 0, doc = 0; d < count; d++) {
-      doc += Math.floor(n[d + 1] / 16);
+      doc += Math.floor(n[d] / 16);
       docs[d] = doc;
-      mask[doc] = n[d + 1] % 16;
+      mask[doc] = n[d] % 16;
       row[doc] = d;
     }
-    var total = Math.max(0, n.length - 1 - 2 * count);
+    l = { docs: docs, mask: mask, row: row, source: s, from: stop.end, at: null, pos: null, cls: null };
+    if (lists.size >= MAX_DECODED) lists.delete(lists.keys().next().value);  // the oldest
+    lists.set(k, l);
+    return l;
+  }
+
+  // A bigram's positions, as flat arrays: for the r-th document, hits are pos[at[r]] … pos[at[r + 1] − 1]
+  // with their classes in cls.
+  function positions(l) {
+    if (l.at) return l;
+    var n = numbers(l.source, l.from), count = l.docs.length;
+    var total = Math.max(0, n.length - count);
     var pos = new Int32Array(total), cls = new Uint8Array(total), at = new Int32Array(count + 1);
-    for (var r = 0, i = 1 + count, h = 0; r < count && i < n.length; r++) {
-      var m = mask[docs[r]], one = (m & (m - 1)) === 0, c = lowestClass(m);
+    for (var r = 0, i = 0, h = 0; r < count && i < n.length; r++) {
+      var m = l.mask[l.docs[r]], one = (m & (m - 1)) === 0, c = lowestClass(m);
       var hits = n[i++], p = 0;
       at[r] = h;
       for (var e = 0; e < hits; e++, h++) {
@@ -168,9 +182,9 @@
       }
       at[r + 1] = h;
     }
-    l = { docs: docs, mask: mask, row: row, at: at, pos: pos, cls: cls };
-    if (lists.size >= MAX_DECODED) lists.delete(lists.keys().next().value);  // the oldest
-    lists.set(k, l);
+    l.at = at;
+    l.pos = pos;
+    l.cls = cls;
     return l;
   }
 
@@ -211,7 +225,7 @@
       });
       return { docs: docs, best: best };
     }
-    var keys = spec.keys.map(function (k) { return { offset: k.offset, list: list(k.key) }; });
+    var keys = spec.keys.map(function (k) { return { offset: k.offset, list: positions(list(k.key)) }; });
     keys.sort(function (a, b) { return a.list.docs.length - b.list.docs.length; });
     var candidates = within && within.docs.length < keys[0].list.docs.length ? within.docs : keys[0].list.docs;
     for (var c = 0; c < candidates.length; c++) {
@@ -447,6 +461,45 @@
     });
     found.sort(function (a, b) { return a.passage.cls - b.passage.cls || a.order - b.order; });
     return found.slice(0, max || 2);
+  };
+
+  /**
+   * Runs the hot paths once on made-up data (no file is loaded), so that the first real query does not
+   * pay for compiling them. The page calls it while idle.
+   */
+  ns.warmUp = function () {
+    var a = 0xE000, b = 0xE001, c = 0xE002, encoded = '', text = '';
+    var fake = { docs: [], text: '' };
+    // Lists of three made-up bigrams over the first documents, with positions.
+    var n = Math.min(index.docCount, 64), keys = [[a, b], [b, c], [c, a]];
+    keys.forEach(function (key, k) {
+      var parts = [], prev = 0;
+      var push = function (v) { var t = ''; while (v >= 46) { var d = v % 45; t += String.fromCharCode(d + 0x51 + (d + 0x51 >= 0x5C ? 1 : 0)); v = (v - d) / 45; } parts.push(t + String.fromCharCode(0x23 + v)); };
+      push(n);
+      for (var d = 0; d < n; d++) { push(((d - prev) << 4) | 2); prev = d; }
+      for (var e = 0; e < n; e++) { push(2); push(k + 3); push(40); }
+      encoded = parts.join('');
+      var l = { docs: null, mask: null, row: null, source: encoded, from: 0, at: null, pos: null, cls: null };
+      var stop = {}, count = numbers(encoded, 0, 1, stop)[0], list = numbers(encoded, stop.end, count, stop);
+      l.docs = new Int32Array(count);
+      l.mask = new Uint8Array(index.docCount);
+      l.row = new Int32Array(index.docCount);
+      for (var r = 0, doc = 0; r < count; r++) { doc += Math.floor(list[r] / 16); l.docs[r] = doc; l.mask[doc] = list[r] % 16; l.row[doc] = r; }
+      l.from = stop.end;
+      lists.set(keyString(key), l);
+    });
+    var spec = lookups(String.fromCodePoint(a, b, c, a));
+    var found = match(spec, null);
+    match(lookups(String.fromCodePoint(a, b)), found);
+    keys.forEach(function (key) { lists.delete(keyString(key)); });
+    var all = [];
+    for (var d = 0; d < index.docCount; d++) all.push({ doc: d, score: index.weights[d % 4] });
+    ns.refine(all, {});
+    ns.refine(all, { type: ['item'] });
+    text = 'ｺﾝﾌﾟﾗｲｱﾝｽ推進員研修（ＯＪＴ）№４６ 令和６年度～令和８年度　データ';
+    var ranges = ns.matchRanges(text, ns.terms('コンプライアンス ojt'));
+    fake.text = ns.snippet(text, ranges, 20).text;
+    return fake.text.length > 0;
   };
 
   if (typeof module === 'object' && module.exports) module.exports = ns;

@@ -328,5 +328,16 @@
 
   readUrl();
   input.value = state.q;
-  if (state.q) run(null);
+  if (state.q) {
+    run(null);
+  } else {
+    // While the reader starts typing: compile the search and rendering code on made-up data.
+    setTimeout(function () {
+      if (state.q) return;
+      ns.warmUp();
+      var doc = { title: '研修の実施', url: '#', kind: { label: '取組項目' },
+        passages: [{ cls: 1, label: '内容', text: '職員研修を実施する。', anchor: '' }] };
+      renderResult({ doc: 0, score: 0 }, doc, ['研修']);
+    }, 0);
+  }
 })();
