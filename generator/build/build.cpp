@@ -11,6 +11,7 @@
 #include "model/validate.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/writer.hpp"
+#include "search/search.hpp"
 #include "site/site.hpp"
 #include "site/urls.hpp"
 #include "template/mustache.hpp"
@@ -85,6 +86,7 @@ void load_templates(const io::FileSystem& fs, const std::string& dir, tmpl::Temp
 std::string required_list() {
   std::string list;
   for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
+  for (const auto& n : search::required_templates()) list += ", " + n + ".mustache";
   return list;
 }
 
@@ -141,7 +143,9 @@ struct Pipeline {
     load_templates(fs, options.templates_dir, templates, assets, diags);
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
-      for (const auto& name : site::required_templates())
+      auto names = site::required_templates();
+      names.insert(names.end(), search::required_templates().begin(), search::required_templates().end());
+      for (const auto& name : names)
         if (!templates.contains(name))
           diags.error("missing-file",
                       base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
@@ -262,6 +266,7 @@ Result build(io::FileSystem& fs, const Options& options) {
   io::OutputTree tree;
   site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.templates, pipeline.assets, options.pdf};
   site::render_site(input, tree);
+  search::render_search(input, tree);
   result.stats.render_ms = t_render.ms();
 
   // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.

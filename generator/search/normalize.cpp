@@ -1,0 +1,173 @@
+#include "search/normalize.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "base/utf8.hpp"
+#include "text/normalize.hpp"
+
+namespace planpress::search {
+
+namespace {
+
+std::u32string decode(std::string_view utf8) {
+  std::u32string out;
+  std::size_t i = 0;
+  while (i < utf8.size()) out.push_back(base::decode_utf8(utf8, i));
+  return out;
+}
+
+// Code points NFKC leaves alone and that never combine with what precedes them. Normalising them is
+// skipped (a shortcut that does not change the result); normalize.js uses the same ranges.
+bool inert(char32_t c) {
+  return (c >= 0x20 && c <= 0x7E) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+         (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+const std::unordered_map<char32_t, std::u32string>& custom_map() {
+  static const auto map = [] {
+    std::unordered_map<char32_t, std::u32string> m;
+    for (const auto& c : list_custom_mappings()) m[c.from] = decode(c.to);
+    return m;
+  }();
+  return map;
+}
+
+const std::unordered_map<char32_t, std::u32string>& fold_map() {
+  static const auto map = [] {
+    std::unordered_map<char32_t, std::u32string> m;
+    for (const auto& [cp, to] : list_fold_mappings()) m[cp] = to;
+    return m;
+  }();
+  return map;
+}
+
+std::u32string nfkc(const std::u32string& s) {
+  if (s.size() == 1 && inert(s[0])) return s;
+  thread_local std::unordered_map<char32_t, std::u32string> single;
+  if (s.size() == 1)
+    if (auto it = single.find(s[0]); it != single.end()) return it->second;
+  auto out = decode(text::nfkc(to_utf8(s)));
+  if (s.size() == 1) single.emplace(s[0], out);
+  return out;
+}
+
+// A new NFKC segment starts before `c` unless NFKC would combine or reorder it with the segment so far.
+bool boundary_before(const std::u32string& segment, char32_t c) {
+  if (inert(c) || text::nfkc_has_boundary_before(c)) return true;
+  std::u32string joined = segment;
+  joined.push_back(c);
+  return nfkc(joined) == nfkc(segment) + nfkc(std::u32string(1, c));
+}
+
+}  // namespace
+
+const std::vector<CustomMapping>& list_custom_mappings() {
+  // ～/〜/~ and their look-alikes are one character; so are the long-vowel mark, dashes, hyphens and
+  // minus signs (PDF extraction and typists mix them); № is written "No." (NFKC alone makes it "No").
+  static const std::vector<CustomMapping> table = {
+      {0x02DC, "~"},  // ˜ SMALL TILDE
+      {0x2010, "-"},  // ‐ HYPHEN
+      {0x2011, "-"},  // ‑ NON-BREAKING HYPHEN
+      {0x2012, "-"},  // ‒ FIGURE DASH
+      {0x2013, "-"},  // – EN DASH
+      {0x2014, "-"},  // — EM DASH
+      {0x2015, "-"},  // ― HORIZONTAL BAR
+      {0x2043, "-"},  // ⁃ HYPHEN BULLET
+      {0x2053, "~"},  // ⁓ SWUNG DASH
+      {0x2116, "no."},  // № NUMERO SIGN
+      {0x2212, "-"},  // − MINUS SIGN
+      {0x223C, "~"},  // ∼ TILDE OPERATOR
+      {0x2500, "-"},  // ─ BOX DRAWINGS LIGHT HORIZONTAL
+      {0x2501, "-"},  // ━ BOX DRAWINGS HEAVY HORIZONTAL
+      {0x2E3A, "-"},  // ⸺ TWO-EM DASH
+      {0x2E3B, "-"},  // ⸻ THREE-EM DASH
+      {0x301C, "~"},  // 〜 WAVE DASH
+      {0x3030, "~"},  // 〰 WAVY DASH
+      {0x30FC, "-"},  // ー KATAKANA-HIRAGANA PROLONGED SOUND MARK
+      {0xFE58, "-"},  // ﹘ SMALL EM DASH
+      {0xFE63, "-"},  // ﹣ SMALL HYPHEN-MINUS
+      {0xFF0D, "-"},  // － FULLWIDTH HYPHEN-MINUS
+      {0xFF5E, "~"},  // ～ FULLWIDTH TILDE
+      {0xFF70, "-"},  // ｰ HALFWIDTH KATAKANA-HIRAGANA PROLONGED SOUND MARK
+  };
+  return table;
+}
+
+const std::vector<std::pair<char32_t, std::u32string>>& list_fold_mappings() {
+  static const auto table = [] {
+    std::vector<std::pair<char32_t, std::u32string>> t;
+    for (char32_t c : text::nfkc_casefold_changes()) {
+      std::string one;
+      base::append_utf8(one, c);
+      if (text::nfkc(one) != one) continue;  // never in NFKC output, so never folded
+      t.emplace_back(c, decode(text::nfkc_casefold(one)));
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool is_space(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+NormalizedText normalize(std::string_view utf8) {
+  struct Mapped {
+    char32_t c;
+    std::uint32_t begin, end;
+  };
+  const auto& custom = custom_map();
+  const auto& fold = fold_map();
+  // 1. custom table, keeping each code point's original range.
+  std::vector<Mapped> mapped;
+  mapped.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto begin = static_cast<std::uint32_t>(i);
+    const char32_t c = base::decode_utf8(utf8, i);
+    const auto end = static_cast<std::uint32_t>(i);
+    if (auto it = custom.find(c); it != custom.end())
+      for (char32_t m : it->second) mapped.push_back({m, begin, end});
+    else
+      mapped.push_back({c, begin, end});
+  }
+  // 2–4. NFKC per segment, custom table or case folding, no white space.
+  NormalizedText out;
+  out.text.reserve(mapped.size());
+  std::u32string segment;
+  for (std::size_t i = 0; i < mapped.size();) {
+    segment.assign(1, mapped[i].c);
+    std::size_t j = i + 1;
+    while (j < mapped.size() && !boundary_before(segment, mapped[j].c)) segment.push_back(mapped[j++].c);
+    const std::uint32_t begin = mapped[i].begin, end = mapped[j - 1].end;
+    for (char32_t d : nfkc(segment)) {
+      auto emit = [&](char32_t x) {
+        if (is_space(x)) return;
+        out.text.push_back(x);
+        out.begin.push_back(begin);
+        out.end.push_back(end);
+      };
+      if (auto it = custom.find(d); it != custom.end()) {
+        for (char32_t x : it->second) emit(x);
+      } else if (auto f = fold.find(d); f != fold.end()) {
+        for (char32_t x : f->second) emit(x);
+      } else {
+        emit(d);
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::string normalize_utf8(std::string_view utf8) { return to_utf8(normalize(utf8).text); }
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) base::append_utf8(out, c);
+  return out;
+}
+
+}  // namespace planpress::search
