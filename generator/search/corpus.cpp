@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "model/departments.hpp"
 #include "site/describe.hpp"
 #include "site/urls.hpp"
 
@@ -114,11 +115,15 @@ class Collector {
     for (const auto& n : notes) add(d, PassageClass::note, model::note_type_label(n.type), n.text, anchor);
   }
 
-  std::size_t department_id(const std::string& printed) {
-    auto it = m_.site.department_aliases.find(printed);
-    const std::string& name = it == m_.site.department_aliases.end() ? printed : it->second;
-    auto [pos, inserted] = department_ids_.emplace(name, department_ids_.size());
-    return pos->second;
+  // Facet ids of the departments an entry names, normalised as on the department pages
+  // (「総務局人事課、労務課」 → 総務局人事課, 総務局労務課), so a facet gathers one department across plans.
+  std::vector<std::size_t> department_ids(const std::string& printed) {
+    std::vector<std::size_t> ids;
+    for (const auto& unit : model::split_department(printed, m_.site.department_aliases)) {
+      auto [pos, inserted] = department_ids_.emplace(unit.name, department_ids_.size());
+      ids.push_back(pos->second);
+    }
+    return ids;
   }
 
   // Passages of an item's or sub-item's fields, in the plan's printed order; facet values on the way.
@@ -154,8 +159,8 @@ class Collector {
         case model::FieldKind::departments:
           for (const auto& dep : v.values) {
             add(d, cls, label, dep, anchor);
-            const auto id = department_id(dep);
-            if (std::find(d.departments.begin(), d.departments.end(), id) == d.departments.end()) d.departments.push_back(id);
+            for (const auto id : department_ids(dep))
+              if (std::find(d.departments.begin(), d.departments.end(), id) == d.departments.end()) d.departments.push_back(id);
           }
           break;
         case model::FieldKind::list:

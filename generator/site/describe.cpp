@@ -15,7 +15,8 @@ TargetInfo describe(const model::Model& model, const xref::Endpoint& e) {
   }
   const auto* p = model.find_plan(e.plan);
   if (!p) return info;
-  info.plan_title = p->display_title();
+  // A link to a plan names the plan once; links into a plan name the plan and the item.
+  if (e.kind != xref::TargetKind::plan) info.plan_title = p->display_title();
   switch (e.kind) {
     case xref::TargetKind::plan: info.title = p->title; break;
     case xref::TargetKind::item:
