@@ -35,6 +35,11 @@ std::string text_to_html(const std::string& text) {
 
 namespace {
 
+bool is_editorial(const markdown::Node& paragraph) {
+  return !paragraph.children.empty() && paragraph.children[0].kind == markdown::NodeKind::text &&
+         paragraph.children[0].text.rfind("［編集注］", 0) == 0;
+}
+
 class Renderer {
  public:
   Renderer(const WikiLinkResolver& resolve, int shift, std::string caption)
@@ -44,7 +49,12 @@ class Renderer {
     using K = markdown::NodeKind;
     switch (n.kind) {
       case K::document: children(n); break;
-      case K::paragraph: out_ += "<p>"; children(n); out_ += "</p>\n"; break;
+      case K::paragraph:
+        // A paragraph that starts with ［編集注］ was added by whoever transcribed the document.
+        out_ += is_editorial(n) ? "<p class=\"editorial\">" : "<p>";
+        children(n);
+        out_ += "</p>\n";
+        break;
       case K::heading: {
         const int level = std::clamp(n.level + shift_, 1, 6);
         const std::string tag = "h" + std::to_string(level);

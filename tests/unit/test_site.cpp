@@ -28,6 +28,14 @@ TEST_CASE("markdown renders to HTML with resolved [[…]] links and scrollable t
   CHECK(html.find("<td class=\"num\">1</td>") != std::string::npos);
 }
 
+TEST_CASE("editorial notes are set apart from the document's text", "[site]") {
+  base::Diagnostics d;
+  auto src = std::make_shared<base::SourceFile>("t.md", "");
+  auto doc = markdown::parse("本文。\n\n［編集注］図は復元できない。\n", [src](std::size_t o) { return base::Location::in(src, o); }, d);
+  const auto html = site::markdown_to_html(doc, nullptr);
+  CHECK(html == "<p>本文。</p>\n<p class=\"editorial\">［編集注］図は復元できない。</p>\n");
+}
+
 TEST_CASE("links are relative to the page", "[site]") {
   CHECK(site::root_prefix("index.html").empty());
   CHECK(site::root_prefix("plans/a/items/1.html") == "../../../");
