@@ -220,6 +220,7 @@ struct Presentation {
   std::vector<std::string> columns;  ///< field keys shown in the items table
   std::string orientation = "portrait";
   std::map<std::string, double> widths;
+  std::string sub_items_label = "内訳";  ///< heading of sub-items on item pages (RF prints 主な取組み)
 };
 
 enum class PlanKind { basic_policy, promotion_plan, action_plan, annual_plan, reform_plan, progress_report };

@@ -244,12 +244,13 @@ class PlanValidator : public Validator {
 
   void read_presentation(const JsonRef& root, Plan& p) {
     auto v = r_.member(root, "presentation");
-    if (!r_.expect_object(v, {"items", "columns", "orientation", "widths"}, {})) {
+    if (!r_.expect_object(v, {"items", "columns", "orientation", "widths", "sub_items"}, {})) {
       default_columns(p);
       return;
     }
     if (r_.member(v, "items")) p.presentation.items = r_.keyword(v, "items", {"table", "cards"});
     if (r_.member(v, "orientation")) p.presentation.orientation = r_.keyword(v, "orientation", {"portrait", "landscape"});
+    if (r_.member(v, "sub_items")) p.presentation.sub_items_label = r_.text(v, "sub_items");
     for (const auto& c : r_.array(v, "columns", "column")) {
       if (!c.json->is_string()) {
         r_.wrong_type(c, "a field key");

@@ -264,8 +264,8 @@ class Collector {
       for (std::size_t k = 0; k < i.sub_items.size(); ++k) {
         const auto& s = i.sub_items[k];
         const std::string anchor = "sub-" + std::to_string(k + 1);
-        add(d, PassageClass::content, "主な取組み", site::entry_title(s), anchor);
-        fields(d, s, p, anchor, "主な取組み・");
+        add(d, PassageClass::content, p.presentation.sub_items_label, site::entry_title(s), anchor);
+        fields(d, s, p, anchor, p.presentation.sub_items_label + "・");
         notes(d, s.notes, anchor);
       }
       notes(d, i.notes);

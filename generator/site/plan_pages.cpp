@@ -318,7 +318,7 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
                         {"fields", fields_json(s, p, page)}, {"refs", listing(refs)}, {"notes", listing(notes_json(s.notes, &p))}});
   }
   ctx["sub_items"] = listing(subs);
-  ctx["sub_items_title"] = "主な取組み";
+  ctx["sub_items_title"] = p.presentation.sub_items_label;
   json refs = json::array();
   for (const auto& l : outgoing)
     if (!l.contains("from_sub_item")) refs.push_back(l);

@@ -64,7 +64,10 @@ json PageBuilder::department_context(const model::Department& d, const std::stri
       const auto label = a.item->labels.count(a.field) ? a.item->labels.at(a.field) : (def ? def->label : std::string());
       j["printed"] = a.printed;
       j["field_label"] = label;
-      if (a.sub_item > 0) j["sub_item"] = a.item->sub_items[static_cast<std::size_t>(a.sub_item) - 1].name;
+      if (a.sub_item > 0) {
+        j["sub_item"] = a.item->sub_items[static_cast<std::size_t>(a.sub_item) - 1].name;
+        j["sub_item_label"] = p.presentation.sub_items_label;
+      }
       items.push_back(j);
     }
     if (!items.empty())
