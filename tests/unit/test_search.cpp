@@ -241,6 +241,7 @@ TEST_CASE("index files are deterministic, valid JS string content and name every
 TEST_CASE("the corpus comes from the model: fields, sub-items, notes and facets", "[search]") {
   model::Model m;
   model::Plan p;
+  p.presentation.sub_items_label = "主な取組み";  // the heading the plan prints for its sub-items
   p.id = "p";
   p.title = "テスト計画";
   p.municipality = "テスト市";
