@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "site/charts.hpp"
 #include "text/normalize.hpp"
 #include "text/wareki.hpp"
 
@@ -18,6 +19,7 @@ struct Series {
   bool target = false;
   std::vector<std::pair<int, double>> points;    // (year, value)
   std::optional<std::pair<int, double>> from;    // a target's line starts at this value (not marked)
+  std::map<int, std::string> labels;              // year → the value as written in the content ("197.0")
 };
 
 const Color kSeriesColors[] = {{0.10, 0.10, 0.10}, {0.12, 0.36, 0.68}, {0.78, 0.36, 0.08}, {0.18, 0.55, 0.30}, {0.50, 0.20, 0.55}};
@@ -82,7 +84,9 @@ std::optional<Box> draw_indicator_chart(const model::Indicator& ind, double widt
     Series target{single ? std::string("目標") : seg.label + "（目標）", true, {}, std::nullopt};
     for (const auto& v : ind.values) {
       if (v.segment != seg.id || !v.value || !v.year) continue;
-      (v.kind == "target" ? target : main).points.emplace_back(*v.year, *v.value);
+      auto& s = v.kind == "target" ? target : main;
+      s.points.emplace_back(*v.year, *v.value);
+      s.labels[*v.year] = site::number_text(v);
       years.insert(*v.year);
       ++numeric;
     }
@@ -177,7 +181,7 @@ std::optional<Box> draw_indicator_chart(const model::Indicator& ind, double widt
         r.fill = s.target ? Color{col.r * 0.3 + 0.7, col.g * 0.3 + 0.7, col.b * 0.3 + 0.7} : col;
         r.stroke = col;
         c.rects.push_back(r);
-        const std::string lbl = format_number(v);
+        const std::string& lbl = s.labels.at(yr);
         c.texts.push_back(text_at(x + bar_w * 0.45 - m.width(Face::gothic, lbl) * label / 2, r.y - 2, lbl, label, col));
       }
     } else {
@@ -205,7 +209,7 @@ std::optional<Box> draw_indicator_chart(const model::Indicator& ind, double widt
         // Labels above the point, the second series' below it; with three or more series they would
         // collide, and the table under the chart gives the numbers.
         if (series.size() > 2) continue;
-        const std::string lbl = format_number(v);
+        const std::string& lbl = s.labels.at(yr);
         const double lw = m.width(Face::gothic, lbl) * label;
         const double ly = si % 2 == 0 ? y - 5 : y + 4 + label;
         c.texts.push_back(text_at(x - lw / 2, ly, lbl, label, col));
@@ -288,9 +292,7 @@ Table make_indicator_table(const model::Indicator& ind, double width, const Meas
       std::string text = "—";
       for (const auto& v : ind.values) {
         if (v.year != c.year || v.kind != c.kind || v.segment != s.id) continue;
-        if (!v.text.empty()) text = v.text;
-        else if (v.value) text = format_number(*v.value) + ind.unit;
-        if (!v.qualifier.empty() && v.text.empty()) text += v.qualifier;
+        text = site::display_value(v, ind.unit);
       }
       row.cells.push_back(cell(text, i + 1, Face::mincho, false));
     }

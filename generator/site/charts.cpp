@@ -37,12 +37,6 @@ int decimals_of(const std::string& text) {
   return n;
 }
 
-std::string number_text(const model::IndicatorValue& v) {
-  if (!v.value_text.empty()) return v.value_text;
-  if (!v.value) return {};
-  const double x = *v.value;
-  return x == std::floor(x) ? fmt(x, 0) : fmt(x, 2);
-}
 
 std::string year_label(int fy) { return text::wareki_fiscal_year(fy); }
 
@@ -106,6 +100,13 @@ std::string marker(const char* shape, double x, double y, const char* colour, bo
 }
 
 }  // namespace
+
+std::string number_text(const model::IndicatorValue& v) {
+  if (!v.value_text.empty()) return v.value_text;
+  if (!v.value) return {};
+  const double x = *v.value;
+  return x == std::floor(x) ? fmt(x, 0) : fmt(x, 2);
+}
 
 std::string display_value(const model::IndicatorValue& v, const std::string& unit) {
   if (!v.text.empty()) return v.text;

@@ -19,6 +19,9 @@ std::string render_chart_svg(const model::Indicator& ind, const std::string& id)
 /// change, then baselines and targets ("全体：令和4年度 206.1時間 → 令和6年度 192.6時間（13.5時間減少）").
 std::vector<std::string> summarize_indicator(const model::Indicator& ind);
 
+/// The number of a value as written in the content ("197.0", not 197), or "" if there is none.
+std::string number_text(const model::IndicatorValue& v);
+
 /// A value as printed in the content ("197.0", "57.5％" …), falling back to the number.
 std::string display_value(const model::IndicatorValue& v, const std::string& unit);
 

@@ -212,3 +212,34 @@ TEST_CASE("boxes kept together move to the next page together") {
   REQUIRE(pages.size() == 2);
   CHECK(count_of(texts_of(pages[1]), "heading") == 1);
 }
+
+#include "layout/chart.hpp"
+
+TEST_CASE("indicator charts and tables keep numbers as written (62.0, not 62)", "[layout][chart]") {
+  planpress::model::Indicator ind;
+  ind.id = "i";
+  ind.name = "方針の認知度";
+  ind.unit = "％";
+  for (auto [year, value, written] : {std::tuple{2020, 57.5, "57.5"}, std::tuple{2023, 62.0, "62.0"}}) {
+    planpress::model::IndicatorValue v;
+    v.year = year;
+    v.value = value;
+    v.value_text = written;
+    v.kind = "actual";
+    ind.values.push_back(v);
+  }
+  planpress::layout::FixedMeasurer m;
+  const auto chart = planpress::layout::draw_indicator_chart(ind, 400, m);
+  REQUIRE(chart);
+  std::vector<std::string> texts;
+  for (const auto& t : chart->content.texts) texts.push_back(t.text);
+  CHECK(std::count(texts.begin(), texts.end(), "62.0") == 1);
+  CHECK(std::count(texts.begin(), texts.end(), "57.5") == 1);
+  const auto table = planpress::layout::make_indicator_table(ind, 400, m);
+  std::string cells;
+  for (const auto& row : table.rows)
+    for (const auto& cell : row.cells)
+      for (const auto& box : cell.boxes)
+        for (const auto& t : box.content.texts) cells += t.text + "|";
+  CHECK(cells.find("62.0％") != std::string::npos);
+}
