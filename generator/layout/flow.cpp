@@ -25,14 +25,6 @@ void Paginator::new_page(Orientation o) {
   start_page();
 }
 
-void Paginator::ensure_orientation(Orientation o) {
-  flush();
-  if (pages_.empty() || orientation_ != o) {
-    orientation_ = o;
-    start_page();
-  }
-}
-
 void Paginator::add(Box box) {
   const bool keep = box.keep_with_next;
   pending_.push_back(std::move(box));

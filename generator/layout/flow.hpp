@@ -61,8 +61,6 @@ class Paginator {
 
   /// Starts a new page in orientation `o` (pending boxes are placed first).
   void new_page(Orientation o);
-  /// Starts a new page only if the current one has another orientation or there is none.
-  void ensure_orientation(Orientation o);
   /// Orientation of the current page.
   Orientation orientation() const { return orientation_; }
   /// Content width of the current page.
@@ -84,8 +82,6 @@ class Paginator {
 
   /// Places what is pending and returns the pages.
   std::vector<Page> finish();
-  /// Pages started so far.
-  std::size_t page_count() const { return pages_.size(); }
 
  private:
   const PageGeometry& geometry() const { return orientation_ == Orientation::portrait ? portrait_ : landscape_; }
