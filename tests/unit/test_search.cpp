@@ -267,7 +267,7 @@ TEST_CASE("the corpus comes from the model: fields, sub-items, notes and facets"
   };
   item.fields["status"] = field(model::FieldKind::status, "新");
   item.fields["content"] = field(model::FieldKind::text, "研修を行う");
-  item.fields["lead"] = field(model::FieldKind::departments, "", {"総務局人事課", "総務局人事課"});
+  item.fields["lead"] = field(model::FieldKind::departments, "", {"総務局人事課", "総務局人事課、労務課"});
   item.fields["results"] = field(model::FieldKind::text, "3回実施した");
   item.fields["rating"] = field(model::FieldKind::rating, "○");
   item.notes.push_back(model::Note{"source_error", "", "原文のまま", ""});
@@ -290,10 +290,11 @@ TEST_CASE("the corpus comes from the model: fields, sub-items, notes and facets"
   for (const auto& ps : d.passages) texts.push_back(ps.label + "|" + ps.text + "|" + ps.anchor + "|" + std::to_string(static_cast<int>(ps.cls)));
   CHECK(texts == std::vector<std::string>{
                      "名称|１ 研修の実施||0", "区分|新 新規||1", "内容|研修を行う||1", "担当課|総務局人事課||1",
-                     "担当課|総務局人事課||1", "実績|3回実施した||2", "自己評価|○ 予定通り実施した||2", "主な取組み|新任研修|sub-1|1",
+                     "担当課|総務局人事課、労務課||1", "実績|3回実施した||2", "自己評価|○ 予定通り実施した||2", "主な取組み|新任研修|sub-1|1",
                      "主な取組み・内容|新任職員向け|sub-1|1", "原文ママ|原文のまま||3"});
-  CHECK(c.departments == std::vector<std::string>{"総務局人事課"});
-  CHECK(d.departments == std::vector<std::size_t>{0});
+  // The facet gathers departments as the department pages do: 「総務局人事課、労務課」 names two.
+  CHECK(c.departments == std::vector<std::string>{"総務局人事課", "総務局労務課"});
+  CHECK(d.departments == std::vector<std::size_t>{0, 1});
   REQUIRE(d.rating >= 0);
   CHECK(c.ratings[static_cast<std::size_t>(d.rating)].value == "○");
   CHECK(c.ratings.size() == 2);  // the whole vocabulary, in order
