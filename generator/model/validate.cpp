@@ -1,9 +1,12 @@
 #include "model/validate.hpp"
 
+#include <cstdio>
 #include <set>
 
 #include "base/suggest.hpp"
+#include "base/utf8.hpp"
 #include "model/json_reader.hpp"
+#include "text/normalize.hpp"
 
 namespace planpress::model {
 
@@ -17,6 +20,35 @@ const std::vector<std::string> kPlanKinds = {"basic_policy", "promotion_plan", "
 const std::vector<std::string> kFieldKinds = {"text", "markdown", "list", "status", "rating", "tags", "departments", "schedule"};
 const std::vector<std::string> kNoteTypes = {"note", "variant", "doubt", "inferred", "source_error"};
 const std::vector<std::string> kInferable = {"title", "short_title", "period", "published", "municipality", "kind", "department"};
+
+// Marks that look alike but are different characters: staff type 〇 (kanji zero) for ○, ✕ for ×.
+// Folding them finds the vocabulary value that was meant.
+std::string fold_lookalikes(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = base::decode_utf8(s, i);
+    switch (cp) {
+      case U'〇': case U'◯': case U'⚪': case U'○': cp = U'○'; break;
+      case U'✕': case U'✖': case U'☓': case U'x': case U'X': case U'ｘ': case U'Ｘ': cp = U'×'; break;
+      case U'⦾': case U'◉': cp = U'◎'; break;
+      case U'▵': case U'⊿': cp = U'△'; break;
+      default: break;
+    }
+    base::append_utf8(out, cp);
+  }
+  return text::nfkc(out);
+}
+
+// "U+3007" for each character of a short value, to tell look-alikes apart in messages.
+std::string code_points(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(base::decode_utf8(s, i)));
+    out += (out.empty() ? "" : " ") + std::string(buf);
+  }
+  return out;
+}
 
 PlanKind plan_kind_from(const std::string& s) {
   for (std::size_t i = 0; i < kPlanKinds.size(); ++i)
@@ -412,7 +444,16 @@ class PlanValidator : public Validator {
         list += (list.empty() ? "" : ", ") + x.value + (x.label.empty() ? "" : " (" + x.label + ")");
       }
       std::vector<std::string> hints;
-      if (auto m = base::closest_match(value, values); m && value.size() > 3) hints.push_back("did you mean '" + *m + "'?");
+      bool lookalike = false;
+      for (const auto& x : values) {
+        if (fold_lookalikes(x) != fold_lookalikes(value)) continue;
+        hints.push_back("'" + value + "' (" + code_points(value) + ") looks like '" + x + "' (" + code_points(x) +
+                        ") but is another character; use '" + x + "'");
+        lookalike = true;
+        break;
+      }
+      if (auto m = base::closest_match(value, values); !lookalike && m && value.size() > 3)
+        hints.push_back("did you mean '" + *m + "'?");
       hints.push_back("vocabulary '" + voc->name + "' allows: " + list);
       diags_.error("unknown-value", r_.at(ptr),
                    "'" + value + "' is not in vocabulary '" + voc->name + "' of plan '" + p.id + "' (field '" + def.key + "')", hints);
