@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "build/build.hpp"
+#include "pipeline/pipeline.hpp"
 #include "io/file_system.hpp"
 
 namespace {
@@ -53,7 +53,7 @@ int usage_error(const std::string& message) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return usage_error("no command given");
-  planpress::build::Options options;
+  planpress::pipeline::Options options;
   std::string command;
   bool quiet = false;
   bool timings = false;
@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
   }
 
   planpress::io::RealFileSystem fs;
-  const auto result = command == "build" ? planpress::build::build(fs, options) : planpress::build::check(fs, options);
+  const auto result = command == "build" ? planpress::pipeline::build(fs, options) : planpress::pipeline::check(fs, options);
 
   for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
   if (timings) {
@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
   const auto errors = result.diagnostics.error_count();
   const auto warnings = result.diagnostics.warning_count();
   switch (result.outcome) {
-    case planpress::build::Outcome::ok:
+    case planpress::pipeline::Outcome::ok:
       if (!quiet) {
         const auto& s = result.stats;
         std::cerr << "planpress: " << (command == "build" ? "built " : "checked ") << s.plans << " plans, " << s.items
@@ -154,20 +154,24 @@ int main(int argc, char** argv) {
         std::cerr << "\n";
       }
       return kExitOk;
-    case planpress::build::Outcome::content_errors:
+    case planpress::pipeline::Outcome::content_errors:
       std::cerr << "planpress: " << errors << " error" << (errors == 1 ? "" : "s");
       if (warnings) std::cerr << " and " << warnings << " warning" << (warnings == 1 ? "" : "s");
       std::cerr << " in phase '" << result.failed_phase << "'"
                 << (command == "build" ? "; nothing was published, " + options.out_dir + "/ is unchanged" : std::string())
                 << "\n";
       return kExitContent;
-    case planpress::build::Outcome::warnings_as_errors:
+    case planpress::pipeline::Outcome::warnings_as_errors:
       std::cerr << "planpress: " << warnings << " warning" << (warnings == 1 ? "" : "s")
                 << " treated as errors (--strict)" << (command == "build" ? "; nothing was published" : "") << "\n";
       return kExitWarnings;
-    case planpress::build::Outcome::io_error:
+    case planpress::pipeline::Outcome::io_error:
       std::cerr << "planpress: stopped by an I/O error" << (command == "build" ? "; " + options.out_dir + "/ is unchanged" : std::string())
                 << "\n";
+      return kExitIo;
+    case planpress::pipeline::Outcome::internal_error:
+      std::cerr << "planpress: stopped by an internal error (please report it)"
+                << (command == "build" ? "; " + options.out_dir + "/ is unchanged" : std::string()) << "\n";
       return kExitIo;
   }
   return kExitIo;

@@ -1,18 +1,18 @@
 #pragma once
 /// Diagnostics: one per problem, collected by phases, printed only by the CLI.
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/codes.hpp"
 #include "base/source.hpp"
 
 namespace planpress::base {
 
-enum class Severity { error, warning };
-
 /// One problem: where, what, which code (the `[code]` suffix users can look up in docs/diagnostics.md).
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;
+  Code code = Code::io_error;
   std::string message;
   Location location;
   std::vector<std::string> hints;
@@ -22,9 +22,9 @@ struct Diagnostic {
 class Diagnostics {
  public:
   /// Records an error at `where`.
-  Diagnostic& error(std::string code, Location where, std::string message, std::vector<std::string> hints = {});
+  Diagnostic& error(Code code, Location where, std::string message, std::vector<std::string> hints = {});
   /// Records a warning at `where`.
-  Diagnostic& warning(std::string code, Location where, std::string message, std::vector<std::string> hints = {});
+  Diagnostic& warning(Code code, Location where, std::string message, std::vector<std::string> hints = {});
   /// Appends all diagnostics of `other`.
   void merge(const Diagnostics& other);
 
@@ -33,6 +33,9 @@ class Diagnostics {
   std::size_t warning_count() const;
   bool has_errors() const { return error_count() > 0; }
   bool empty() const { return items_.empty(); }
+  /// The exit class of the errors recorded: environment or internal if any error is of that class (the
+  /// run cannot succeed whatever the content), else content; nullopt without errors.
+  std::optional<ExitClass> exit_class() const;
 
  private:
   std::vector<Diagnostic> items_;

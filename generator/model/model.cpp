@@ -4,18 +4,34 @@
 
 namespace planpress::model {
 
+namespace {
+struct FieldKindInfo {
+  FieldKind kind;
+  const char* keyword;
+};
+constexpr FieldKindInfo kFieldKinds[] = {
+    {FieldKind::text, "text"},     {FieldKind::markdown, "markdown"},       {FieldKind::list, "list"},
+    {FieldKind::status, "status"}, {FieldKind::rating, "rating"},           {FieldKind::tags, "tags"},
+    {FieldKind::departments, "departments"}, {FieldKind::schedule, "schedule"},
+};
+}  // namespace
+
 const char* to_string(FieldKind kind) {
-  switch (kind) {
-    case FieldKind::text: return "text";
-    case FieldKind::markdown: return "markdown";
-    case FieldKind::list: return "list";
-    case FieldKind::status: return "status";
-    case FieldKind::rating: return "rating";
-    case FieldKind::tags: return "tags";
-    case FieldKind::departments: return "departments";
-    case FieldKind::schedule: return "schedule";
-  }
+  for (const auto& k : kFieldKinds)
+    if (k.kind == kind) return k.keyword;
   return "text";
+}
+
+std::optional<FieldKind> field_kind_from(const std::string& keyword) {
+  for (const auto& k : kFieldKinds)
+    if (keyword == k.keyword) return k.kind;
+  return std::nullopt;
+}
+
+std::vector<std::string> field_kind_keywords() {
+  std::vector<std::string> out;
+  for (const auto& k : kFieldKinds) out.emplace_back(k.keyword);
+  return out;
 }
 
 const VocabValue* Vocabulary::find(const std::string& value) const {
@@ -66,36 +82,64 @@ std::vector<std::string> ref_type_keywords() {
   return out;
 }
 
+namespace {
+struct NoteTypeInfo {
+  const char* keyword;
+  const char* label;
+};
+constexpr NoteTypeInfo kNoteTypes[] = {
+    {"note", "注記"}, {"variant", "表記の異同"}, {"doubt", "要確認"}, {"inferred", "推定"}, {"source_error", "原文ママ"},
+};
+
+struct PlanKindInfo {
+  PlanKind kind;
+  const char* keyword;
+  const char* label;
+};
+constexpr PlanKindInfo kPlanKinds[] = {
+    {PlanKind::basic_policy, "basic_policy", "基本方針"},
+    {PlanKind::promotion_plan, "promotion_plan", "推進計画"},
+    {PlanKind::action_plan, "action_plan", "アクションプラン"},
+    {PlanKind::annual_plan, "annual_plan", "年度プラン"},
+    {PlanKind::reform_plan, "reform_plan", "行財政改革計画"},
+    {PlanKind::progress_report, "progress_report", "進捗報告"},
+};
+}  // namespace
+
 const char* note_type_label(const std::string& type) {
-  if (type == "variant") return "表記の異同";
-  if (type == "doubt") return "要確認";
-  if (type == "inferred") return "推定";
-  if (type == "source_error") return "原文ママ";
-  return "注記";
+  for (const auto& n : kNoteTypes)
+    if (type == n.keyword) return n.label;
+  return kNoteTypes[0].label;
+}
+
+std::vector<std::string> note_type_keywords() {
+  std::vector<std::string> out;
+  for (const auto& n : kNoteTypes) out.emplace_back(n.keyword);
+  return out;
 }
 
 const char* to_string(PlanKind kind) {
-  switch (kind) {
-    case PlanKind::basic_policy: return "basic_policy";
-    case PlanKind::promotion_plan: return "promotion_plan";
-    case PlanKind::action_plan: return "action_plan";
-    case PlanKind::annual_plan: return "annual_plan";
-    case PlanKind::reform_plan: return "reform_plan";
-    case PlanKind::progress_report: return "progress_report";
-  }
+  for (const auto& k : kPlanKinds)
+    if (k.kind == kind) return k.keyword;
   return "action_plan";
 }
 
 const char* label_of(PlanKind kind) {
-  switch (kind) {
-    case PlanKind::basic_policy: return "基本方針";
-    case PlanKind::promotion_plan: return "推進計画";
-    case PlanKind::action_plan: return "アクションプラン";
-    case PlanKind::annual_plan: return "年度プラン";
-    case PlanKind::reform_plan: return "行財政改革計画";
-    case PlanKind::progress_report: return "進捗報告";
-  }
+  for (const auto& k : kPlanKinds)
+    if (k.kind == kind) return k.label;
   return "";
+}
+
+std::optional<PlanKind> plan_kind_from(const std::string& keyword) {
+  for (const auto& k : kPlanKinds)
+    if (keyword == k.keyword) return k.kind;
+  return std::nullopt;
+}
+
+std::vector<std::string> plan_kind_keywords() {
+  std::vector<std::string> out;
+  for (const auto& k : kPlanKinds) out.emplace_back(k.keyword);
+  return out;
 }
 
 const FieldDef* Plan::field(const std::string& key) const {

@@ -16,7 +16,9 @@ inline constexpr const char* kSearchPage = "search.html";
 /// Template names search needs (the page and the search box every page includes).
 const std::vector<std::string>& required_templates();
 
-/// Builds the corpus and index from `in.model` and adds search.html and search/*.js to `out`.
-void render_search(const site::SiteInput& in, io::OutputTree& out, const IndexOptions& options = {});
+/// Builds the corpus and index from `in.model` and adds search.html and search/*.js to `out`; template
+/// problems found while rendering the page go to `diags`.
+void render_search(const site::SiteInput& in, io::OutputTree& out, base::Diagnostics& diags,
+                   const IndexOptions& options = {});
 
 }  // namespace planpress::search

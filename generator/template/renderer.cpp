@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "template/mustache.hpp"
 
 namespace planpress::tmpl::detail {
 namespace {
@@ -19,6 +18,7 @@ constexpr int kMaxDepth = 256;
 struct Frame {
   const Node* parent;
   const Frame* outer;
+  const Template* written_in;  // the template holding the parent tag and so its arguments
 };
 
 // The Mustache notion of falsey for JSON: false, null and the empty list. Everything else, the empty
@@ -35,7 +35,8 @@ bool truthy(const json& v) {
 
 class Renderer {
  public:
-  Renderer(std::string& out, const json& root) : out_(out) {
+  Renderer(std::string& out, const json& root, const Template& tmpl, base::Diagnostics& diags)
+      : out_(out), diags_(diags), template_(&tmpl) {
     stack_.reserve(16);
     stack_.push_back(&root);
   }
@@ -44,6 +45,7 @@ class Renderer {
   // block arguments in force.
   void render(const std::vector<Node>& nodes, const std::string& indent, const Frame* frames) {
     for (const Node& node : nodes) {
+      if (stopped_) return;
       switch (node.kind) {
         case NodeKind::text:
           if (line_start_ && !indent.empty() && !node.bare_newline) out_ += indent;
@@ -77,12 +79,12 @@ class Renderer {
         }
         case NodeKind::partial:
           // A partial is a parent without arguments: the block arguments in force stay in force.
-          if (node.target != nullptr) expand(node, node.target->nodes, indent, frames);
+          if (node.target != nullptr) expand(node, *node.target, indent, frames);
           break;
         case NodeKind::parent:
           if (node.target != nullptr) {
-            const Frame frame{&node, frames};
-            expand(node, node.target->nodes, indent, &frame);
+            const Frame frame{&node, frames, template_};
+            expand(node, *node.target, indent, &frame);
           }
           break;
         case NodeKind::block: {
@@ -108,8 +110,14 @@ class Renderer {
           // An argument sees the arguments in force where it was written (outside the parent tag that
           // passes it), not those of the expansion site: a block may thus reuse its own name in a nested
           // parent tag without recursing forever.
-          if (argument != nullptr) render(argument->children, *sub_indent, defined_in->outer);
-          else render(node.children, *sub_indent, frames);
+          if (argument != nullptr) {
+            const Template* outer = template_;
+            template_ = defined_in->written_in;
+            render(argument->children, *sub_indent, defined_in->outer);
+            template_ = outer;
+          } else {
+            render(node.children, *sub_indent, frames);
+          }
           break;
         }
       }
@@ -117,19 +125,29 @@ class Renderer {
   }
 
  private:
-  void expand(const Node& tag, const std::vector<Node>& body, const std::string& indent, const Frame* frames) {
+  void expand(const Node& tag, const Template& target, const std::string& indent, const Frame* frames) {
     if (depth_ >= kMaxDepth) {
-      throw RenderError("template partials nested more than " + std::to_string(kMaxDepth) +
-                        " deep (infinite recursion?) at '" + tag.text + "'");
+      // Compiling rejects templates that include themselves outside any section; a recursion this deep
+      // is one the data never ends (a section on a value that is found again at every level).
+      diags_.error(base::Code::template_recursion, base::Location::in(template_->source, tag.offset),
+                   "partials nested more than " + std::to_string(kMaxDepth) + " deep at '" + tag.text +
+                       "': the data never ends the recursion",
+                   {"the section around the partial must become false or empty at some depth; a name that is "
+                    "not found in an inner context is looked up in the outer ones"});
+      stopped_ = true;
+      return;
     }
     ++depth_;
+    const Template* outer = template_;
+    template_ = &target;
     // A standalone partial is indented as a whole, its first line included, wherever output stands.
     if (tag.standalone) line_start_ = true;
     if (tag.indent.empty()) {
-      render(body, indent, frames);
+      render(target.nodes, indent, frames);
     } else {
-      render(body, indent + tag.indent, frames);
+      render(target.nodes, indent + tag.indent, frames);
     }
+    template_ = outer;
     --depth_;
   }
 
@@ -175,7 +193,8 @@ class Renderer {
       case json::value_t::null:
       case json::value_t::discarded: return;
       default:  // floats print as JSON prints them (1.21, 1.0, 1e+30); lists and objects as JSON text
-        dumped = v.dump();
+        // (invalid UTF-8 in a nested string is replaced rather than thrown)
+        dumped = v.dump(-1, ' ', false, json::error_handler_t::replace);
         text = dumped;
         break;
     }
@@ -187,9 +206,12 @@ class Renderer {
   }
 
   std::string& out_;
+  base::Diagnostics& diags_;
+  const Template* template_;  // the template whose nodes are being rendered, for diagnostics
   std::vector<const json*> stack_;
   bool line_start_ = true;
   int depth_ = 0;
+  bool stopped_ = false;  // a recursion was cut off: render nothing more
 };
 
 }  // namespace
@@ -213,8 +235,8 @@ void append_html_escaped(std::string& out, std::string_view text) {
   out.append(text, start, text.size() - start);
 }
 
-void render_template(const Template& tmpl, const nlohmann::json& context, std::string& out) {
-  Renderer(out, context).render(tmpl.nodes, std::string(), nullptr);
+void render_template(const Template& tmpl, const nlohmann::json& context, std::string& out, base::Diagnostics& diags) {
+  Renderer(out, context, tmpl, diags).render(tmpl.nodes, std::string(), nullptr);
 }
 
 }  // namespace planpress::tmpl::detail

@@ -10,7 +10,7 @@
 #include <regex>
 #include <sstream>
 
-#include "build/build.hpp"
+#include "pipeline/pipeline.hpp"
 #include "io/file_system.hpp"
 #include "test_util.hpp"
 
@@ -27,15 +27,15 @@ const fs::path& built_site() {
     const fs::path dir = fs::temp_directory_path() / ("planpress-content-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     io::RealFileSystem rfs;
-    build::Options options;
+    pipeline::Options options;
     options.content_dir = std::string(PLANPRESS_SOURCE_DIR) + "/content";
     options.templates_dir = std::string(PLANPRESS_SOURCE_DIR) + "/templates";
     options.out_dir = (dir / "output").string();
-    const auto result = build::build(rfs, options);
+    const auto result = pipeline::build(rfs, options);
     std::string diags;
     for (const auto& d : result.diagnostics.all()) diags += base::format_diagnostic(d);
     INFO(diags);
-    REQUIRE(result.outcome == build::Outcome::ok);
+    REQUIRE(result.outcome == pipeline::Outcome::ok);
     REQUIRE(result.diagnostics.warning_count() == 0);  // the real content builds with no warnings
     return dir / "output";
   }();

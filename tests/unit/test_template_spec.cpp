@@ -68,7 +68,9 @@ void run_spec_test(const std::string& file, std::size_t index, const json& test)
   CHECK(diags.empty());
 
   std::string actual;
-  REQUIRE_NOTHROW(actual = set.render(kMain, test.at("data")));
+  Diagnostics render_diags;
+  REQUIRE_NOTHROW(actual = set.render(kMain, test.at("data"), render_diags));
+  CHECK(render_diags.empty());
   const std::string expected = test.at("expected").get<std::string>();
   // Compare as JSON strings so that whitespace differences are visible in the failure message.
   CHECK(json(actual).dump() == json(expected).dump());

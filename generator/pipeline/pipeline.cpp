@@ -1,4 +1,4 @@
-#include "build/build.hpp"
+#include "pipeline/pipeline.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -8,21 +8,18 @@
 #include "content/loader.hpp"
 #include "io/publish.hpp"
 #include "layout/plan_pdf.hpp"
-#include "model/validate.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/writer.hpp"
 #include "search/search.hpp"
 #include "site/site.hpp"
 #include "site/urls.hpp"
-#include "template/mustache.hpp"
+#include "template/loader.hpp"
+#include "validate/validate.hpp"
 #include "xref/xref.hpp"
 
-namespace planpress::build {
+namespace planpress::pipeline {
 
 namespace {
-
-constexpr std::uintmax_t kMaxTemplateBytes = 1u * 1024 * 1024;
-constexpr std::uintmax_t kMaxAssetBytes = 16u * 1024 * 1024;
 
 class Timer {
  public:
@@ -42,47 +39,6 @@ double thread_cpu_ms() {
   return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Loads every *.mustache file of the templates directory (by base name) and the files under assets/.
-void load_templates(const io::FileSystem& fs, const std::string& dir, tmpl::TemplateSet& set,
-                    std::map<std::string, std::string>& assets, base::Diagnostics& diags) {
-  if (!fs.is_directory(dir)) {
-    diags.error("missing-file", {}, "templates directory '" + dir + "' does not exist", {"pass --templates DIR"});
-    return;
-  }
-  for (const auto& name : fs.list_directory(dir)) {
-    const std::string path = io::join_path(dir, name);
-    if (ends_with(name, ".mustache")) {
-      if (auto src = content::read_source(fs, path, kMaxTemplateBytes, diags))
-        set.add(name.substr(0, name.size() - 9), src);
-    }
-  }
-  // Static assets are copied verbatim below output/assets/.
-  std::function<void(const std::string&, const std::string&)> walk = [&](const std::string& disk, const std::string& rel) {
-    for (const auto& name : fs.list_directory(disk)) {
-      if (name.front() == '.') continue;
-      const std::string p = io::join_path(disk, name);
-      const std::string r = rel + "/" + name;
-      if (fs.is_directory(p)) {
-        walk(p, r);
-        continue;
-      }
-      if (fs.file_size(p).value_or(0) > kMaxAssetBytes) {
-        diags.error("file-too-large", {}, "asset '" + p + "' is larger than 16 MiB");
-        continue;
-      }
-      std::string error;
-      if (auto bytes = fs.read_file(p, error)) assets[r] = std::move(*bytes);
-      else diags.error("io-error", {}, "cannot read '" + p + "': " + error);
-    }
-  };
-  const std::string assets_dir = io::join_path(dir, "assets");
-  if (fs.is_directory(assets_dir)) walk(assets_dir, "assets");
-}
-
 std::string required_list() {
   std::string list;
   for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
@@ -90,16 +46,16 @@ std::string required_list() {
   return list;
 }
 
-// Problems of the environment rather than the content: exit status 4.
-bool has_io_error(const base::Diagnostics& d) {
-  for (const auto& x : d.all())
-    if (x.code == "io-error" || x.code == "font-missing" || x.code == "font-invalid") return true;
-  return false;
-}
-
+// The exit class of the errors decides (base/codes.hpp): a problem of the environment or an internal
+// failure outranks errors in the content, which could not be published anyway.
 Outcome outcome_of(const base::Diagnostics& d, bool strict) {
-  if (has_io_error(d)) return Outcome::io_error;
-  if (d.has_errors()) return Outcome::content_errors;
+  if (const auto exit_class = d.exit_class()) {
+    switch (*exit_class) {
+      case base::ExitClass::environment: return Outcome::io_error;
+      case base::ExitClass::internal: return Outcome::internal_error;
+      case base::ExitClass::content: return Outcome::content_errors;
+    }
+  }
   if (strict && d.warning_count() > 0) return Outcome::warnings_as_errors;
   return Outcome::ok;
 }
@@ -129,7 +85,7 @@ struct Pipeline {
     if (stop("load")) return false;
 
     Timer t_validate;
-    model = model::validate(raw, diags);
+    model = validate::validate(raw, diags);
     result.stats.validate_ms = t_validate.ms();
     if (stop("validate")) return false;
 
@@ -140,14 +96,16 @@ struct Pipeline {
     if (stop("link")) return false;
 
     Timer t_templates;
-    load_templates(fs, options.templates_dir, templates, assets, diags);
+    auto files = tmpl::load_templates(fs, options.templates_dir, diags);
+    templates = std::move(files.templates);
+    assets = std::move(files.assets);
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
       auto names = site::required_templates();
       names.insert(names.end(), search::required_templates().begin(), search::required_templates().end());
       for (const auto& name : names)
         if (!templates.contains(name))
-          diags.error("missing-file",
+          diags.error(base::Code::missing_file,
                       base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
                       "template '" + name + "' is missing", {"the site needs the templates " + required_list()});
     }
@@ -167,7 +125,7 @@ std::optional<pdf::FontSet> load_fonts(const io::FileSystem& fs, const model::Pd
   auto read = [&](const std::string& path, const char* role) -> std::optional<pdf::FontSource> {
     std::string error;
     if (auto bytes = fs.read_file(path, error)) return pdf::FontSource{path, std::move(*bytes)};
-    diags.error("font-missing", s.fonts_location, std::string("cannot read the ") + role + " font '" + path + "': " + error,
+    diags.error(base::Code::font_missing, s.fonts_location, std::string("cannot read the ") + role + " font '" + path + "': " + error,
                 {"install Debian's fonts-ipaexfont (make does), or set \"pdf\": {\"fonts\": {…}} in site.json to TrueType files"});
     return std::nullopt;
   };
@@ -182,7 +140,7 @@ std::optional<pdf::FontSet> load_fonts(const io::FileSystem& fs, const model::Pd
   if (!ok) return std::nullopt;
   std::string error;
   auto set = pdf::FontSet::create(std::move(*mincho), std::move(*gothic), std::move(fallback), error);
-  if (!set) diags.error("font-invalid", s.fonts_location, error, {"libharu embeds TrueType (glyf) fonts only; IPAex fonts work"});
+  if (!set) diags.error(base::Code::font_invalid, s.fonts_location, error, {"libharu embeds TrueType (glyf) fonts only; IPAex fonts work"});
   return set;
 }
 
@@ -223,7 +181,7 @@ void make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::
       Timer t_write;
       std::string error;
       if (auto pdf = pdf::write_pdf(doc, *fonts, error)) bytes[i] = std::move(*pdf);
-      else plan_diags[i].error("pdf-error", plan.location, "cannot write the PDF of plan '" + plan.id + "': " + error);
+      else plan_diags[i].error(base::Code::pdf_error, plan.location, "cannot write the PDF of plan '" + plan.id + "': " + error);
       stats[i].write_ms = t_write.ms();
       stats[i].cpu_ms = thread_cpu_ms() - cpu_start;
       stats[i].bytes = bytes[i].size();
@@ -265,9 +223,14 @@ Result build(io::FileSystem& fs, const Options& options) {
   Timer t_render;
   io::OutputTree tree;
   site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.templates, pipeline.assets, options.pdf};
-  site::render_site(input, tree);
-  search::render_search(input, tree);
+  site::render_site(input, tree, result.diagnostics);
+  search::render_search(input, tree, result.diagnostics);
   result.stats.render_ms = t_render.ms();
+  result.outcome = outcome_of(result.diagnostics, options.strict);
+  if (result.outcome != Outcome::ok) {
+    result.failed_phase = "render";
+    return result;
+  }
 
   // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.
   if (options.pdf) {
@@ -282,7 +245,7 @@ Result build(io::FileSystem& fs, const Options& options) {
 
   Timer t_publish;
   if (auto err = io::publish(fs, tree, options.out_dir)) {
-    result.diagnostics.error("io-error", {}, "cannot publish to '" + options.out_dir + "': " + *err,
+    result.diagnostics.error(base::Code::io_error, {}, "cannot publish to '" + options.out_dir + "': " + *err,
                              {"the previous output was left as it was"});
     result.outcome = Outcome::io_error;
     result.failed_phase = "publish";
@@ -291,4 +254,4 @@ Result build(io::FileSystem& fs, const Options& options) {
   return result;
 }
 
-}  // namespace planpress::build
+}  // namespace planpress::pipeline
