@@ -38,7 +38,7 @@ const char* kUsage =
     "  --version         show the version\n"
     "\n"
     "Exit status: 0 ok, 1 errors in content or templates, 2 usage, 3 warnings with --strict,\n"
-    "4 I/O or environment (e.g. a font file missing). Diagnostics are printed as\n"
+    "4 I/O, environment (e.g. a font file missing) or internal error. Diagnostics are printed as\n"
     "file:line:column: error: message [code]; docs/diagnostics.md explains every code.\n"
     "\n"
     "Environment: SOURCE_DATE_EPOCH (seconds since 1970) dates the PDFs; without it they carry no date.\n";
