@@ -131,71 +131,69 @@ void PlanReader::read_field_values(const JsonRef& fields, Entry& e, const Plan& 
   }
 }
 
+void PlanReader::check_vocabulary(const std::string& value, const std::string& pointer, const FieldDef& def, const Plan& p) {
+  const Vocabulary* voc = p.vocabulary(def.vocabulary);
+  if (!voc || voc->find(value)) return;
+  std::string list;
+  std::vector<std::string> values;
+  for (const auto& x : voc->values) {
+    values.push_back(x.value);
+    list += (list.empty() ? "" : ", ") + x.value + (x.label.empty() ? "" : " (" + x.label + ")");
+  }
+  std::vector<std::string> hints;
+  bool lookalike = false;
+  for (const auto& x : values) {
+    if (fold_lookalikes(x) != fold_lookalikes(value)) continue;
+    hints.push_back("'" + value + "' (" + code_points(value) + ") looks like '" + x + "' (" + code_points(x) +
+                    ") but is another character; use '" + x + "'");
+    lookalike = true;
+    break;
+  }
+  if (auto m = base::closest_match(value, values); !lookalike && m && value.size() > 3)
+    hints.push_back("did you mean '" + *m + "'?");
+  hints.push_back("vocabulary '" + voc->name + "' allows: " + list);
+  diags_.error(base::Code::unknown_value, r_.at(pointer),
+               "'" + value + "' is not in vocabulary '" + voc->name + "' of plan '" + p.id + "' (field '" + def.key + "')", hints);
+}
+
 FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const Plan& p) {
   FieldValue fv;
   fv.kind = def.kind;
   fv.location = r_.at(v.pointer);
-  const auto& j = *v.json;
-  auto check_vocab = [&](const std::string& value, const std::string& ptr) {
-    const Vocabulary* voc = p.vocabulary(def.vocabulary);
-    if (!voc || voc->find(value)) return;
-    std::string list;
-    std::vector<std::string> values;
-    for (const auto& x : voc->values) {
-      values.push_back(x.value);
-      list += (list.empty() ? "" : ", ") + x.value + (x.label.empty() ? "" : " (" + x.label + ")");
+  // Every kind but text has one JSON shape; anything else is reported once and marks the value malformed.
+  auto shape = [&](bool ok, const char* expected) {
+    if (!ok) {
+      r_.wrong_type(v, expected);
+      fv.malformed = true;
     }
-    std::vector<std::string> hints;
-    bool lookalike = false;
-    for (const auto& x : values) {
-      if (fold_lookalikes(x) != fold_lookalikes(value)) continue;
-      hints.push_back("'" + value + "' (" + code_points(value) + ") looks like '" + x + "' (" + code_points(x) +
-                      ") but is another character; use '" + x + "'");
-      lookalike = true;
-      break;
-    }
-    if (auto m = base::closest_match(value, values); !lookalike && m && value.size() > 3)
-      hints.push_back("did you mean '" + *m + "'?");
-    hints.push_back("vocabulary '" + voc->name + "' allows: " + list);
-    diags_.error(base::Code::unknown_value, r_.at(ptr),
-                 "'" + value + "' is not in vocabulary '" + voc->name + "' of plan '" + p.id + "' (field '" + def.key + "')", hints);
+    return ok;
   };
+  const auto& j = *v.json;
   switch (def.kind) {
     case FieldKind::text:
     case FieldKind::markdown:
     case FieldKind::status:
     case FieldKind::rating:
-      if (!j.is_string()) {
-        r_.wrong_type(v, "a string");
-        fv.malformed = true;
-        break;
-      }
+      if (!shape(j.is_string(), "a string")) break;
       fv.text = j.get<std::string>();
       if (def.kind == FieldKind::markdown) fv.markdown = markdown_in_string(v, 3);
-      if ((def.kind == FieldKind::status || def.kind == FieldKind::rating) && !fv.text.empty()) check_vocab(fv.text, v.pointer);
+      if ((def.kind == FieldKind::status || def.kind == FieldKind::rating) && !fv.text.empty())
+        check_vocabulary(fv.text, v.pointer, def, p);
       break;
     case FieldKind::tags:
     case FieldKind::departments:
-      if (!j.is_array()) {
-        r_.wrong_type(v, "an array of strings");
-        fv.malformed = true;
-        break;
-      }
+      if (!shape(j.is_array(), "an array of strings")) break;
       for (const auto& e : r_.elements(v, "entry")) {
         if (!e.json->is_string()) {
           r_.wrong_type(e, "a string");
           continue;
         }
         fv.values.push_back(e.json->get<std::string>());
-        if (def.kind == FieldKind::tags) check_vocab(fv.values.back(), e.pointer);
+        if (def.kind == FieldKind::tags) check_vocabulary(fv.values.back(), e.pointer, def, p);
       }
       break;
     case FieldKind::list:
-      if (!j.is_array()) {
-        r_.wrong_type(v, "an array of strings or {\"label\", \"text\"} objects");
-        fv.malformed = true;
-        break;
-      }
+      if (!shape(j.is_array(), "an array of strings or {\"label\", \"text\"} objects")) break;
       for (const auto& e : r_.elements(v, "entry")) {
         if (e.json->is_string()) {
           fv.list.push_back(ListEntry{"", e.json->get<std::string>()});
@@ -205,26 +203,25 @@ FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const 
       }
       break;
     case FieldKind::schedule:
-      if (!j.is_array()) {
-        r_.wrong_type(v, "an array of schedule rows");
-        fv.malformed = true;
-        break;
-      }
-      for (const auto& e : r_.elements(v, "row")) {
-        if (!r_.expect_object(e, keys::schedule_row)) continue;
-        ScheduleRow row;
-        row.label = r_.text(e, "label", false);
-        row.from = r_.integer(e, "from", kMinYear, kMaxYear);
-        bool was_null = false;
-        row.to = r_.integer_or_null(e, "to", kMinYear, kMaxYear, was_null);
-        row.open_end = was_null;
-        row.text = r_.text(e, "text", false);
-        row.group = r_.text(e, "group", false);
-        fv.schedule.push_back(std::move(row));
-      }
+      if (!shape(j.is_array(), "an array of schedule rows")) break;
+      for (const auto& e : r_.elements(v, "row"))
+        if (auto row = schedule_row(e)) fv.schedule.push_back(std::move(*row));
       break;
   }
   return fv;
+}
+
+std::optional<ScheduleRow> PlanReader::schedule_row(const JsonRef& e) {
+  if (!r_.expect_object(e, keys::schedule_row)) return std::nullopt;
+  ScheduleRow row;
+  row.label = r_.text(e, "label", false);
+  row.from = r_.integer(e, "from", kMinYear, kMaxYear);
+  bool was_null = false;
+  row.to = r_.integer_or_null(e, "to", kMinYear, kMaxYear, was_null);
+  row.open_end = was_null;
+  row.text = r_.text(e, "text", false);
+  row.group = r_.text(e, "group", false);
+  return row;
 }
 
 bool PlanReader::is_empty(const FieldValue& v) {

@@ -101,6 +101,8 @@ void PlanReader::unknown_field_key(const std::string& key, base::Location where,
   diags_.error(base::Code::unknown_field, where, what + " '" + key + "' is not a field of plan '" + p.id + "'", hints);
 }
 
+// Items, categories and sections share one namespace per plan (all can be link targets);
+// indicators have their own.
 void PlanReader::check_anchor_ids(const Plan& p) {
   std::map<std::string, std::pair<std::string, base::Location>> seen;  // id → (what, where)
   auto claim = [&](const std::string& id, const std::string& what, const base::Location& where) {

@@ -35,9 +35,12 @@ class PlanReader : public DocumentReader {
   void read_entry(const JsonRef& v, Entry& e, const Plan& p, const std::string& owner);
   void read_field_values(const JsonRef& fields, Entry& e, const Plan& p, const std::string& owner);
   FieldValue field_value(const JsonRef& v, const FieldDef& def, const Plan& p);
+  void check_vocabulary(const std::string& value, const std::string& pointer, const FieldDef& def, const Plan& p);
+  std::optional<ScheduleRow> schedule_row(const JsonRef& e);
   static bool is_empty(const FieldValue& v);
   // indicators.cpp
   void read_indicators(const JsonRef& root, Plan& p);
+  void read_indicator_values(const JsonRef& v, Indicator& ind);  // segments and values
 
   const content::RawPlan& raw_;
 };
