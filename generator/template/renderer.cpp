@@ -56,22 +56,9 @@ class Renderer {
         case NodeKind::raw:
           if (const json* v = lookup(node.path)) emit(*v, node.kind == NodeKind::variable, indent);
           break;
-        case NodeKind::section: {
-          const json* v = lookup(node.path);
-          if (v == nullptr) break;
-          if (v->is_array()) {
-            for (const json& item : *v) {
-              stack_.push_back(&item);
-              render(node.children, indent, frames);
-              stack_.pop_back();
-            }
-          } else if (truthy(*v)) {
-            stack_.push_back(v);
-            render(node.children, indent, frames);
-            stack_.pop_back();
-          }
+        case NodeKind::section:
+          render_section(node, indent, frames);
           break;
-        }
         case NodeKind::inverted: {
           const json* v = lookup(node.path);
           if (v == nullptr || !truthy(*v)) render(node.children, indent, frames);
@@ -87,44 +74,65 @@ class Renderer {
             expand(node, *node.target, indent, &frame);
           }
           break;
-        case NodeKind::block: {
-          // The outermost argument wins ("top-level substitutions take precedence").
-          const Node* argument = nullptr;
-          const Frame* defined_in = nullptr;
-          for (const Frame* f = frames; f != nullptr; f = f->outer) {
-            for (const Node& candidate : f->parent->children) {
-              if (candidate.text == node.text) {
-                argument = &candidate;
-                defined_in = f;
-                break;
-              }
-            }
-          }
-          if (node.standalone) line_start_ = true;
-          const std::string* sub_indent = &indent;
-          std::string joined;
-          if (!node.indent.empty()) {
-            joined = indent + node.indent;
-            sub_indent = &joined;
-          }
-          // An argument sees the arguments in force where it was written (outside the parent tag that
-          // passes it), not those of the expansion site: a block may thus reuse its own name in a nested
-          // parent tag without recursing forever.
-          if (argument != nullptr) {
-            const Template* outer = template_;
-            template_ = defined_in->written_in;
-            render(argument->children, *sub_indent, defined_in->outer);
-            template_ = outer;
-          } else {
-            render(node.children, *sub_indent, frames);
-          }
+        case NodeKind::block:
+          render_block(node, indent, frames);
           break;
-        }
       }
     }
   }
 
  private:
+  // {{#name}}: once per element of a list, once for any other truthy value (pushed as the context).
+  void render_section(const Node& node, const std::string& indent, const Frame* frames) {
+    const json* v = lookup(node.path);
+    if (v == nullptr) return;
+    if (v->is_array()) {
+      for (const json& item : *v) {
+        stack_.push_back(&item);
+        render(node.children, indent, frames);
+        stack_.pop_back();
+      }
+    } else if (truthy(*v)) {
+      stack_.push_back(v);
+      render(node.children, indent, frames);
+      stack_.pop_back();
+    }
+  }
+
+  // {{$name}}: the argument of that name passed by an enclosing parent tag, else the block's own content.
+  void render_block(const Node& node, const std::string& indent, const Frame* frames) {
+    // The outermost argument wins ("top-level substitutions take precedence").
+    const Node* argument = nullptr;
+    const Frame* defined_in = nullptr;
+    for (const Frame* f = frames; f != nullptr; f = f->outer) {
+      for (const Node& candidate : f->parent->children) {
+        if (candidate.text == node.text) {
+          argument = &candidate;
+          defined_in = f;
+          break;
+        }
+      }
+    }
+    if (node.standalone) line_start_ = true;
+    const std::string* sub_indent = &indent;
+    std::string joined;
+    if (!node.indent.empty()) {
+      joined = indent + node.indent;
+      sub_indent = &joined;
+    }
+    // An argument sees the arguments in force where it was written (outside the parent tag that passes
+    // it), not those of the expansion site: a block may thus reuse its own name in a nested parent tag
+    // without recursing forever.
+    if (argument != nullptr) {
+      const Template* outer = template_;
+      template_ = defined_in->written_in;
+      render(argument->children, *sub_indent, defined_in->outer);
+      template_ = outer;
+    } else {
+      render(node.children, *sub_indent, frames);
+    }
+  }
+
   void expand(const Node& tag, const Template& target, const std::string& indent, const Frame* frames) {
     if (depth_ >= kMaxDepth) {
       // Compiling rejects templates that include themselves outside any section; a recursion this deep
