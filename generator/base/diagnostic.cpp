@@ -20,6 +20,16 @@ void Diagnostics::merge(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+void Diagnostics::merge_distinct(const Diagnostics& other) {
+  for (const auto& d : other.items_) {
+    const bool seen = std::any_of(items_.begin(), items_.end(), [&](const Diagnostic& x) {
+      return x.code == d.code && x.location.file == d.location.file && x.location.offset == d.location.offset &&
+             x.message == d.message;
+    });
+    if (!seen) items_.push_back(d);
+  }
+}
+
 std::size_t Diagnostics::error_count() const {
   return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
                                                 [](const Diagnostic& d) { return d.severity == Severity::error; }));

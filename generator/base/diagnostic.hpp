@@ -27,6 +27,9 @@ class Diagnostics {
   Diagnostic& warning(Code code, Location where, std::string message, std::vector<std::string> hints = {});
   /// Appends all diagnostics of `other`.
   void merge(const Diagnostics& other);
+  /// Appends the diagnostics of `other` that are not already here (same code, place and message), so that
+  /// a problem met on every page that uses a template is reported once.
+  void merge_distinct(const Diagnostics& other);
 
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t error_count() const;

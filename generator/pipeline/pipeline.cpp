@@ -117,6 +117,22 @@ struct Pipeline {
     result.stats.links = links.links().size();
     return true;
   }
+
+  // Phase render: the site and the search index into `tree`. Returns false (with result filled in) when
+  // rendering reported an error (a template recursion that the data never ends).
+  bool render(const Options& options, io::OutputTree& tree, Result& result) const {
+    Timer t_render;
+    site::SiteInput input{model, *symbols, links, templates, assets, options.pdf};
+    base::Diagnostics found;
+    site::render_site(input, tree, found);
+    search::render_search(input, tree, found);
+    result.diagnostics.merge_distinct(found);
+    result.stats.render_ms = t_render.ms();
+    result.outcome = outcome_of(result.diagnostics, options.strict);
+    if (result.outcome == Outcome::ok) return true;
+    result.failed_phase = "render";
+    return false;
+  }
 };
 
 // The fonts of the PDFs (site.json "pdf.fonts"). A font file that cannot be read is an environment
@@ -206,7 +222,10 @@ Result check(const io::FileSystem& fs, const Options& options) {
   Result result;
   Pipeline pipeline;
   if (!pipeline.run(fs, options, result)) return result;
-  // The PDFs are laid out too (nothing is written), so characters missing from the fonts are found here.
+  // The pages are rendered and the PDFs laid out too (nothing is written), so that a template recursion
+  // the data never ends, or a character missing from the fonts, is found here as well.
+  io::OutputTree discarded;
+  if (!pipeline.render(options, discarded, result)) return result;
   if (options.pdf) {
     make_pdfs(fs, pipeline.model, *pipeline.symbols, pipeline.links, options, nullptr, result);
     result.outcome = outcome_of(result.diagnostics, options.strict);
@@ -220,17 +239,8 @@ Result build(io::FileSystem& fs, const Options& options) {
   Pipeline pipeline;
   if (!pipeline.run(fs, options, result)) return result;
 
-  Timer t_render;
   io::OutputTree tree;
-  site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.templates, pipeline.assets, options.pdf};
-  site::render_site(input, tree, result.diagnostics);
-  search::render_search(input, tree, result.diagnostics);
-  result.stats.render_ms = t_render.ms();
-  result.outcome = outcome_of(result.diagnostics, options.strict);
-  if (result.outcome != Outcome::ok) {
-    result.failed_phase = "render";
-    return result;
-  }
+  if (!pipeline.render(options, tree, result)) return result;
 
   // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.
   if (options.pdf) {

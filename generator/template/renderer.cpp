@@ -11,7 +11,7 @@ namespace {
 using nlohmann::json;
 
 // Partials and parents nested deeper than this are taken to be infinite recursion.
-constexpr int kMaxDepth = 256;
+constexpr std::size_t kMaxDepth = 256;
 
 // The block arguments of one parent tag being expanded, linked to those of the enclosing expansions.
 // Lives on the C++ stack of the renderer.
@@ -134,18 +134,11 @@ class Renderer {
   }
 
   void expand(const Node& tag, const Template& target, const std::string& indent, const Frame* frames) {
-    if (depth_ >= kMaxDepth) {
-      // Compiling rejects templates that include themselves outside any section; a recursion this deep
-      // is one the data never ends (a section on a value that is found again at every level).
-      diags_.error(base::Code::template_recursion, base::Location::in(template_->source, tag.offset),
-                   "partials nested more than " + std::to_string(kMaxDepth) + " deep at '" + tag.text +
-                       "': the data never ends the recursion",
-                   {"the section around the partial must become false or empty at some depth; a name that is "
-                    "not found in an inner context is looked up in the outer ones"});
-      stopped_ = true;
+    if (expansions_.size() >= kMaxDepth) {
+      report_recursion(tag);
       return;
     }
-    ++depth_;
+    expansions_.push_back({template_, &tag});
     const Template* outer = template_;
     template_ = &target;
     // A standalone partial is indented as a whole, its first line included, wherever output stands.
@@ -156,7 +149,26 @@ class Renderer {
       render(target.nodes, indent + tag.indent, frames);
     }
     template_ = outer;
-    --depth_;
+    expansions_.pop_back();
+  }
+
+  // Compiling rejects templates that include themselves outside any section; a recursion this deep is one
+  // the data never ends (a section on a value that is found again at every level). It is reported at the
+  // innermost partial tag (the parents of layouts repeat along with it, but the partial is what recurses),
+  // and nothing more is rendered.
+  void report_recursion(const Node& cut_at) {
+    Expansion where{template_, &cut_at};
+    for (auto it = expansions_.rbegin(); it != expansions_.rend(); ++it) {
+      if (it->tag->kind != NodeKind::partial) continue;
+      where = *it;
+      break;
+    }
+    diags_.error(base::Code::template_recursion, base::Location::in(where.in->source, where.tag->offset),
+                 "partials nested more than " + std::to_string(kMaxDepth) + " deep at '" + where.tag->text +
+                     "': the data never ends the recursion",
+                 {"the section around the partial must become false or empty at some depth; a name that is "
+                  "not found in an inner context is looked up in the outer ones"});
+    stopped_ = true;
   }
 
   // Context stack lookup: the first part of a dotted name is searched from the top of the stack down, the
@@ -218,7 +230,11 @@ class Renderer {
   const Template* template_;  // the template whose nodes are being rendered, for diagnostics
   std::vector<const json*> stack_;
   bool line_start_ = true;
-  int depth_ = 0;
+  struct Expansion {
+    const Template* in;  // the template holding the tag
+    const Node* tag;
+  };
+  std::vector<Expansion> expansions_;  // partials and parents being expanded, outermost first
   bool stopped_ = false;  // a recursion was cut off: render nothing more
 };
 

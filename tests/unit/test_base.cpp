@@ -72,6 +72,18 @@ TEST_CASE("the exit class of a run's errors comes from the catalogue", "[base]")
   CHECK(internal.exit_class() == ExitClass::internal);
 }
 
+TEST_CASE("merge_distinct keeps one of each problem", "[base]") {
+  auto f = std::make_shared<SourceFile>("t.mustache", "{{#a}}{{>t}}{{/a}}");
+  Diagnostics pages;
+  for (int page = 0; page < 3; ++page) pages.error(Code::template_recursion, Location::in(f, 6), "too deep");
+  pages.error(Code::template_recursion, Location::in(f, 0), "too deep");
+  Diagnostics all;
+  all.error(Code::template_recursion, Location::in(f, 0), "too deep");
+  all.merge_distinct(pages);
+  REQUIRE(all.all().size() == 2);
+  CHECK(all.all()[1].location.offset == 6);
+}
+
 TEST_CASE("long source lines are cut around the caret", "[base]") {
   std::string line(300, 'a');
   line[200] = 'X';
