@@ -5,15 +5,16 @@
 #include <ctime>
 #include <thread>
 
+#include "assemble/assemble.hpp"
 #include "content/loader.hpp"
 #include "io/publish.hpp"
 #include "layout/plan_pdf.hpp"
 #include "model/validate.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/writer.hpp"
+#include "present/urls.hpp"
 #include "search/search.hpp"
 #include "site/site.hpp"
-#include "site/urls.hpp"
 #include "template/mustache.hpp"
 #include "xref/xref.hpp"
 
@@ -86,7 +87,6 @@ void load_templates(const io::FileSystem& fs, const std::string& dir, tmpl::Temp
 std::string required_list() {
   std::string list;
   for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
-  for (const auto& n : search::required_templates()) list += ", " + n + ".mustache";
   return list;
 }
 
@@ -110,6 +110,7 @@ struct Pipeline {
   model::Model model;
   std::unique_ptr<xref::SymbolTable> symbols;
   xref::LinkGraph links;
+  assemble::Assembly assembly;
   tmpl::TemplateSet templates;
   std::map<std::string, std::string> assets;
 
@@ -139,13 +140,15 @@ struct Pipeline {
     result.stats.link_ms = t_link.ms();
     if (stop("link")) return false;
 
+    Timer t_assemble;
+    assembly = assemble::assemble(model);  // derived data for every writer; reports nothing
+    result.stats.assemble_ms = t_assemble.ms();
+
     Timer t_templates;
     load_templates(fs, options.templates_dir, templates, assets, diags);
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
-      auto names = site::required_templates();
-      names.insert(names.end(), search::required_templates().begin(), search::required_templates().end());
-      for (const auto& name : names)
+      for (const auto& name : site::required_templates())
         if (!templates.contains(name))
           diags.error("missing-file",
                       base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
@@ -196,7 +199,8 @@ std::string font_names(const model::PdfSettings& s) {
 // written to pdf/<plan>.pdf. Plans are independent, so -j N works on N plans at a time; diagnostics and
 // files are merged in plan order, so the result does not depend on N.
 void make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::SymbolTable& symbols,
-               const xref::LinkGraph& links, const Options& options, io::OutputTree* tree, Result& result) {
+               const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options,
+               io::OutputTree* tree, Result& result) {
   auto& diags = result.diagnostics;
   Timer t_fonts;
   auto fonts = load_fonts(fs, model.site.pdf, diags);
@@ -215,7 +219,7 @@ void make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::
       stats[i].plan = plan.id;
       const double cpu_start = thread_cpu_ms();
       Timer t_layout;
-      layout::PlanPdfInput in{model, symbols, links, plan, *fonts, options.source_date_epoch, names};
+      layout::PlanPdfInput in{model, symbols, links, assembly, plan, *fonts, options.source_date_epoch, names};
       const layout::Document doc = layout::compose_plan(in, plan_diags[i]);
       stats[i].layout_ms = t_layout.ms();
       stats[i].pages = doc.pages.size();
@@ -236,7 +240,7 @@ void make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::
   for (auto& t : pool) t.join();
   for (std::size_t i = 0; i < n; ++i) {
     diags.merge(plan_diags[i]);
-    if (tree && !bytes[i].empty()) (*tree)[site::plan_pdf(model.plans[i].id)] = std::move(bytes[i]);
+    if (tree && !bytes[i].empty()) (*tree)[present::plan_pdf(model.plans[i].id)] = std::move(bytes[i]);
   }
   result.stats.pdfs = std::move(stats);
   result.stats.pdf_ms = t_pdf.ms();
@@ -250,7 +254,7 @@ Result check(const io::FileSystem& fs, const Options& options) {
   if (!pipeline.run(fs, options, result)) return result;
   // The PDFs are laid out too (nothing is written), so characters missing from the fonts are found here.
   if (options.pdf) {
-    make_pdfs(fs, pipeline.model, *pipeline.symbols, pipeline.links, options, nullptr, result);
+    make_pdfs(fs, pipeline.model, *pipeline.symbols, pipeline.links, pipeline.assembly, options, nullptr, result);
     result.outcome = outcome_of(result.diagnostics, options.strict);
     if (result.outcome != Outcome::ok) result.failed_phase = "pdf";
   }
@@ -264,14 +268,14 @@ Result build(io::FileSystem& fs, const Options& options) {
 
   Timer t_render;
   io::OutputTree tree;
-  site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.templates, pipeline.assets, options.pdf};
+  site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.assembly, pipeline.templates, pipeline.assets, options.pdf};
   site::render_site(input, tree);
-  search::render_search(input, tree);
+  search::render_search(pipeline.model, *pipeline.symbols, pipeline.assembly, tree);
   result.stats.render_ms = t_render.ms();
 
   // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.
   if (options.pdf) {
-    make_pdfs(fs, pipeline.model, *pipeline.symbols, pipeline.links, options, &tree, result);
+    make_pdfs(fs, pipeline.model, *pipeline.symbols, pipeline.links, pipeline.assembly, options, &tree, result);
     result.outcome = outcome_of(result.diagnostics, options.strict);
     if (result.outcome != Outcome::ok) {
       result.failed_phase = "pdf";

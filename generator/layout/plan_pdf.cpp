@@ -14,8 +14,10 @@
 #include "layout/chart.hpp"
 #include "layout/flow.hpp"
 #include "layout/markdown_flow.hpp"
-#include "site/describe.hpp"
-#include "site/urls.hpp"
+#include "present/describe.hpp"
+#include "present/titles.hpp"
+#include "present/urls.hpp"
+#include "present/values.hpp"
 #include "text/line_break.hpp"
 #include "text/normalize.hpp"
 #include "text/wareki.hpp"
@@ -26,10 +28,10 @@ namespace {
 
 constexpr double kMm = 72.0 / 25.4;
 
-std::string item_anchor(const std::string& id) { return "item-" + id; }
-std::string category_anchor(const std::string& id) { return "cat-" + id; }
-std::string section_anchor(const std::string& id) { return "sec-" + id; }
-std::string indicator_anchor(const std::string& id) { return "ind-" + id; }
+using present::category_anchor;
+using present::indicator_anchor;
+using present::item_anchor;
+using present::section_anchor;
 
 Span plain(std::string text, Face f = Face::mincho, Color c = style::kText) { return Span{std::move(text), f, c, {}, {}}; }
 
@@ -166,7 +168,7 @@ class PlanComposer {
       auto it = e.fields.find(def.key);
       if (it == e.fields.end()) continue;
       const auto& v = it->second;
-      const std::string w = what + ", field '" + (e.labels.count(def.key) ? e.labels.at(def.key) : def.label) + "' (" + def.key + ")";
+      const std::string w = what + ", field '" + present::field_label(e, def) + "' (" + def.key + ")";
       check(v.text, v.location, w);
       for (const auto& l : v.list) {
         check(l.label, v.location, w);
@@ -234,24 +236,17 @@ class PlanComposer {
 
   // ---- small helpers ---------------------------------------------------------------------------------
 
-  // Equal after NFKC and without spaces (令和６年度 and 令和 6 年度 are the same as 令和6年度).
-  static bool same_text(const std::string& a, const std::string& b) {
-    auto key = [](const std::string& s) {
-      std::string k = text::nfkc(s);
-      k.erase(std::remove(k.begin(), k.end(), ' '), k.end());
-      return k;
-    };
-    return key(a) == key(b);
-  }
-
   std::string period_text() const {
     if (!plan_.period) return {};
-    return site::period_wareki(*plan_.period);
+    return present::period_wareki(*plan_.period);
   }
+
+  // A link from this PDF (pdf/<plan>.pdf) to a page of the site.
+  std::string site_link(const std::string& path) const { return present::relative_link(present::plan_pdf(plan_.id), path); }
 
   // Where a link endpoint leads from this PDF: an anchor here, or the web page (relative to pdf/).
   ResolvedTarget target_of(const xref::Endpoint& e) const {
-    const auto info = site::describe(in_.model, e);
+    const auto info = present::describe(in_.model, e);
     ResolvedTarget t;
     t.text = info.title.empty() ? e.key() : info.title;
     if (e.plan == plan_.id && e.kind != xref::TargetKind::document) {
@@ -262,7 +257,7 @@ class PlanComposer {
         default: t.anchor = "cover"; break;
       }
     } else {
-      t.uri = "../" + site::endpoint_path(e);
+      t.uri = site_link(present::endpoint_path(e));
     }
     return t;
   }
@@ -283,10 +278,9 @@ class PlanComposer {
       const auto& other = incoming ? l.from : l.to;
       if (!seen.insert(std::string(incoming ? "<" : ">") + model::to_string(l.type) + other.key() + "/" + std::to_string(other.sub_item)).second) return;
       const auto t = target_of(other);
-      const auto info = site::describe(in_.model, other);
+      const auto info = present::describe(in_.model, other);
       if (!out.empty()) out.push_back(plain("　"));
-      out.push_back(plain(std::string(incoming ? model::backlink_label_of(l.type) : model::label_of(l.type)) + "：", Face::gothic,
-                          style::kMuted));
+      out.push_back(plain(std::string(present::link_label(l.type, incoming)) + "：", Face::gothic, style::kMuted));
       out.push_back(Span{t.text, Face::mincho, style::kLink, t.anchor, t.uri});
       if (other.plan != plan_.id) {
         const std::string owner = other.kind == xref::TargetKind::document ? "外部文書" : info.plan_title;
@@ -319,10 +313,6 @@ class PlanComposer {
     return out;
   }
 
-  const model::Vocabulary* vocabulary_of(const model::FieldDef& def) const {
-    return def.vocabulary.empty() ? nullptr : plan_.vocabulary(def.vocabulary);
-  }
-
   // A field value typeset for a cell `width` wide; `compact` for narrow table columns (marks only).
   std::vector<Box> field_boxes(const model::FieldValue& v, const model::FieldDef& def, double width, double size, bool compact) {
     ParagraphStyle st = make_body_style(size);
@@ -341,15 +331,14 @@ class PlanComposer {
       }
       case model::FieldKind::status:
       case model::FieldKind::rating: {
-        const auto* voc = vocabulary_of(def);
-        const auto* val = voc ? voc->find(v.text) : nullptr;
+        const auto& label = present::vocabulary_label(plan_, def, v.text);
         ParagraphStyle ms = st;
         if (compact) {
           ms.align = Align::center;
           append(layout_paragraph({plain(v.text, Face::gothic)}, ms, width, m_));
         } else {
           std::vector<Span> sp = {plain(v.text, Face::gothic)};
-          if (val && !val->label.empty() && val->label != v.text) sp.push_back(plain("（" + val->label + "）", Face::mincho, style::kMuted));
+          if (!label.empty() && label != v.text) sp.push_back(plain("（" + label + "）", Face::mincho, style::kMuted));
           ms.align = Align::left;
           append(layout_paragraph(sp, ms, width, m_));
         }
@@ -422,12 +411,9 @@ class PlanComposer {
         head.push_back(false);
       }
       group = r.group;
-      std::string when = r.label;
-      if (r.from) {
-        const std::string w = text::wareki_fiscal_span(*r.from, r.open_end ? std::nullopt : (r.to ? r.to : r.from));
-        if (when.empty()) when = w;
-        else if (when.find("年度") == std::string::npos) when += "\n（" + w + "）";
-      }
+      const auto w = present::schedule_when(r);
+      std::string when = w.label;
+      if (!w.span.empty()) when = when.empty() ? w.span : when + "\n（" + w.span + "）";
       // A row without a time (毎年度、…着実に実施していきます。) runs across both columns.
       if (when.empty()) cells.push_back({typeset_text(r.text, st, widths[0] + widths[1] - 2 * pad, m_)});
       else cells.push_back({typeset_text(when, st, widths[0] - 2 * pad, m_), typeset_text(r.text, st, widths[1] - 2 * pad, m_)});
@@ -535,9 +521,8 @@ class PlanComposer {
     {
       // Metadata the document does not print is marked as inferred (推定), as on the web pages.
       std::string inferred_names;
-      for (const auto& [key, label] : {std::pair<const char*, const char*>{"title", "表題"}, {"short_title", "略称"},
-                                       {"municipality", "自治体"}, {"kind", "種別"}})
-        if (plan_.inferred.count(key)) inferred_names += (inferred_names.empty() ? "" : "・") + std::string(label);
+      for (const char* key : {"title", "short_title", "municipality", "kind"})
+        if (plan_.inferred.count(key)) inferred_names += (inferred_names.empty() ? "" : "・") + std::string(present::metadata_label(key));
       if (!inferred_names.empty())
         centered("［推定］" + inferred_names + "は原文に印字されていないため推定しています（理由は「計画の概要」）", 9, Face::mincho,
                  style::kMuted, 10, top);
@@ -547,14 +532,12 @@ class PlanComposer {
     auto inferred = [&](const char* key) { return plan_.inferred.count(key) ? std::string("［推定］") : std::string(); };
     if (plan_.period) {
       std::string p = !plan_.period->label.empty() ? plan_.period->label : period_text();
-      const std::string western = site::period_western(*plan_.period);
-      if (!same_text(p, period_text())) p += "（" + period_text() + "）";
+      const std::string western = present::period_western(*plan_.period);
+      if (!present::same_text(p, period_text())) p += "（" + period_text() + "）";
       centered("計画期間　" + p + "\n" + western + inferred("period"), 12, Face::mincho, style::kText, 8, middle);
     }
     if (plan_.published) {
-      std::string d = plan_.published->label;
-      if (auto wk = text::wareki_from_iso(plan_.published->iso); wk && *wk != d) d += d.empty() ? *wk : "（" + *wk + "）";
-      centered("策定・公表　" + d + inferred("published"), 12, Face::mincho, style::kText, 8, middle);
+      centered("策定・公表　" + present::published_text(*plan_.published) + inferred("published"), 12, Face::mincho, style::kText, 8, middle);
     } else if (in_.epoch) {
       const std::time_t t = static_cast<std::time_t>(*in_.epoch);
       std::tm tm{};
@@ -568,9 +551,9 @@ class PlanComposer {
       st.size = 9;
       st.line_height = 1.5;
       st.align = Align::center;
-      const std::string page = site::plan_page(plan_.id);
+      const std::string page = present::plan_page(plan_.id);
       for (auto& b : layout_paragraph({plain("この計画は Web 版（HTML、音声読み上げ等に対応）でも公開しています：", Face::mincho, style::kMuted),
-                                       Span{page, Face::mincho, style::kLink, {}, "../" + page}},
+                                       Span{page, Face::mincho, style::kLink, {}, site_link(page)}},
                                       st, w, m_))
         bottom.push_back(std::move(b));
     }
@@ -714,22 +697,18 @@ class PlanComposer {
     row("自治体", with({plain(plan_.municipality)}, inferred("municipality")));
     row("種別", with({plain(model::label_of(plan_.kind))}, inferred("kind")));
     if (plan_.period) {
-      std::string p = period_text() + "（" + site::period_western(*plan_.period) + "）";
-      if (!plan_.period->label.empty() && !same_text(plan_.period->label, period_text())) p += "　原文の表記：" + plan_.period->label;
+      std::string p = period_text() + "（" + present::period_western(*plan_.period) + "）";
+      if (!plan_.period->label.empty() && !present::same_text(plan_.period->label, period_text())) p += "　原文の表記：" + plan_.period->label;
       row("計画期間", with({plain(p)}, inferred("period")));
     }
-    if (plan_.published) {
-      std::string d = plan_.published->label;
-      if (auto wk = text::wareki_from_iso(plan_.published->iso); wk && *wk != d) d += "（" + *wk + "）";
-      row("策定・公表", with({plain(d)}, inferred("published")));
-    }
+    if (plan_.published) row("策定・公表", with({plain(present::published_text(*plan_.published))}, inferred("published")));
     if (!plan_.department.empty()) row("担当", with({plain(plan_.department)}, inferred("department")));
     if (!plan_.summary.empty()) row("概要", {plain(plan_.summary)});
     row("項目数", {plain(std::to_string(plan_.items.size()) + "項目")});
     {
-      const std::string page = site::plan_page(plan_.id), data = site::plan_data_json(plan_.id);
-      row("Web 版・データ", {Span{page, Face::mincho, style::kLink, {}, "../" + page}, plain("　"),
-                             Span{data, Face::mincho, style::kLink, {}, "../" + data},
+      const std::string page = present::plan_page(plan_.id), data = present::plan_data_json(plan_.id);
+      row("Web 版・データ", {Span{page, Face::mincho, style::kLink, {}, site_link(page)}, plain("　"),
+                             Span{data, Face::mincho, style::kLink, {}, site_link(data)},
                              plain("　（この PDF のアクセシブル版は Web 版です）", Face::mincho, style::kMuted)});
     }
     auto refs = reference_spans(plan_.id, 0);
@@ -751,8 +730,7 @@ class PlanComposer {
       chapter_break(pg, first);
       first = false;
       const double w = pg.width();
-      const std::string title = s.number.empty() ? s.title : s.number + "　" + s.title;
-      pg.add(typeset_heading(title, 0, w, m_, section_anchor(s.id), 0));
+      pg.add(typeset_heading(present::section_title(s), 0, w, m_, section_anchor(s.id), 0));
       MarkdownOptions o;
       o.anchor_prefix = section_anchor(s.id);
       o.outline_level = 1;
@@ -804,11 +782,12 @@ class PlanComposer {
       for (auto& b : boxes) b.keep_with_next = true;
       pg.add(std::move(boxes));
     }
-    if (auto chart = draw_indicator_chart(ind, w, m_)) {
-      chart->keep_with_next = true;
-      pg.add(std::move(*chart));
+    if (const auto* spec = in_.assembly.chart(ind)) {
+      Box chart = draw_indicator_chart(*spec, w, m_);
+      chart.keep_with_next = true;
+      pg.add(std::move(chart));
     }
-    pg.add_table(make_indicator_table(ind, w, m_));
+    pg.add_table(make_indicator_table(present::indicator_table(ind), w, m_));
     std::vector<Box> after;
     for (const auto& s : ind.segments)
       if (!s.note.empty()) for (auto& b : typeset_text(s.note, make_body_style(style::kSmall), w, m_, Face::mincho, style::kMuted)) after.push_back(std::move(b));
@@ -858,13 +837,13 @@ class PlanComposer {
     return path;
   }
 
-  std::string category_title(const model::Category& c) const { return c.number.empty() ? c.title : c.number + "　" + c.title; }
+  static std::string category_title(const model::Category& c) { return present::category_title(c); }
 
   std::vector<Span> legend_spans() const {
     std::vector<Span> out;
     for (const auto& def : plan_.fields) {
       if (def.kind != model::FieldKind::rating && def.kind != model::FieldKind::status) continue;
-      const auto* voc = vocabulary_of(def);
+      const auto* voc = def.vocabulary.empty() ? nullptr : plan_.vocabulary(def.vocabulary);
       if (!voc) continue;
       bool labelled = false;
       for (const auto& v : voc->values) labelled = labelled || !v.label.empty();
@@ -980,7 +959,7 @@ class PlanComposer {
       const std::string key = plan_.id + "#" + item.id;
       Row row;
       row.anchors.push_back(Anchor{item_anchor(item.id), 0});
-      row.outline.push_back(OutlineMark{site::entry_title(item), static_cast<int>(path.size()) + 1, item_anchor(item.id)});
+      row.outline.push_back(OutlineMark{present::entry_title(item), static_cast<int>(path.size()) + 1, item_anchor(item.id)});
       ParagraphStyle st = make_body_style(size);
       for (std::size_t c = 0; c < cols.size(); ++c) {
         const double cw = t.widths[c] - 2 * pad;
@@ -990,16 +969,15 @@ class PlanComposer {
           ns.align = Align::center;
           boxes = typeset_text(item.number, ns, cw, m_, Face::gothic);
         } else if (!cols[c].def) {
-          const std::string page = site::item_page(plan_.id, item.id);
           ParagraphStyle ns = st;
           ns.align = Align::left;
-          boxes = layout_paragraph({Span{item.name, Face::gothic, style::kText, {}, "../" + page}}, ns, cw, m_);
+          boxes = layout_paragraph({Span{item.name, Face::gothic, style::kText, {}, site_link(present::item_page(plan_.id, item.id))}}, ns, cw, m_);
         } else if (auto it = item.fields.find(cols[c].def->key); it != item.fields.end()) {
           const bool compact = it->second.kind == model::FieldKind::status || it->second.kind == model::FieldKind::rating;
           boxes = field_boxes(it->second, *cols[c].def, cw, size, compact);
-          if (auto lb = item.labels.find(cols[c].def->key); lb != item.labels.end() && lb->second != cols[c].def->label) {
+          if (const auto& label = present::field_label(item, *cols[c].def); label != cols[c].def->label) {
             // This item prints another label for the field (担当課 / 主担当課): say so in the cell.
-            auto note = typeset_text("（" + lb->second + "）", make_body_style(size * 0.9), cw, m_, Face::gothic, style::kMuted);
+            auto note = typeset_text("（" + label + "）", make_body_style(size * 0.9), cw, m_, Face::gothic, style::kMuted);
             boxes.insert(boxes.begin(), note.begin(), note.end());
           }
         }
@@ -1021,7 +999,7 @@ class PlanComposer {
       }
       for (std::size_t k = 0; k < item.sub_items.size(); ++k) {
         const auto& s = item.sub_items[k];
-        for (auto& b : typeset_text(site::entry_title(s), make_body_style(size), full, m_, Face::gothic)) sub.push_back(std::move(b));
+        for (auto& b : typeset_text(present::entry_title(s), make_body_style(size), full, m_, Face::gothic)) sub.push_back(std::move(b));
         for (const auto& def : plan_.fields)
           if (auto it = s.fields.find(def.key); it != s.fields.end()) {
             const double lw = std::min(full * 0.2, size * 8);
@@ -1139,13 +1117,12 @@ class PlanComposer {
       Row head;
       ParagraphStyle st = make_body_style(10);
       st.align = Align::left;
-      const std::string page = site::item_page(plan_.id, item.id);
       std::vector<Span> title;
-      if (!item.number.empty()) title.push_back(plain(item.number + "　", Face::gothic));
-      title.push_back(Span{item.name, Face::gothic, style::kText, {}, "../" + page});
+      if (!item.number.empty()) title.push_back(plain(item.number + present::kNumberSeparator, Face::gothic));
+      title.push_back(Span{item.name, Face::gothic, style::kText, {}, site_link(present::item_page(plan_.id, item.id))});
       head.cells.push_back(make_cell(layout_paragraph(title, st, w - 2 * pad, m_), style::kHeadFill, 2));
       head.anchors.push_back(Anchor{item_anchor(item.id), 0});
-      head.outline.push_back(OutlineMark{site::entry_title(item), outline_level, item_anchor(item.id)});
+      head.outline.push_back(OutlineMark{present::entry_title(item), outline_level, item_anchor(item.id)});
       t.header.push_back(std::move(head));
     }
     ParagraphStyle ls = make_body_style(size);
@@ -1154,7 +1131,7 @@ class PlanComposer {
       for (const auto& def : plan_.fields) {
         auto it = e.fields.find(def.key);
         if (it == e.fields.end()) continue;
-        const std::string label = e.labels.count(def.key) ? e.labels.at(def.key) : def.label;
+        const std::string& label = present::field_label(e, def);
         Row r;
         r.cells.push_back(make_cell(typeset_text(label, ls, lw, m_, Face::gothic), style::kSubFill));
         r.cells.push_back(make_cell(field_boxes(it->second, def, vw, size, false)));
@@ -1185,7 +1162,7 @@ class PlanComposer {
       Row r;
       ParagraphStyle ss = make_body_style(size + 0.5);
       ss.align = Align::left;
-      r.cells.push_back(make_cell(typeset_text(site::entry_title(s), ss, w - 2 * pad, m_, Face::gothic), style::kGroupFill, 2));
+      r.cells.push_back(make_cell(typeset_text(present::entry_title(s), ss, w - 2 * pad, m_, Face::gothic), style::kGroupFill, 2));
       r.keep_with_next = true;
       t.rows.push_back(std::move(r));
       field_rows(s);
@@ -1249,10 +1226,10 @@ class PlanComposer {
       auto here_t = target_of(xref::Endpoint{here.kind, here.plan, here.id, 0});
       if (here.kind == xref::TargetKind::plan) here_t.text = "（計画全体）";
       auto there_t = target_of(there);
-      const auto info = site::describe(in_.model, there);
+      const auto info = present::describe(in_.model, there);
       Row r;
       r.cells.push_back(make_cell(layout_paragraph({Span{here_t.text, Face::mincho, style::kLink, here_t.anchor, {}}}, st, t.widths[0] - 2 * pad, m_)));
-      const std::string rel = std::string(incoming ? "← " : "→ ") + (incoming ? model::backlink_label_of(l->type) : model::label_of(l->type));
+      const std::string rel = std::string(incoming ? "← " : "→ ") + present::link_label(l->type, incoming);
       r.cells.push_back(make_cell(typeset_text(rel, st, t.widths[1] - 2 * pad, m_, Face::gothic)));
       const std::string owner = there.kind == xref::TargetKind::document ? info.title + "（外部文書）" : info.plan_title;
       r.cells.push_back(make_cell(typeset_text(owner, st, t.widths[2] - 2 * pad, m_)));

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "assemble/assemble.hpp"
 #include "base/diagnostic.hpp"
 #include "layout/measure.hpp"
 #include "layout/page.hpp"
@@ -18,6 +19,7 @@ struct PlanPdfInput {
   const model::Model& model;          ///< all plans (link targets are described from here)
   const xref::SymbolTable& symbols;   ///< resolves [[…]] in Markdown
   const xref::LinkGraph& links;       ///< references and backlinks
+  const assemble::Assembly& assembly; ///< chart specifications
   const model::Plan& plan;            ///< the plan to lay out
   const Measurer& measurer;           ///< the fonts (pdf::FontSet)
   std::optional<long long> epoch;  ///< SOURCE_DATE_EPOCH: the PDF's dates; none: the PDF has no date
