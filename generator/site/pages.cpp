@@ -189,7 +189,6 @@ json PageBuilder::not_found_context() const {
   if (!m_.site.base_url.empty()) {
     std::string base = m_.site.base_url;
     if (base.back() != '/') base += '/';
-    ctx["home"] = base + home_page();
     ctx["root"] = base;
   }
   return ctx;
@@ -213,6 +212,13 @@ void render_site(const SiteInput& in, io::OutputTree& out) { PageBuilder(in).bui
 std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name, json ctx) {
   const auto& site = in.model.site;
   if (!ctx.contains("root")) ctx["root"] = root_prefix(path);  // the 404 page sets an absolute one
+  // The pages every page links to (header, footer), through the root.
+  const std::string root = ctx["root"].get<std::string>();
+  ctx["pages"] = json{{"home", root + home_page()},           {"departments", root + departments_page()},
+                      {"evaluations", root + evaluations_page()}, {"xref", root + xref_page()},
+                      {"documents", root + documents_page()},   {"accessibility", root + accessibility_page()},
+                      {"catalog", root + catalog_json()},        {"sitemap", root + present::sitemap()},
+                      {"search", root + search_page()}};
   ctx["site"] = json{{"title", site.title}, {"organisation", site.organisation}, {"description", site.description}};
   if (!ctx.contains("description") || !ctx["description"].is_string() || ctx["description"].get<std::string>().empty())
     ctx["description"] = site.description;

@@ -77,7 +77,7 @@ json PageBuilder::department_context(const assemble::Department& d) const {
       siblings.push_back(json{{"name", o.unit.name}, {"href", short_link(page, o.page)}});
   return json{{"title", d.unit.name}, {"name", d.unit.name}, {"bureau", d.unit.generic ? "" : d.unit.bureau},
               {"generic", d.unit.generic}, {"plans", plans}, {"item_count", d.item_count},
-              {"siblings", listing(siblings)}, {"breadcrumbs", crumbs(page)},
+              {"siblings", listing(siblings)}, {"breadcrumbs", crumbs(page)}, {"index_href", short_link(page, departments_page())},
               {"description", d.unit.name + "が担当する取組項目の一覧（計画横断）"}};
 }
 
