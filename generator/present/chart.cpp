@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <set>
 
 #include "present/titles.hpp"
@@ -12,12 +11,6 @@
 namespace planpress::present {
 
 namespace {
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 int decimals_of(const std::string& text) {
   const auto dot = text.find('.');
@@ -112,7 +105,7 @@ ValueAxis value_axis(const std::vector<ChartSeries>& series, bool bars, const st
     const double v = a.min + a.step * i;
     if (v > a.max + a.step / 2) break;
     a.ticks.push_back(v);
-    a.tick_labels.push_back(fixed(std::abs(v) < a.step / 2 ? 0.0 : v, a.decimals));
+    a.tick_labels.push_back(fixed_decimals(std::abs(v) < a.step / 2 ? 0.0 : v, a.decimals));
   }
   return a;
 }
@@ -157,7 +150,7 @@ std::vector<std::string> summarize_indicator(const model::Indicator& ind) {
       const int d = std::max(decimals_of(a.label), decimals_of(b.label));
       const double diff = b.value - a.value;
       const std::string change =
-          std::abs(diff) < std::pow(10, -d) / 2 ? "横ばい" : fixed(std::abs(diff), d) + ind.unit + (diff > 0 ? "増加" : "減少");
+          std::abs(diff) < std::pow(10, -d) / 2 ? "横ばい" : fixed_decimals(std::abs(diff), d) + ind.unit + (diff > 0 ? "増加" : "減少");
       out.push_back(who + year(a.year) + " " + a.label + ind.unit + " → " + year(b.year) + " " + b.label + ind.unit + "（" +
                     change + "）");
     } else if (s.actual.size() == 1) {

@@ -11,12 +11,6 @@ namespace planpress::present {
 
 namespace {
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::optional<int> end_of(const std::optional<int>& from, const std::optional<int>& to, bool open_end) {
   if (open_end) return std::nullopt;
   return to ? to : from;
@@ -24,11 +18,17 @@ std::optional<int> end_of(const std::optional<int>& from, const std::optional<in
 
 }  // namespace
 
+std::string fixed_decimals(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
 std::string number_text(const model::IndicatorValue& v) {
   if (!v.value_text.empty()) return v.value_text;
   if (!v.value) return {};
   const double x = *v.value;
-  return x == std::floor(x) ? fixed(x, 0) : fixed(x, 2);
+  return x == std::floor(x) ? fixed_decimals(x, 0) : fixed_decimals(x, 2);
 }
 
 std::string display_value(const model::IndicatorValue& v, const std::string& unit) {

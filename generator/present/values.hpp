@@ -7,6 +7,9 @@
 
 namespace planpress::present {
 
+/// `v` with exactly `decimals` decimals ("97.5", "200").
+std::string fixed_decimals(double v, int decimals);
+
 /// The number of an indicator value as written in the content ("197.0", not 197), or "" if there is none.
 std::string number_text(const model::IndicatorValue& v);
 
