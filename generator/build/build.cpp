@@ -8,7 +8,7 @@
 #include "assemble/assemble.hpp"
 #include "content/loader.hpp"
 #include "io/publish.hpp"
-#include "layout/plan_pdf.hpp"
+#include "compose/compose.hpp"
 #include "model/validate.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/writer.hpp"
@@ -219,8 +219,8 @@ void make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::
       stats[i].plan = plan.id;
       const double cpu_start = thread_cpu_ms();
       Timer t_layout;
-      layout::PlanPdfInput in{model, symbols, links, assembly, plan, *fonts, options.source_date_epoch, names};
-      const layout::Document doc = layout::compose_plan(in, plan_diags[i]);
+      compose::PlanInput in{model, symbols, links, assembly, plan, *fonts, options.source_date_epoch, names};
+      const layout::Document doc = compose::compose_plan(in, plan_diags[i]);
       stats[i].layout_ms = t_layout.ms();
       stats[i].pages = doc.pages.size();
       if (!tree || plan_diags[i].has_errors()) continue;

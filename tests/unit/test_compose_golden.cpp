@@ -16,7 +16,7 @@
 #include "content/loader.hpp"
 #include "io/file_system.hpp"
 #include "layout/measure.hpp"
-#include "layout/plan_pdf.hpp"
+#include "compose/compose.hpp"
 #include "model/validate.hpp"
 #include "test_util.hpp"
 #include "xref/xref.hpp"
@@ -79,8 +79,8 @@ TEST_CASE("the composed pages of the sample plans match their golden files", "[l
   const bool update = std::getenv("PLANPRESS_UPDATE_GOLDEN") != nullptr;
   for (const auto& plan : model.plans) {
     INFO("plan " << plan.id);
-    layout::PlanPdfInput in{model, symbols, links, assembly, plan, m, std::nullopt, "fixed"};
-    const auto actual = dump(layout::compose_plan(in, diags));
+    compose::PlanInput in{model, symbols, links, assembly, plan, m, std::nullopt, "fixed"};
+    const auto actual = dump(compose::compose_plan(in, diags));
     REQUIRE_FALSE(diags.has_errors());
     const fs::path golden = dir / (plan.id + ".txt");
     if (update) {
