@@ -17,15 +17,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "content/loader.hpp"
-#include "io/file_system.hpp"
 #include "layout/chart.hpp"
 #include "layout/measure.hpp"
 #include "layout/page.hpp"
 #include "layout/plan_pdf.hpp"
-#include "model/validate.hpp"
+#include "linked_content.hpp"
 #include "test_util.hpp"
-#include "xref/xref.hpp"
 
 namespace fs = std::filesystem;
 using namespace planpress;
@@ -162,31 +159,9 @@ void check_golden(const std::string& name, const std::string& actual) {
                   << (expected.empty() ? "(the golden file is missing or empty)\n" : "") << diff);
 }
 
-// The fixture as the build sees it: loaded, validated and linked, without errors.
-struct Fixture {
-  content::RawContent raw;
-  model::Model model;
-  std::unique_ptr<xref::SymbolTable> symbols;
-  xref::LinkGraph links;
-
-  Fixture() {
-    io::RealFileSystem rfs;
-    base::Diagnostics diags;
-    raw = content::load_content(rfs, (kGoldenDir / "content").string(), diags);
-    model = model::validate(raw, diags);
-    symbols = std::make_unique<xref::SymbolTable>(model);
-    links = xref::link(model, *symbols, diags);
-    std::string messages;
-    for (const auto& d : diags.all()) messages += base::format_diagnostic(d) + "\n";
-    INFO(messages);
-    REQUIRE(diags.all().empty());
-  }
-
-  const model::Plan& plan(const std::string& id) const {
-    const auto it = std::find_if(model.plans.begin(), model.plans.end(), [&](const model::Plan& p) { return p.id == id; });
-    REQUIRE(it != model.plans.end());
-    return *it;
-  }
+// The fixture as the build sees it, laid out with the fixed-width fake font.
+struct Fixture : testing::LinkedContent {
+  Fixture() : LinkedContent((kGoldenDir / "content").string()) {}
 
   layout::Document compose(const std::string& id) const {
     const layout::FixedMeasurer m;
