@@ -44,7 +44,7 @@ TEST_CASE("every plan's PDF, the same with 1 and 3 threads, stats in plan order"
   }
 }
 
-TEST_CASE("check lays every plan out and writes nothing; missing glyphs are reported in plan order", "[pdf_jobs]") {
+TEST_CASE("check lays every plan out and writes nothing, and missing glyphs are reported in plan order", "[pdf_jobs]") {
   testing::LinkedContent c(kContent);
   // 发 is not in the IPAex fonts (and no fallback is configured).
   for (auto& p : c.model.plans) p.summary = "通知を发出する。";
