@@ -41,123 +41,134 @@ Path mark_at(double x, double y, present::Mark mark, const Color& col) {
   return mk;
 }
 
-}  // namespace
+// Where the plot stands in the chart's box and where a value and a year fall in it.
+struct Plot {
+  const present::ChartSpec& spec;
+  const Measurer& m;
+  double x = 0, y = 16, w = 0, h = 0;  // the plot area
+  double width = 0;                    // of the whole chart
+  std::size_t legend_entries = 0;      // the series, then the note on hollow marks
 
-Box draw_indicator_chart(const present::ChartSpec& spec, double width, const Measurer& m) {
-  const auto& axis = spec.axis;
-  const auto& series = spec.series;
-  const double tick = 7, label = 6.5;
-  // Two points (a baseline and a target) need less room than a trend over several years.
-  std::size_t longest = 0;
-  for (const auto& s : series) longest = std::max(longest, s.actual.size() + s.planned.size());
-  const double height = longest <= 2 && spec.years.size() <= 3 ? 140 : 200;
-  Box box;
-  box.height = height + 8;
-  double tick_w = 0;
-  for (const auto& t : axis.tick_labels) tick_w = std::max(tick_w, m.width(Face::gothic, t) * tick);
-  const double plot_x = tick_w + 8, plot_y = 16;
-  const std::size_t legend_entries = series.size() + (spec.planned_note.empty() ? 0 : 1);
-  const double legend_h = 14 * static_cast<double>((legend_entries + 2) / 3);
-  const double plot_w = width - plot_x - 10, plot_h = height - plot_y - 24 - legend_h;
-  auto& c = box.content;
-  if (!spec.unit.empty()) c.texts.push_back(text_at(0, 9, "（単位：" + spec.unit + "）", tick, style::kMuted));
-  auto y_of = [&](double v) { return plot_y + plot_h - (v - axis.min) / (axis.max - axis.min) * plot_h; };
-  // Grid lines and the value axis' tick labels.
+  static constexpr double kTick = 7, kLabel = 6.5;  // sizes of axis text and value labels
+
+  double y_of(double v) const { return y + h - (v - spec.axis.min) / (spec.axis.max - spec.axis.min) * h; }
+  double slot() const { return w / static_cast<double>(spec.years.size()); }
+  double x_of(int year) const {
+    const auto& xs = spec.years;
+    const auto i = static_cast<double>(std::find(xs.begin(), xs.end(), year) - xs.begin());
+    return x + (i + 0.5) * slot();
+  }
+};
+
+// The unit, the grid with the value axis' tick labels, the frame, the year labels.
+void draw_axes(const Plot& p, Content& c) {
+  const auto& axis = p.spec.axis;
+  const double tick = Plot::kTick;
+  if (!p.spec.unit.empty()) c.texts.push_back(text_at(0, 9, "（単位：" + p.spec.unit + "）", tick, style::kMuted));
   for (std::size_t i = 0; i < axis.ticks.size(); ++i) {
-    const double y = y_of(axis.ticks[i]);
+    const double y = p.y_of(axis.ticks[i]);
     Path g;
-    g.points = {{plot_x, y}, {plot_x + plot_w, y}};
+    g.points = {{p.x, y}, {p.x + p.w, y}};
     g.stroke = Color{0.82, 0.82, 0.82};
     g.line_width = 0.4;
     c.paths.push_back(std::move(g));
     const std::string& s = axis.tick_labels[i];
-    c.texts.push_back(text_at(plot_x - 4 - m.width(Face::gothic, s) * tick, y + tick * 0.35, s, tick, style::kMuted));
+    c.texts.push_back(text_at(p.x - 4 - p.m.width(Face::gothic, s) * tick, y + tick * 0.35, s, tick, style::kMuted));
   }
   Path frame;
-  frame.points = {{plot_x, plot_y}, {plot_x, plot_y + plot_h}, {plot_x + plot_w, plot_y + plot_h}};
+  frame.points = {{p.x, p.y}, {p.x, p.y + p.h}, {p.x + p.w, p.y + p.h}};
   frame.stroke = style::kText;
   frame.line_width = 0.7;
   c.paths.push_back(std::move(frame));
-  const auto& xs = spec.years;
-  const double slot = plot_w / static_cast<double>(xs.size());
-  auto x_of = [&](int year) {
-    const auto i = static_cast<double>(std::find(xs.begin(), xs.end(), year) - xs.begin());
-    return plot_x + (i + 0.5) * slot;
-  };
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    const std::string& s = spec.year_labels[i];
-    const double sw = m.width(Face::gothic, s) * tick;
-    c.texts.push_back(text_at(x_of(xs[i]) - sw / 2, plot_y + plot_h + 11, s, tick));
+  for (std::size_t i = 0; i < p.spec.years.size(); ++i) {
+    const std::string& s = p.spec.year_labels[i];
+    const double sw = p.m.width(Face::gothic, s) * tick;
+    c.texts.push_back(text_at(p.x_of(p.spec.years[i]) - sw / 2, p.y + p.h + 11, s, tick));
   }
-  // Series.
+}
+
+// A bar per value, labelled above; hollow bars for baselines and targets.
+void draw_bars(const Plot& p, Content& c) {
+  const auto& series = p.spec.series;
+  const double bar_w = std::min(24.0, p.slot() * 0.75 / static_cast<double>(series.size()));
+  for (std::size_t si = 0; si < series.size(); ++si) {
+    const Color col = kSeriesColors[si % 5];
+    for (const auto* list : {&series[si].planned, &series[si].actual})
+      for (const auto& v : *list) {
+        const double x = p.x_of(v.year) - bar_w * static_cast<double>(series.size()) / 2 + bar_w * static_cast<double>(si);
+        const double top = p.y_of(v.value), base = p.y_of(std::max(p.spec.axis.min, 0.0));
+        Rect r;
+        r.x = x;
+        r.y = std::min(top, base);
+        r.w = bar_w * 0.9;
+        r.h = std::abs(base - top);
+        r.fill = v.mark == present::Mark::actual ? col : light(col);
+        r.stroke = col;
+        c.rects.push_back(r);
+        c.texts.push_back(text_at(x + bar_w * 0.45 - p.m.width(Face::gothic, v.label) * Plot::kLabel / 2, r.y - 2, v.label, Plot::kLabel, col));
+      }
+  }
+}
+
+// A line per series, the dashed way to its target, a mark per value, and the values' labels right of
+// their marks (labels of one year spread apart so close values stay legible).
+void draw_lines(const Plot& p, Content& c) {
   struct Label {
     double y;
     std::string text;
     Color color;
   };
   std::map<int, std::vector<Label>> labels;  // by fiscal year
-  const double bar_w = std::min(24.0, slot * 0.75 / static_cast<double>(series.size()));
+  const auto& series = p.spec.series;
   for (std::size_t si = 0; si < series.size(); ++si) {
     const auto& s = series[si];
     const Color col = kSeriesColors[si % 5];
-    if (spec.bars) {
-      for (const auto* list : {&s.planned, &s.actual})
-        for (const auto& p : *list) {
-          const double x = x_of(p.year) - bar_w * static_cast<double>(series.size()) / 2 + bar_w * static_cast<double>(si);
-          const double top = y_of(p.value), base = y_of(std::max(axis.min, 0.0));
-          Rect r;
-          r.x = x;
-          r.y = std::min(top, base);
-          r.w = bar_w * 0.9;
-          r.h = std::abs(base - top);
-          r.fill = p.mark == present::Mark::actual ? col : light(col);
-          r.stroke = col;
-          c.rects.push_back(r);
-          c.texts.push_back(text_at(x + bar_w * 0.45 - m.width(Face::gothic, p.label) * label / 2, r.y - 2, p.label, label, col));
-        }
-      continue;
-    }
     Path line;
     line.stroke = col;
     line.line_width = 1.3;
     line.dash = kSeriesDash[si % 5];
-    for (const auto& p : s.actual) line.points.push_back({x_of(p.year), y_of(p.value)});
+    for (const auto& v : s.actual) line.points.push_back({p.x_of(v.year), p.y_of(v.value)});
     if (line.points.size() >= 2) c.paths.push_back(std::move(line));
     if (s.way.size() >= 2) {
       Path way;
       way.stroke = col;
       way.line_width = 1;
       way.dash = kWayDash;
-      for (const auto& p : s.way) way.points.push_back({x_of(p.year), y_of(p.value)});
+      for (const auto& v : s.way) way.points.push_back({p.x_of(v.year), p.y_of(v.value)});
       c.paths.push_back(std::move(way));
     }
     for (const auto* list : {&s.actual, &s.planned})
-      for (const auto& p : *list) {
-        c.paths.push_back(mark_at(x_of(p.year), y_of(p.value), p.mark, col));
-        labels[p.year].push_back(Label{y_of(p.value), p.label, col});
+      for (const auto& v : *list) {
+        c.paths.push_back(mark_at(p.x_of(v.year), p.y_of(v.value), v.mark, col));
+        labels[v.year].push_back(Label{p.y_of(v.value), v.label, col});
       }
   }
-  // Value labels right of their marks; labels of one year are spread apart so close values stay legible.
+  const double label = Plot::kLabel;
   for (auto& [year, list] : labels) {
     std::stable_sort(list.begin(), list.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
     std::vector<double> ys;
     for (const auto& l : list) ys.push_back(l.y);
-    present::spread_labels(ys, label * 1.15, plot_y + plot_h - label * 0.35 - 0.5);  // baselines above the axis
+    present::spread_labels(ys, label * 1.15, p.y + p.h - label * 0.35 - 0.5);  // baselines above the axis
     for (std::size_t i = 0; i < list.size(); ++i)
-      c.texts.push_back(text_at(x_of(year) + 5, ys[i] + label * 0.35, list[i].text, label, list[i].color));
+      c.texts.push_back(text_at(p.x_of(year) + 5, ys[i] + label * 0.35, list[i].text, label, list[i].color));
   }
-  // Legend, three entries per line: the series, then the meaning of hollow marks.
-  const double legend_y = plot_y + plot_h + 22;
-  const double entry_w = width / 3;
-  for (std::size_t si = 0; si < legend_entries; ++si) {
-    const double x = static_cast<double>(si % 3) * entry_w + plot_x * 0.5;
+}
+
+// The legend, three entries per line: the series, then the meaning of hollow marks.
+void draw_legend(const Plot& p, Content& c) {
+  const auto& series = p.spec.series;
+  const double tick = Plot::kTick;
+  const double legend_y = p.y + p.h + 22;
+  const double entry_w = p.width / 3;
+  for (std::size_t si = 0; si < p.legend_entries; ++si) {
+    const double x = static_cast<double>(si % 3) * entry_w + p.x * 0.5;
     const double y = legend_y + 14 * static_cast<double>(si / 3);
     if (si == series.size()) {
-      c.texts.push_back(text_at(x, y + tick * 0.35, spec.planned_note, tick, style::kMuted));
+      c.texts.push_back(text_at(x, y + tick * 0.35, p.spec.planned_note, tick, style::kMuted));
       continue;
     }
     const Color col = kSeriesColors[si % 5];
-    if (spec.bars) {
+    if (p.spec.bars) {
       Rect r;
       r.x = x;
       r.y = y - 4;
@@ -167,16 +178,40 @@ Box draw_indicator_chart(const present::ChartSpec& spec, double width, const Mea
       r.stroke = col;
       c.rects.push_back(r);
     } else {
-      Path p;
-      p.points = {{x, y}, {x + 18, y}};
-      p.stroke = col;
-      p.line_width = 1.3;
-      p.dash = kSeriesDash[si % 5];
-      c.paths.push_back(std::move(p));
+      Path line;
+      line.points = {{x, y}, {x + 18, y}};
+      line.stroke = col;
+      line.line_width = 1.3;
+      line.dash = kSeriesDash[si % 5];
+      c.paths.push_back(std::move(line));
       c.paths.push_back(mark_at(x + 9, y, present::Mark::actual, col));
     }
     c.texts.push_back(text_at(x + 22, y + tick * 0.35, series[si].label, tick));
   }
+}
+
+}  // namespace
+
+Box draw_indicator_chart(const present::ChartSpec& spec, double width, const Measurer& m) {
+  // Two points (a baseline and a target) need less room than a trend over several years.
+  std::size_t longest = 0;
+  for (const auto& s : spec.series) longest = std::max(longest, s.actual.size() + s.planned.size());
+  const double height = longest <= 2 && spec.years.size() <= 3 ? 140 : 200;
+  Plot p{spec, m};
+  double tick_w = 0;
+  for (const auto& t : spec.axis.tick_labels) tick_w = std::max(tick_w, m.width(Face::gothic, t) * Plot::kTick);
+  p.x = tick_w + 8;
+  p.width = width;
+  p.legend_entries = spec.series.size() + (spec.planned_note.empty() ? 0 : 1);
+  const double legend_h = 14 * static_cast<double>((p.legend_entries + 2) / 3);
+  p.w = width - p.x - 10;
+  p.h = height - p.y - 24 - legend_h;
+  Box box;
+  box.height = height + 8;
+  draw_axes(p, box.content);
+  if (spec.bars) draw_bars(p, box.content);
+  else draw_lines(p, box.content);
+  draw_legend(p, box.content);
   return box;
 }
 
