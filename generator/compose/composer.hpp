@@ -72,6 +72,7 @@ class PlanComposer {
   void items(Paginator& pg);
   double default_weight(const model::FieldDef& def) const;
   void item_table(Paginator& pg, bool landscape);
+  std::vector<Box> under_row(const model::Item& item, double full, const TableStyles& ts);
   void category_rows(layout::Table& t, const model::Category& c, int depth, double w, const TableStyles& ts, double pad,
                      int span_all);
   std::vector<Box> category_content(const model::Category& c, double w, const TableStyles& ts);

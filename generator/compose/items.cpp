@@ -141,7 +141,6 @@ void PlanComposer::item_table(Paginator& pg, bool landscape) {
     }
     current = path;
 
-    const std::string key = plan_.id + "#" + item.id;
     Row row;
     const std::string anchor = present::item_anchor(item.id);
     row.anchors.push_back(Anchor{anchor, 0});
@@ -168,32 +167,7 @@ void PlanComposer::item_table(Paginator& pg, bool landscape) {
     // Where a row continues on the next page, its name column says whose row it is.
     row.continued_cell = numbered ? 1 : 0;
     row.continued = ts.aside.typeset(item.name + "（続き）", t.widths[row.continued_cell] - 2 * pad, m_);
-    // The 参照・関連 line, notes and sub-items under the row, across all columns.
-    std::vector<Box> sub;
-    const double full = w - 2 * pad;
-    auto refs = reference_spans(key, 0);
-    if (!refs.empty()) {
-      refs.insert(refs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
-      for (auto& b : layout_paragraph(refs, ts.links.paragraph, full, m_)) sub.push_back(std::move(b));
-    }
-    for (std::size_t k = 0; k < item.sub_items.size(); ++k) {
-      const auto& s = item.sub_items[k];
-      for (auto& b : ts.heading.typeset(present::entry_title(s), full, m_)) sub.push_back(std::move(b));
-      for (const auto& def : plan_.fields)
-        if (auto it = s.fields.find(def.key); it != s.fields.end()) {
-          const double lw = std::min(full * 0.2, size * 8);
-          std::vector<std::vector<std::vector<Box>>> cells = {{ts.heading.typeset(def.label, lw - 4, m_),
-                                                               field_boxes(it->second, def, full - lw - 4, ts, false)}};
-          for (auto& b : typeset_grid({lw, full - lw}, cells, {false}, 2)) sub.push_back(std::move(b));
-        }
-      auto srefs = reference_spans(key, static_cast<int>(k + 1));
-      if (!srefs.empty()) {
-        srefs.insert(srefs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
-        for (auto& b : layout_paragraph(srefs, ts.cell.paragraph, full, m_)) sub.push_back(std::move(b));
-      }
-      for (auto& b : notes_boxes(s.notes, full, ts.note)) sub.push_back(std::move(b));
-    }
-    for (auto& b : notes_boxes(item.notes, full, ts.note)) sub.push_back(std::move(b));
+    auto sub = under_row(item, w - 2 * pad, ts);
     row.keep_with_next = !sub.empty();
     t.rows.push_back(std::move(row));
     if (!sub.empty()) {
@@ -208,6 +182,37 @@ void PlanComposer::item_table(Paginator& pg, bool landscape) {
     if (!shown.count(c.id)) category_rows(t, c, depth, w, ts, pad, span_all);
   });
   pg.add_table(t);
+}
+
+// What stands under an item's row, across all columns: its 参照・関連 line, its sub-items (title, fields,
+// references, notes) and its notes.
+std::vector<Box> PlanComposer::under_row(const model::Item& item, double full, const TableStyles& ts) {
+  std::vector<Box> sub;
+  const std::string key = plan_.id + "#" + item.id;
+  auto refs = reference_spans(key, 0);
+  if (!refs.empty()) {
+    refs.insert(refs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
+    for (auto& b : layout_paragraph(refs, ts.links.paragraph, full, m_)) sub.push_back(std::move(b));
+  }
+  for (std::size_t k = 0; k < item.sub_items.size(); ++k) {
+    const auto& s = item.sub_items[k];
+    for (auto& b : ts.heading.typeset(present::entry_title(s), full, m_)) sub.push_back(std::move(b));
+    for (const auto& def : plan_.fields)
+      if (auto it = s.fields.find(def.key); it != s.fields.end()) {
+        const double lw = std::min(full * 0.2, ts.cell.paragraph.size * 8);
+        std::vector<std::vector<std::vector<Box>>> cells = {{ts.heading.typeset(def.label, lw - 4, m_),
+                                                             field_boxes(it->second, def, full - lw - 4, ts, false)}};
+        for (auto& b : typeset_grid({lw, full - lw}, cells, {false}, 2)) sub.push_back(std::move(b));
+      }
+    auto srefs = reference_spans(key, static_cast<int>(k + 1));
+    if (!srefs.empty()) {
+      srefs.insert(srefs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
+      for (auto& b : layout_paragraph(srefs, ts.cell.paragraph, full, m_)) sub.push_back(std::move(b));
+    }
+    for (auto& b : notes_boxes(s.notes, full, ts.note)) sub.push_back(std::move(b));
+  }
+  for (auto& b : notes_boxes(item.notes, full, ts.note)) sub.push_back(std::move(b));
+  return sub;
 }
 
 void PlanComposer::category_rows(Table& t, const model::Category& c, int depth, double w, const TableStyles& ts, double pad,
