@@ -1,12 +1,12 @@
 #include "build/build.hpp"
 
+#include "assemble/assemble.hpp"
 #include "base/timer.hpp"
 #include "content/loader.hpp"
 #include "io/publish.hpp"
 #include "model/validate.hpp"
 #include "search/search.hpp"
 #include "site/site.hpp"
-#include "site/urls.hpp"
 #include "template/mustache.hpp"
 #include "xref/xref.hpp"
 
@@ -63,7 +63,6 @@ void load_templates(const io::FileSystem& fs, const std::string& dir, tmpl::Temp
 std::string required_list() {
   std::string list;
   for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
-  for (const auto& n : search::required_templates()) list += ", " + n + ".mustache";
   return list;
 }
 
@@ -87,6 +86,7 @@ struct Pipeline {
   model::Model model;
   std::unique_ptr<xref::SymbolTable> symbols;
   xref::LinkGraph links;
+  assemble::Assembly assembly;
   tmpl::TemplateSet templates;
   std::map<std::string, std::string> assets;
 
@@ -116,13 +116,15 @@ struct Pipeline {
     result.stats.link_ms = t_link.ms();
     if (stop("link")) return false;
 
+    Timer t_assemble;
+    assembly = assemble::assemble(model);  // derived data for every writer; reports nothing
+    result.stats.assemble_ms = t_assemble.ms();
+
     Timer t_templates;
     load_templates(fs, options.templates_dir, templates, assets, diags);
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
-      auto names = site::required_templates();
-      names.insert(names.end(), search::required_templates().begin(), search::required_templates().end());
-      for (const auto& name : names)
+      for (const auto& name : site::required_templates())
         if (!templates.contains(name))
           diags.error("missing-file",
                       base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
@@ -140,8 +142,8 @@ struct Pipeline {
 
 // Phase pdf (pdf_jobs): into `tree` when given; the stats go to the CLI's --timings.
 void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& options, io::OutputTree* tree, Result& result) {
-  auto stats = pdf_jobs::make_pdfs(fs, p.model, *p.symbols, p.links, {options.jobs, options.source_date_epoch}, tree,
-                                   result.diagnostics);
+  auto stats = pdf_jobs::make_pdfs(fs, p.model, *p.symbols, p.links, p.assembly, {options.jobs, options.source_date_epoch},
+                                   tree, result.diagnostics);
   result.stats.fonts_ms = stats.fonts_ms;
   result.stats.pdf_ms = stats.pdf_ms;
   result.stats.pdfs = std::move(stats.plans);
@@ -169,9 +171,9 @@ Result build(io::FileSystem& fs, const Options& options) {
 
   Timer t_render;
   io::OutputTree tree;
-  site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.templates, pipeline.assets, options.pdf};
+  site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.assembly, pipeline.templates, pipeline.assets, options.pdf};
   site::render_site(input, tree);
-  search::render_search(input, tree);
+  search::render_search(pipeline.model, *pipeline.symbols, pipeline.assembly, tree);
   result.stats.render_ms = t_render.ms();
 
   // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.

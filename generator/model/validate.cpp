@@ -683,7 +683,8 @@ Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags) {
   auto& r = v.reader();
   Site site;
   auto root = r.root("site");
-  if (!r.expect_object(root, {"$schema", "title", "organisation", "description", "base_url", "pdf", "department_aliases"},
+  if (!r.expect_object(root, {"$schema", "title", "organisation", "description", "base_url", "pdf", "department_aliases",
+                                 "department_order", "department_readings"},
                        {"title", "organisation"}))
     return site;
   site.title = r.text(root, "title");
@@ -735,6 +736,24 @@ Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags) {
           r.wrong_type(JsonRef{&it.value(), content::pointer_append(a.pointer, it.key()), "alias of '" + it.key() + "'"},
                        "a non-empty string");
         else site.department_aliases[it.key()] = it.value().get<std::string>();
+      }
+  }
+  if (auto o = r.member(root, "department_order"); o) {
+    if (!o.json->is_array()) r.wrong_type(o, "an array of department names in organisational order");
+    else
+      for (const auto& e : r.elements(o, "department")) {
+        if (!e.json->is_string() || e.json->get<std::string>().empty()) r.wrong_type(e, "a department name");
+        else site.department_order.push_back(e.json->get<std::string>());
+      }
+  }
+  if (auto rd = r.member(root, "department_readings"); rd) {
+    if (!rd.json->is_object()) r.wrong_type(rd, "an object (department name → reading in kana)");
+    else
+      for (auto it = rd.json->begin(); it != rd.json->end(); ++it) {
+        if (!it.value().is_string() || it.value().get<std::string>().empty())
+          r.wrong_type(JsonRef{&it.value(), content::pointer_append(rd.pointer, it.key()), "reading of '" + it.key() + "'"},
+                       "a non-empty string");
+        else site.department_readings[it.key()] = it.value().get<std::string>();
       }
   }
   return site;

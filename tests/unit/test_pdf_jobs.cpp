@@ -27,8 +27,8 @@ TEST_CASE("every plan's PDF, the same with 1 and 3 threads, stats in plan order"
   io::RealFileSystem rfs;
   io::OutputTree one, three;
   base::Diagnostics d1, d3;
-  const auto s1 = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {1, std::nullopt}, &one, d1);
-  const auto s3 = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {3, std::nullopt}, &three, d3);
+  const auto s1 = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {1, std::nullopt}, &one, d1);
+  const auto s3 = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {3, std::nullopt}, &three, d3);
   CHECK(d1.all().empty());
   CHECK(d3.all().empty());
   REQUIRE(one.size() == c.model.plans.size());
@@ -50,11 +50,11 @@ TEST_CASE("check lays every plan out and writes nothing, and missing glyphs are 
   for (auto& p : c.model.plans) p.summary = "通知を发出する。";
   io::RealFileSystem rfs;
   base::Diagnostics d1, d2;
-  const auto checked = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {2, std::nullopt}, nullptr, d1);
+  const auto checked = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, nullptr, d1);
   CHECK(checked.plans.size() == c.model.plans.size());
   CHECK(checked.plans[0].bytes == 0);
   io::OutputTree tree;
-  pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {2, std::nullopt}, &tree, d2);
+  pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, &tree, d2);
   CHECK(tree.empty());
   CHECK(codes_and_messages(d2) == codes_and_messages(d1));
   REQUIRE(d2.all().size() == c.model.plans.size());
@@ -70,7 +70,7 @@ TEST_CASE("a font file that cannot be read stops the phase (font-missing), no pl
   io::RealFileSystem rfs;
   io::OutputTree tree;
   base::Diagnostics d;
-  const auto stats = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {2, std::nullopt}, &tree, d);
+  const auto stats = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, &tree, d);
   REQUIRE(d.all().size() == 1);
   CHECK(d.all()[0].code == "font-missing");
   CHECK(stats.plans.empty());
