@@ -129,9 +129,9 @@ std::optional<int> read_environment(pipeline::Options& options) {
 void print_timings(const pipeline::Stats& s) {
   char line[256];
   std::snprintf(line, sizeof line,
-                "timings: load %.1f ms, validate %.1f ms, link %.1f ms, templates %.1f ms, render %.1f ms, fonts %.1f ms, "
-                "pdf %.1f ms, publish %.1f ms\n",
-                s.load_ms, s.validate_ms, s.link_ms, s.templates_ms, s.render_ms, s.fonts_ms, s.pdf_ms, s.publish_ms);
+                "timings: load %.1f ms, validate %.1f ms, link %.1f ms, assemble %.1f ms, templates %.1f ms, render %.1f ms, "
+                "fonts %.1f ms, pdf %.1f ms, publish %.1f ms\n",
+                s.load_ms, s.validate_ms, s.link_ms, s.assemble_ms, s.templates_ms, s.render_ms, s.fonts_ms, s.pdf_ms, s.publish_ms);
   std::cerr << line;
   for (const auto& p : s.pdfs) {
     std::snprintf(line, sizeof line, "timings: pdf %s: %zu pages, %zu bytes, layout %.1f ms, write %.1f ms, cpu %.1f ms\n",

@@ -290,6 +290,12 @@ struct Site {
   std::string base_url;
   PdfSettings pdf;
   std::map<std::string, std::string> department_aliases;
+  /// The order of departments on every page that lists them (組織順), by normalised name; departments
+  /// not listed follow in document order.
+  std::vector<std::string> department_order;
+  /// Readings (よみ) of normalised department names: without department_order, departments are listed in
+  /// 五十音 order of these (those without a reading follow, in document order).
+  std::map<std::string, std::string> department_readings;
 };
 
 /// The whole validated content.

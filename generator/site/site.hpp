@@ -1,9 +1,10 @@
 #pragma once
-/// Phase 4, render: the static site (pages from Mustache templates, assets, data export) as an in-memory
-/// tree; nothing is written here.
+/// Phase render, the HTML writer: the static site (pages from Mustache templates — the search page
+/// included —, assets, data export) as an in-memory tree; nothing is written here.
 #include <map>
 #include <string>
 
+#include "assemble/assemble.hpp"
 #include "base/diagnostic.hpp"
 #include "io/publish.hpp"
 #include "model/model.hpp"
@@ -16,6 +17,7 @@ struct SiteInput {
   const model::Model& model;
   const xref::SymbolTable& symbols;
   const xref::LinkGraph& links;
+  const assemble::Assembly& assembly;  ///< departments, roll-ups, charts, navigation
   const tmpl::TemplateSet& templates;
   const std::map<std::string, std::string>& assets;  ///< root-relative path → bytes, copied as is
   bool with_pdf = false;                              ///< link pdf/<plan>.pdf (when the PDF phase runs)

@@ -21,7 +21,8 @@ namespace keys {
 // Keys are listed in the order of the schema, which is the order docs/content-format.md explains them.
 
 const ObjectKeys site{"site.schema.json#",
-                      {"$schema", "title", "organisation", "description", "base_url", "pdf", "department_aliases"},
+                      {"$schema", "title", "organisation", "description", "base_url", "pdf", "department_aliases",
+                       "department_order", "department_readings"},
                       {"title", "organisation"}};
 const ObjectKeys site_pdf{"site.schema.json#/properties/pdf", {"margins_mm", "fonts", "page_number"}, {}};
 const ObjectKeys site_margins{"site.schema.json#/properties/pdf/properties/margins_mm",

@@ -1,4 +1,4 @@
-// site.json: the site's title and organisation, PDF settings, department aliases.
+// site.json: the site's title and organisation, PDF settings, how departments are named and ordered.
 #include "validate/document_reader.hpp"
 
 namespace planpress::validate {
@@ -56,6 +56,32 @@ void read_department_aliases(JsonReader& r, const JsonRef& a, std::map<std::stri
   }
 }
 
+// "department_order": normalised department names in organisational order (組織順).
+void read_department_order(JsonReader& r, const JsonRef& o, std::vector<std::string>& out) {
+  if (!o.json->is_array()) {
+    r.wrong_type(o, "an array of department names in organisational order");
+    return;
+  }
+  for (const auto& e : r.elements(o, "department")) {
+    if (!e.json->is_string() || e.json->get<std::string>().empty()) r.wrong_type(e, "a department name");
+    else out.push_back(e.json->get<std::string>());
+  }
+}
+
+// "department_readings": normalised department name → its reading in kana, for 五十音 order.
+void read_department_readings(JsonReader& r, const JsonRef& rd, std::map<std::string, std::string>& out) {
+  if (!rd.json->is_object()) {
+    r.wrong_type(rd, "an object (department name → reading in kana)");
+    return;
+  }
+  for (auto it = rd.json->begin(); it != rd.json->end(); ++it) {
+    if (!it.value().is_string() || it.value().get<std::string>().empty())
+      r.wrong_type(JsonRef{&it.value(), content::pointer_append(rd.pointer, it.key()), "reading of '" + it.key() + "'"},
+                   "a non-empty string");
+    else out[it.key()] = it.value().get<std::string>();
+  }
+}
+
 }  // namespace
 
 Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags) {
@@ -71,6 +97,8 @@ Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags) {
     diags.error(base::Code::wrong_type, r.at(r.member(root, "base_url").pointer), "base_url must be an absolute http(s) URL");
   if (auto pdf = r.member(root, "pdf"); r.expect_object(pdf, keys::site_pdf)) read_pdf_settings(r, pdf, site.pdf, diags);
   if (auto a = r.member(root, "department_aliases"); a) read_department_aliases(r, a, site.department_aliases);
+  if (auto o = r.member(root, "department_order"); o) read_department_order(r, o, site.department_order);
+  if (auto rd = r.member(root, "department_readings"); rd) read_department_readings(r, rd, site.department_readings);
   return site;
 }
 

@@ -96,3 +96,21 @@ TEST_CASE("plan ids and document ids share one namespace", "[model]") {
   auto r = load({{"p/plan.json", kPlan}, {"q/plan.json", other}});
   CHECK(codes(r.diags) == std::vector<std::string>{"duplicate-id"});
 }
+
+TEST_CASE("site.json gives the departments' organisational order and readings", "[model]") {
+  auto site = [](const std::string& json) {
+    io::MemoryFileSystem fs;
+    fs.add_file("c/site.json", json);
+    Result r;
+    auto raw = content::load_content(fs, "c", r.diags);
+    r.model = validate::validate(raw, r.diags);
+    return r;
+  };
+  const auto ok = site(R"({"title": "T", "organisation": "O", "department_order": ["総務局", "総務局人事課"],
+                           "department_readings": {"総務局人事課": "そうむきょくじんじか"}})");
+  CHECK(ok.diags.all().empty());
+  CHECK(ok.model.site.department_order == std::vector<std::string>{"総務局", "総務局人事課"});
+  CHECK(ok.model.site.department_readings.at("総務局人事課") == "そうむきょくじんじか");
+  const auto bad = site(R"({"title": "T", "organisation": "O", "department_order": "総務局", "department_readings": {"a": 1}})");
+  CHECK(codes(bad.diags) == std::vector<std::string>{"wrong-type", "wrong-type"});
+}

@@ -1,14 +1,15 @@
 #pragma once
 /// Departments (担当課) across plans: printed entries such as 「総務局人事課、労務課、厚生課」 or
 /// 「総務局人事課・職員研修所（各職場）」 split into units and normalised, so the same department in
-/// different plans is one department (for the department views, search facets and PDF indexes).
+/// different plans is one department, in one order (department pages, plan roll-ups, item pages and the
+/// search facet all read this).
 #include <map>
 #include <string>
 #include <vector>
 
 #include "model/model.hpp"
 
-namespace planpress::model {
+namespace planpress::assemble {
 
 /// One normalised organisational unit.
 struct DepartmentUnit {
@@ -23,8 +24,8 @@ std::vector<DepartmentUnit> split_department(const std::string& printed, const s
 
 /// Where a department appears: a plan's item (or one of its sub-items) and the entry as printed there.
 struct DepartmentAssignment {
-  const Plan* plan = nullptr;
-  const Item* item = nullptr;
+  const model::Plan* plan = nullptr;
+  const model::Item* item = nullptr;
   int sub_item = 0;  ///< 1-based, 0 for the item itself
   std::string field;
   std::string printed;
@@ -33,11 +34,16 @@ struct DepartmentAssignment {
 struct Department {
   DepartmentUnit unit;
   std::string slug;  ///< stable file-name id derived from the name ("d-" + 8 hex digits)
+  std::string page;  ///< root-relative path of its page (present::department_page)
   std::vector<DepartmentAssignment> assignments;  ///< in plan and item order
+  std::size_t item_count = 0;                     ///< distinct items (an item naming it twice counts once)
 };
 
-/// Every department of the model, sorted by bureau and name, with the items that name it. Implied
-/// departments (a 行財政改革 公営企業 category such as 水道局 whose items print no 所管局) are not invented.
-std::vector<Department> index_departments(const Model& model);
+/// Every department of the model with the items that name it, in the one order of the site: the
+/// organisational order of site.json `department_order` when given; else 五十音 by the readings of
+/// `department_readings` when given; else the order in which the plans first name them (never code-point
+/// order). Roles (局区, 各職場 …) follow the departments. Implied departments (a 行財政改革 公営企業
+/// category such as 水道局 whose items print no 所管局) are not invented.
+std::vector<Department> index_departments(const model::Model& model);
 
-}  // namespace planpress::model
+}  // namespace planpress::assemble

@@ -1,12 +1,17 @@
-#include "model/departments.hpp"
+#include "assemble/departments.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "base/utf8.hpp"
+#include "present/urls.hpp"
+#include "text/collate.hpp"
 #include "text/normalize.hpp"
 
-namespace planpress::model {
+namespace planpress::assemble {
+
+using namespace planpress::model;
 
 namespace {
 
@@ -159,7 +164,10 @@ std::vector<DepartmentUnit> split_department(const std::string& printed, const s
 }
 
 std::vector<Department> index_departments(const Model& model) {
-  std::map<std::string, Department> by_name;
+  // Departments in the order the plans first name them (plans in site order, items in order, sub-items
+  // after their item).
+  std::vector<Department> out;
+  std::map<std::string, std::size_t> by_name;
   for (const auto& plan : model.plans) {
     for (const auto& item : plan.items) {
       auto add_entry = [&](const Entry& e, int sub) {
@@ -169,12 +177,15 @@ std::vector<Department> index_departments(const Model& model) {
           if (it == e.fields.end()) continue;
           for (const auto& printed : it->second.values) {
             for (const auto& unit : split_department(printed, model.site.department_aliases)) {
-              auto& d = by_name[unit.name];
-              if (d.slug.empty()) {
+              auto [pos, inserted] = by_name.emplace(unit.name, out.size());
+              if (inserted) {
+                Department d;
                 d.unit = unit;
                 d.slug = slug_of(unit.name);
+                d.page = present::department_page(d.slug);
+                out.push_back(std::move(d));
               }
-              d.assignments.push_back(DepartmentAssignment{&plan, &item, sub, def.key, printed});
+              out[pos->second].assignments.push_back(DepartmentAssignment{&plan, &item, sub, def.key, printed});
             }
           }
         }
@@ -183,15 +194,31 @@ std::vector<Department> index_departments(const Model& model) {
       for (std::size_t i = 0; i < item.sub_items.size(); ++i) add_entry(item.sub_items[i], static_cast<int>(i + 1));
     }
   }
-  std::vector<Department> out;
-  for (auto& [name, d] : by_name) out.push_back(std::move(d));
-  std::stable_sort(out.begin(), out.end(), [](const Department& a, const Department& b) {
+  for (auto& d : out) {
+    std::set<const Item*> items;
+    for (const auto& a : d.assignments) items.insert(a.item);
+    d.item_count = items.size();
+  }
+  // The one order: organisational (department_order), else 五十音 by reading, else document order (kept by
+  // the stable sort); roles after departments.
+  const auto& order = model.site.department_order;
+  const auto& readings = model.site.department_readings;
+  auto rank_of = [&](const Department& d) -> std::size_t {
+    const auto it = std::find(order.begin(), order.end(), d.unit.name);
+    return it == order.end() ? order.size() : static_cast<std::size_t>(it - order.begin());
+  };
+  std::map<std::string, std::string> keys;  // name → sort key of its reading
+  if (order.empty())
+    for (const auto& d : out)
+      if (auto it = readings.find(d.unit.name); it != readings.end()) keys[d.unit.name] = text::japanese_sort_key(it->second);
+  std::stable_sort(out.begin(), out.end(), [&](const Department& a, const Department& b) {
     if (a.unit.generic != b.unit.generic) return !a.unit.generic;
-    if (a.unit.bureau != b.unit.bureau) return a.unit.bureau < b.unit.bureau;
-    if ((a.unit.name == a.unit.bureau) != (b.unit.name == b.unit.bureau)) return a.unit.name == a.unit.bureau;
-    return a.unit.name < b.unit.name;
+    if (!order.empty()) return rank_of(a) < rank_of(b);
+    const auto ka = keys.find(a.unit.name), kb = keys.find(b.unit.name);
+    if ((ka == keys.end()) != (kb == keys.end())) return ka != keys.end();
+    return ka != keys.end() && ka->second < kb->second;
   });
   return out;
 }
 
-}  // namespace planpress::model
+}  // namespace planpress::assemble
