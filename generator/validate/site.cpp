@@ -42,15 +42,17 @@ void read_pdf_settings(JsonReader& r, const JsonRef& pdf, PdfSettings& out, base
   }
 }
 
-// "department_aliases": printed name → the name to show.
-void read_department_aliases(JsonReader& r, const JsonRef& a, std::map<std::string, std::string>& out) {
-  if (!a.json->is_object()) {
-    r.wrong_type(a, "an object (printed name → canonical name)");
+// An object of non-empty strings by name ("department_aliases", "department_readings"); `object_what`
+// says what the object maps, `value_what` names a value in messages ("alias" → "alias of '労務課'").
+void read_string_map(JsonReader& r, const JsonRef& v, const std::string& object_what, const std::string& value_what,
+                     std::map<std::string, std::string>& out) {
+  if (!v.json->is_object()) {
+    r.wrong_type(v, "an object (" + object_what + ")");
     return;
   }
-  for (auto it = a.json->begin(); it != a.json->end(); ++it) {
+  for (auto it = v.json->begin(); it != v.json->end(); ++it) {
     if (!it.value().is_string() || it.value().get<std::string>().empty())
-      r.wrong_type(JsonRef{&it.value(), content::pointer_append(a.pointer, it.key()), "alias of '" + it.key() + "'"},
+      r.wrong_type(JsonRef{&it.value(), content::pointer_append(v.pointer, it.key()), value_what + " of '" + it.key() + "'"},
                    "a non-empty string");
     else out[it.key()] = it.value().get<std::string>();
   }
@@ -68,20 +70,6 @@ void read_department_order(JsonReader& r, const JsonRef& o, std::vector<std::str
   }
 }
 
-// "department_readings": normalised department name → its reading in kana, for 五十音 order.
-void read_department_readings(JsonReader& r, const JsonRef& rd, std::map<std::string, std::string>& out) {
-  if (!rd.json->is_object()) {
-    r.wrong_type(rd, "an object (department name → reading in kana)");
-    return;
-  }
-  for (auto it = rd.json->begin(); it != rd.json->end(); ++it) {
-    if (!it.value().is_string() || it.value().get<std::string>().empty())
-      r.wrong_type(JsonRef{&it.value(), content::pointer_append(rd.pointer, it.key()), "reading of '" + it.key() + "'"},
-                   "a non-empty string");
-    else out[it.key()] = it.value().get<std::string>();
-  }
-}
-
 }  // namespace
 
 Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags) {
@@ -96,9 +84,12 @@ Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags) {
   if (!site.base_url.empty() && site.base_url.rfind("https://", 0) != 0 && site.base_url.rfind("http://", 0) != 0)
     diags.error(base::Code::wrong_type, r.at(r.member(root, "base_url").pointer), "base_url must be an absolute http(s) URL");
   if (auto pdf = r.member(root, "pdf"); r.expect_object(pdf, keys::site_pdf)) read_pdf_settings(r, pdf, site.pdf, diags);
-  if (auto a = r.member(root, "department_aliases"); a) read_department_aliases(r, a, site.department_aliases);
+  // Printed name → the name to show; normalised name → its reading in kana, for 五十音 order.
+  if (auto a = r.member(root, "department_aliases"); a)
+    read_string_map(r, a, "printed name → canonical name", "alias", site.department_aliases);
   if (auto o = r.member(root, "department_order"); o) read_department_order(r, o, site.department_order);
-  if (auto rd = r.member(root, "department_readings"); rd) read_department_readings(r, rd, site.department_readings);
+  if (auto rd = r.member(root, "department_readings"); rd)
+    read_string_map(r, rd, "department name → reading in kana", "reading", site.department_readings);
   return site;
 }
 
