@@ -59,6 +59,7 @@ check: compile
 	./$(BUILD_DIR)/planpress check
 
 test: compile browser-deps
+	@[ -d ../shared ] || echo "note: no ../shared beside this checkout: the tests of the Mustache spec and the seed texts are reported as Skipped (ctest -V shows why)"
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The PDF benchmark (not a test: performance is shown by the benchmark, never asserted by a test).

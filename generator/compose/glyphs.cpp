@@ -54,7 +54,7 @@ void PlanComposer::check(std::string_view text, const base::Location& where, con
     if (!reported_.insert(what + "\x1f" + std::string(text.substr(at, i - at))).second) continue;
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-    diags_.error("pdf-missing-glyph", in_json_string(where, at),
+    diags_.error(base::Code::pdf_missing_glyph, in_json_string(where, at),
                  "character '" + std::string(text.substr(at, i - at)) + "' (" + code + ") in " + what +
                      " has no glyph in the PDF fonts (" + in_.font_names + ")",
                  {"add a TrueType font that has it to \"pdf\": {\"fonts\": {\"fallback\": [...]}} in site.json, or "

@@ -84,7 +84,7 @@ class Converter {
         out.kind = NodeKind::heading;
         out.level = cmark_node_get_heading_level(n);
         if (out.level < options_.min_heading_level) {
-          diags_.error("markdown-heading", where_(out.offset),
+          diags_.error(base::Code::markdown_heading, where_(out.offset),
                        "heading level " + std::to_string(out.level) + " is above the allowed level " +
                            std::to_string(options_.min_heading_level),
                        {"start headings at " + std::string(static_cast<std::size_t>(options_.min_heading_level), '#') +
@@ -108,7 +108,7 @@ class Converter {
         std::string html = cmark_node_get_literal(n);
         if (const auto nl = html.find('\n'); nl != std::string::npos) html = html.substr(0, nl) + "…";
         if (html.size() > 60) html = html.substr(0, 57) + "...";
-        diags_.error("markdown-raw-html", where_(out.offset), "raw HTML is not allowed in content: '" + html + "'",
+        diags_.error(base::Code::markdown_raw_html, where_(out.offset), "raw HTML is not allowed in content: '" + html + "'",
                      {"write it as Markdown; to show the characters literally, escape them as \\<"});
         out.kind = NodeKind::text;  // dropped below
         out.offset = static_cast<std::size_t>(-1);
@@ -125,13 +125,13 @@ class Converter {
         out.url = cmark_node_get_url(n);
         out.title = cmark_node_get_title(n);
         if (is_unsafe_url(out.url)) {
-          diags_.error("markdown-unsafe-link", where_(out.offset), "link to '" + out.url + "' is not allowed",
+          diags_.error(base::Code::markdown_unsafe_link, where_(out.offset), "link to '" + out.url + "' is not allowed",
                        {"only http:, https:, mailto: and relative links are published; use [[plan-id#item-id]] for links between plans"});
           out.url.clear();
         }
         break;
       case CMARK_NODE_IMAGE:
-        diags_.error("markdown-image", where_(out.offset),
+        diags_.error(base::Code::markdown_image, where_(out.offset),
                      "images are not supported in content ('" + std::string(cmark_node_get_url(n)) + "')",
                      {"pages load nothing from outside the site; describe the figure in text or as a table"});
         out.kind = NodeKind::text;
@@ -238,7 +238,7 @@ class Converter {
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
   Document doc;
   if (max_container_depth(text) > options.max_nesting) {
-    diags.error("markdown-too-deep", where(0),
+    diags.error(base::Code::markdown_too_deep, where(0),
                 "block quotes or lists nested deeper than " + std::to_string(options.max_nesting) + " levels");
     return doc;
   }

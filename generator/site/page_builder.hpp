@@ -21,10 +21,10 @@ void null_empty_strings(json& j);
 class PageBuilder {
  public:
   explicit PageBuilder(const SiteInput& in);
-  void build(io::OutputTree& out);
+  void build(io::OutputTree& out, base::Diagnostics& diags);
 
  private:
-  void page(io::OutputTree& out, const std::string& path, const std::string& tmpl, json ctx);
+  void page(io::OutputTree& out, base::Diagnostics& diags, const std::string& path, const std::string& tmpl, json ctx);
 
   // pages.cpp: helpers shared by every page
   json target_json(const xref::Endpoint& e, const std::string& from_page) const;

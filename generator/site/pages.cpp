@@ -29,10 +29,10 @@ void null_empty_strings(json& j) {
 
 PageBuilder::PageBuilder(const SiteInput& in) : in_(in), m_(in.model), a_(in.assembly) {}
 
-void PageBuilder::build(io::OutputTree& out) {
+void PageBuilder::build(io::OutputTree& out, base::Diagnostics& diags) {
   std::vector<std::string> pages;
   auto add = [&](const std::string& path, const std::string& tmpl, json ctx) {
-    page(out, path, tmpl, std::move(ctx));
+    page(out, diags, path, tmpl, std::move(ctx));
     pages.push_back(path);
   };
   add(home_page(), "index", index_context());
@@ -51,15 +51,16 @@ void PageBuilder::build(io::OutputTree& out) {
   add(xref_page(), "xref", xref_map_context());
   add(documents_page(), "documents", documents_context());
   add(accessibility_page(), "accessibility", accessibility_context());
-  page(out, search_page(), "search", search_context());         // not listed in the sitemap
-  page(out, not_found_page(), "404", not_found_context());      // nor is this
+  page(out, diags, search_page(), "search", search_context());     // not listed in the sitemap
+  page(out, diags, not_found_page(), "404", not_found_context());  // nor is this
   out[catalog_json()] = export_catalog(m_, in_.with_pdf);
   out[present::sitemap()] = sitemap(pages);
   for (const auto& [path, bytes] : in_.assets) out[path] = bytes;
 }
 
-void PageBuilder::page(io::OutputTree& out, const std::string& path, const std::string& tmpl, json ctx) {
-  out[path] = render_page(in_, path, tmpl, std::move(ctx));
+void PageBuilder::page(io::OutputTree& out, base::Diagnostics& diags, const std::string& path, const std::string& tmpl,
+                       json ctx) {
+  out[path] = render_page(in_, path, tmpl, std::move(ctx), diags);
 }
 
 json PageBuilder::target_json(const xref::Endpoint& e, const std::string& from_page) const {
@@ -207,9 +208,10 @@ std::string PageBuilder::sitemap(const std::vector<std::string>& pages) const {
   return xml + "</urlset>\n";
 }
 
-void render_site(const SiteInput& in, io::OutputTree& out) { PageBuilder(in).build(out); }
+void render_site(const SiteInput& in, io::OutputTree& out, base::Diagnostics& diags) { PageBuilder(in).build(out, diags); }
 
-std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name, json ctx) {
+std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name, json ctx,
+                        base::Diagnostics& diags) {
   const auto& site = in.model.site;
   if (!ctx.contains("root")) ctx["root"] = root_prefix(path);  // the 404 page sets an absolute one
   // The pages every page links to (header, footer), through the root.
@@ -223,7 +225,7 @@ std::string render_page(const SiteInput& in, const std::string& path, const std:
   if (!ctx.contains("description") || !ctx["description"].is_string() || ctx["description"].get<std::string>().empty())
     ctx["description"] = site.description;
   null_empty_strings(ctx);
-  return in.templates.render(template_name, ctx);
+  return in.templates.render(template_name, ctx, diags);
 }
 
 }  // namespace planpress::site

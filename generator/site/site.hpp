@@ -26,14 +26,15 @@ struct SiteInput {
 /// Template names the site needs; the build checks they exist before rendering.
 const std::vector<std::string>& required_templates();
 
-/// Renders every page and export file into `out`.
-void render_site(const SiteInput& in, io::OutputTree& out);
+/// Renders every page and export file into `out`; template problems found while rendering (a recursion
+/// the data never ends) go to `diags`.
+void render_site(const SiteInput& in, io::OutputTree& out, base::Diagnostics& diags);
 
 /// Renders one page at root-relative `path` with template `template_name`: adds what every page needs
 /// (the site's title and organisation, `root` — the relative prefix back to the site root, unless the
 /// context sets its own — and a default
 /// description) to `context`, and turns empty strings into null (see docs/architecture.md).
 std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name,
-                        nlohmann::json context);
+                        nlohmann::json context, base::Diagnostics& diags);
 
 }  // namespace planpress::site

@@ -11,7 +11,7 @@
 #include "base/utf8.hpp"
 #include "content/loader.hpp"
 #include "io/file_system.hpp"
-#include "model/validate.hpp"
+#include "validate/validate.hpp"
 #include "search/corpus.hpp"
 #include "search/normalize.hpp"
 #include "text/normalize.hpp"
@@ -26,7 +26,7 @@ int dump(const std::string& content_dir) {
   base::Diagnostics diags;
   io::RealFileSystem fs;
   const auto raw = content::load_content(fs, content_dir, diags);
-  const auto model = model::validate(raw, diags);
+  const auto model = validate::validate(raw, diags);
   const xref::SymbolTable symbols(model);
   if (diags.has_errors()) {
     std::cerr << "search_dump: the content has errors\n";

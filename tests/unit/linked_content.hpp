@@ -10,7 +10,7 @@
 #include "assemble/assemble.hpp"
 #include "content/loader.hpp"
 #include "io/file_system.hpp"
-#include "model/validate.hpp"
+#include "validate/validate.hpp"
 #include "xref/xref.hpp"
 
 namespace planpress::testing {
@@ -27,7 +27,7 @@ struct LinkedContent {
     io::RealFileSystem rfs;
     base::Diagnostics diags;
     raw = content::load_content(rfs, dir, diags);
-    model = model::validate(raw, diags);
+    model = validate::validate(raw, diags);
     symbols = std::make_unique<xref::SymbolTable>(model);
     links = xref::link(model, *symbols, diags);
     assembly = assemble::assemble(model);

@@ -10,7 +10,7 @@
 #include "indicators.hpp"
 #include "io/file_system.hpp"
 #include "layout/chart.hpp"
-#include "model/validate.hpp"
+#include "validate/validate.hpp"
 #include "present/chart.hpp"
 #include "site/charts.hpp"
 
@@ -83,7 +83,7 @@ TEST_CASE("web and PDF charts of every indicator of the real content agree", "[c
   base::Diagnostics diags;
   io::RealFileSystem fs;
   const auto raw = content::load_content(fs, std::string(PLANPRESS_SOURCE_DIR) + "/content", diags);
-  const auto model = model::validate(raw, diags);
+  const auto model = validate::validate(raw, diags);
   REQUIRE_FALSE(diags.has_errors());
   std::size_t charts = 0;
   for (const auto& p : model.plans)

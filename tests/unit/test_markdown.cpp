@@ -53,7 +53,7 @@ TEST_CASE("[[…]] links are found with their positions", "[markdown]") {
 TEST_CASE("raw HTML, unsafe links and images are reported and removed", "[markdown]") {
   auto p = parse("a<b>c</b> [x](JavaScript:alert(1)) [y]( data:text/html,1) ![i](http://e/x.png) [ok](https://e/)\n");
   std::vector<std::string> codes;
-  for (const auto& d : p.diags.all()) codes.push_back(d.code);
+  for (const auto& d : p.diags.all()) codes.emplace_back(base::name_of(d.code));
   CHECK(codes == std::vector<std::string>{"markdown-raw-html", "markdown-raw-html", "markdown-unsafe-link",
                                           "markdown-unsafe-link", "markdown-image"});
   // The unsafe links keep their text but lose their destination; the safe one is kept.
@@ -64,8 +64,8 @@ TEST_CASE("raw HTML, unsafe links and images are reported and removed", "[markdo
 }
 
 TEST_CASE("heading levels and nesting are bounded", "[markdown]") {
-  CHECK(parse("# h\n").diags.all().at(0).code == "markdown-heading");
+  CHECK(parse("# h\n").diags.all().at(0).code == base::Code::markdown_heading);
   CHECK(parse("### h\n", 3).diags.empty());
-  CHECK(parse(std::string(40, '>') + " x\n").diags.all().at(0).code == "markdown-too-deep");
+  CHECK(parse(std::string(40, '>') + " x\n").diags.all().at(0).code == base::Code::markdown_too_deep);
   CHECK(parse("- a\n  - b\n    - c\n").diags.empty());
 }

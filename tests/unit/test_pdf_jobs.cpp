@@ -16,7 +16,7 @@ const std::string kContent = PLANPRESS_SOURCE_DIR "/tests/layout/golden/content"
 
 std::string codes_and_messages(const base::Diagnostics& d) {
   std::string s;
-  for (const auto& x : d.all()) s += x.code + " " + x.message + "\n";
+  for (const auto& x : d.all()) s += std::string(base::name_of(x.code)) + " " + x.message + "\n";
   return s;
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("check lays every plan out and writes nothing, and missing glyphs are 
   CHECK(codes_and_messages(d2) == codes_and_messages(d1));
   REQUIRE(d2.all().size() == c.model.plans.size());
   for (std::size_t i = 0; i < c.model.plans.size(); ++i) {
-    CHECK(d2.all()[i].code == "pdf-missing-glyph");
+    CHECK(d2.all()[i].code == base::Code::pdf_missing_glyph);
     CHECK(d2.all()[i].message.find("in plan '" + c.model.plans[i].id + "'") != std::string::npos);
   }
 }
@@ -72,7 +72,7 @@ TEST_CASE("a font file that cannot be read stops the phase (font-missing), no pl
   base::Diagnostics d;
   const auto stats = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, &tree, d);
   REQUIRE(d.all().size() == 1);
-  CHECK(d.all()[0].code == "font-missing");
+  CHECK(d.all()[0].code == base::Code::font_missing);
   CHECK(stats.plans.empty());
   CHECK(tree.empty());
 }

@@ -1,64 +1,21 @@
-#include "build/build.hpp"
+#include "pipeline/pipeline.hpp"
 
 #include "assemble/assemble.hpp"
 #include "base/timer.hpp"
 #include "content/loader.hpp"
 #include "io/publish.hpp"
-#include "model/validate.hpp"
+#include "pdf_jobs/pdf_jobs.hpp"
 #include "search/search.hpp"
 #include "site/site.hpp"
-#include "template/mustache.hpp"
+#include "template/loader.hpp"
+#include "validate/validate.hpp"
 #include "xref/xref.hpp"
 
-namespace planpress::build {
+namespace planpress::pipeline {
 
 namespace {
 
-constexpr std::uintmax_t kMaxTemplateBytes = 1u * 1024 * 1024;
-constexpr std::uintmax_t kMaxAssetBytes = 16u * 1024 * 1024;
-
 using base::Timer;
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Loads every *.mustache file of the templates directory (by base name) and the files under assets/.
-void load_templates(const io::FileSystem& fs, const std::string& dir, tmpl::TemplateSet& set,
-                    std::map<std::string, std::string>& assets, base::Diagnostics& diags) {
-  if (!fs.is_directory(dir)) {
-    diags.error("missing-file", {}, "templates directory '" + dir + "' does not exist", {"pass --templates DIR"});
-    return;
-  }
-  for (const auto& name : fs.list_directory(dir)) {
-    const std::string path = io::join_path(dir, name);
-    if (ends_with(name, ".mustache")) {
-      if (auto src = content::read_source(fs, path, kMaxTemplateBytes, diags))
-        set.add(name.substr(0, name.size() - 9), src);
-    }
-  }
-  // Static assets are copied verbatim below output/assets/.
-  std::function<void(const std::string&, const std::string&)> walk = [&](const std::string& disk, const std::string& rel) {
-    for (const auto& name : fs.list_directory(disk)) {
-      if (name.front() == '.') continue;
-      const std::string p = io::join_path(disk, name);
-      const std::string r = rel + "/" + name;
-      if (fs.is_directory(p)) {
-        walk(p, r);
-        continue;
-      }
-      if (fs.file_size(p).value_or(0) > kMaxAssetBytes) {
-        diags.error("file-too-large", {}, "asset '" + p + "' is larger than 16 MiB");
-        continue;
-      }
-      std::string error;
-      if (auto bytes = fs.read_file(p, error)) assets[r] = std::move(*bytes);
-      else diags.error("io-error", {}, "cannot read '" + p + "': " + error);
-    }
-  };
-  const std::string assets_dir = io::join_path(dir, "assets");
-  if (fs.is_directory(assets_dir)) walk(assets_dir, "assets");
-}
 
 std::string required_list() {
   std::string list;
@@ -66,16 +23,16 @@ std::string required_list() {
   return list;
 }
 
-// Problems of the environment rather than the content: exit status 4.
-bool has_io_error(const base::Diagnostics& d) {
-  for (const auto& x : d.all())
-    if (x.code == "io-error" || x.code == "font-missing" || x.code == "font-invalid") return true;
-  return false;
-}
-
+// The exit class of the errors decides (base/codes.hpp): a problem of the environment or an internal
+// failure outranks errors in the content, which could not be published anyway.
 Outcome outcome_of(const base::Diagnostics& d, bool strict) {
-  if (has_io_error(d)) return Outcome::io_error;
-  if (d.has_errors()) return Outcome::content_errors;
+  if (const auto exit_class = d.exit_class()) {
+    switch (*exit_class) {
+      case base::ExitClass::environment: return Outcome::io_error;
+      case base::ExitClass::internal: return Outcome::internal_error;
+      case base::ExitClass::content: return Outcome::content_errors;
+    }
+  }
   if (strict && d.warning_count() > 0) return Outcome::warnings_as_errors;
   return Outcome::ok;
 }
@@ -106,7 +63,7 @@ struct Pipeline {
     if (stop("load")) return false;
 
     Timer t_validate;
-    model = model::validate(raw, diags);
+    model = validate::validate(raw, diags);
     result.stats.validate_ms = t_validate.ms();
     if (stop("validate")) return false;
 
@@ -121,12 +78,14 @@ struct Pipeline {
     result.stats.assemble_ms = t_assemble.ms();
 
     Timer t_templates;
-    load_templates(fs, options.templates_dir, templates, assets, diags);
+    auto files = tmpl::load_templates(fs, options.templates_dir, diags);
+    templates = std::move(files.templates);
+    assets = std::move(files.assets);
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
       for (const auto& name : site::required_templates())
         if (!templates.contains(name))
-          diags.error("missing-file",
+          diags.error(base::Code::missing_file,
                       base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
                       "template '" + name + "' is missing", {"the site needs the templates " + required_list()});
     }
@@ -137,6 +96,22 @@ struct Pipeline {
     for (const auto& p : model.plans) result.stats.items += p.items.size();
     result.stats.links = links.links().size();
     return true;
+  }
+
+  // Phase render: the site and the search index into `tree`. Returns false (with result filled in) when
+  // rendering reported an error (a template recursion that the data never ends).
+  bool render(const Options& options, io::OutputTree& tree, Result& result) const {
+    Timer t_render;
+    site::SiteInput input{model, *symbols, links, assembly, templates, assets, options.pdf};
+    base::Diagnostics found;
+    site::render_site(input, tree, found);
+    search::render_search(model, *symbols, assembly, tree);
+    result.diagnostics.merge_distinct(found);  // a problem of a template is met on every page that uses it
+    result.stats.render_ms = t_render.ms();
+    result.outcome = outcome_of(result.diagnostics, options.strict);
+    if (result.outcome == Outcome::ok) return true;
+    result.failed_phase = "render";
+    return false;
   }
 };
 
@@ -155,7 +130,10 @@ Result check(const io::FileSystem& fs, const Options& options) {
   Result result;
   Pipeline pipeline;
   if (!pipeline.run(fs, options, result)) return result;
-  // The PDFs are laid out too (nothing is written), so characters missing from the fonts are found here.
+  // The pages are rendered and the PDFs laid out too (nothing is written), so that a template recursion
+  // the data never ends, or a character missing from the fonts, is found here as well.
+  io::OutputTree discarded;
+  if (!pipeline.render(options, discarded, result)) return result;
   if (options.pdf) {
     make_pdfs(fs, pipeline, options, nullptr, result);
     result.outcome = outcome_of(result.diagnostics, options.strict);
@@ -169,12 +147,8 @@ Result build(io::FileSystem& fs, const Options& options) {
   Pipeline pipeline;
   if (!pipeline.run(fs, options, result)) return result;
 
-  Timer t_render;
   io::OutputTree tree;
-  site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.assembly, pipeline.templates, pipeline.assets, options.pdf};
-  site::render_site(input, tree);
-  search::render_search(pipeline.model, *pipeline.symbols, pipeline.assembly, tree);
-  result.stats.render_ms = t_render.ms();
+  if (!pipeline.render(options, tree, result)) return result;
 
   // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.
   if (options.pdf) {
@@ -189,7 +163,7 @@ Result build(io::FileSystem& fs, const Options& options) {
 
   Timer t_publish;
   if (auto err = io::publish(fs, tree, options.out_dir)) {
-    result.diagnostics.error("io-error", {}, "cannot publish to '" + options.out_dir + "': " + *err,
+    result.diagnostics.error(base::Code::io_error, {}, "cannot publish to '" + options.out_dir + "': " + *err,
                              {"the previous output was left as it was"});
     result.outcome = Outcome::io_error;
     result.failed_phase = "publish";
@@ -198,4 +172,4 @@ Result build(io::FileSystem& fs, const Options& options) {
   return result;
 }
 
-}  // namespace planpress::build
+}  // namespace planpress::pipeline

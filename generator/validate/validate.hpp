@@ -4,10 +4,10 @@
 #include "content/loader.hpp"
 #include "model/model.hpp"
 
-namespace planpress::model {
+namespace planpress::validate {
 
 /// Builds the model from loaded content. Every problem is reported; the returned model holds whatever
 /// could be read (callers stop if `diags` has errors). References between plans are checked later (xref).
-Model validate(const content::RawContent& raw, base::Diagnostics& diags);
+model::Model validate(const content::RawContent& raw, base::Diagnostics& diags);
 
-}  // namespace planpress::model
+}  // namespace planpress::validate

@@ -1,6 +1,6 @@
 #pragma once
 /// The build as named phases, each a function from data to data:
-///   load (content) → validate (model) → link (xref) → templates → render (site) → publish (io).
+///   load (content) → validate → link (xref) → assemble → templates → render (site, search) → pdf → publish.
 /// Nothing here prints or exits; the CLI does.
 #include <optional>
 #include <string>
@@ -10,7 +10,7 @@
 #include "io/file_system.hpp"
 #include "pdf_jobs/pdf_jobs.hpp"
 
-namespace planpress::build {
+namespace planpress::pipeline {
 
 struct Options {
   std::string content_dir = "content";
@@ -24,8 +24,9 @@ struct Options {
   std::optional<long long> source_date_epoch;
 };
 
-/// How a run ended; the CLI maps these to exit statuses (DESIGN.md).
-enum class Outcome { ok, content_errors, warnings_as_errors, io_error };
+/// How a run ended; the CLI maps these to exit statuses (DESIGN.md). Which of the error outcomes a run
+/// ends with follows from the exit class of its errors in the diagnostic catalogue (base/codes.hpp).
+enum class Outcome { ok, content_errors, warnings_as_errors, io_error, internal_error };
 
 /// Timings and counts of a run, for the CLI's summary line and the benchmark.
 struct Stats {
@@ -50,4 +51,4 @@ Result check(const io::FileSystem& fs, const Options& options);
 /// Builds the site into a staging directory and swaps it in; on any error the previous output stays.
 Result build(io::FileSystem& fs, const Options& options);
 
-}  // namespace planpress::build
+}  // namespace planpress::pipeline

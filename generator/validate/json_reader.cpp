@@ -1,8 +1,8 @@
-#include "model/json_reader.hpp"
+#include "validate/json_reader.hpp"
 
 #include "base/suggest.hpp"
 
-namespace planpress::model {
+namespace planpress::validate {
 
 namespace {
 bool contains_fullwidth_digit(const std::string& s) {
@@ -62,11 +62,11 @@ void JsonReader::wrong_type(const JsonRef& v, const std::string& expected) {
   }
   if (v.json->is_number_float() && expected.find("integer") != std::string::npos)
     hints.push_back("use a whole number; the decimal part would be lost");
-  diags_.error("wrong-type", doc_.at(v.pointer), v.what + " must be " + expected + ", got " + describe_json(*v.json), hints);
+  diags_.error(base::Code::wrong_type, doc_.at(v.pointer), v.what + " must be " + expected + ", got " + describe_json(*v.json), hints);
 }
 
-bool JsonReader::expect_object(const JsonRef& v, const std::vector<std::string>& allowed,
-                               const std::vector<std::string>& required) {
+bool JsonReader::expect_object(const JsonRef& v, const ObjectKeys& keys) {
+  const auto& allowed = keys.allowed();
   if (!v) return false;
   if (!v.json->is_object()) {
     wrong_type(v, "an object");
@@ -82,12 +82,12 @@ bool JsonReader::expect_object(const JsonRef& v, const std::vector<std::string>&
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       hints.push_back("allowed here: " + list);
     }
-    diags_.error("unknown-field", doc_.key_at(content::pointer_append(v.pointer, key)),
+    diags_.error(base::Code::unknown_field, doc_.key_at(content::pointer_append(v.pointer, key)),
                  "unknown field '" + key + "' in " + v.what, hints);
   }
-  for (const auto& key : required) {
+  for (const auto& key : keys.required()) {
     if (!v.json->contains(key))
-      diags_.error("missing-field", doc_.at(v.pointer), v.what + " has no '" + key + "'",
+      diags_.error(base::Code::missing_field, doc_.at(v.pointer), v.what + " has no '" + key + "'",
                    {"'" + key + "' is required; see docs/content-format.md"});
   }
   return true;
@@ -127,7 +127,7 @@ std::string JsonReader::text(const JsonRef& obj, const std::string& key, bool no
   }
   std::string s = v.json->get<std::string>();
   if (nonempty && is_blank(s))
-    diags_.error("empty-value", doc_.at(v.pointer), v.what + " is empty",
+    diags_.error(base::Code::empty_value, doc_.at(v.pointer), v.what + " is empty",
                  {"give it a value or leave the key out if it is optional"});
   return s;
 }
@@ -136,7 +136,7 @@ std::string JsonReader::slug(const JsonRef& obj, const std::string& key) {
   auto v = member(obj, key);
   std::string s = text(obj, key, false);
   if (v && v.json->is_string() && !base::is_safe_slug(s)) {
-    diags_.error("unsafe-id", doc_.at(v.pointer), "unsafe id '" + s + "' in " + obj.what,
+    diags_.error(base::Code::unsafe_id, doc_.at(v.pointer), "unsafe id '" + s + "' in " + obj.what,
                  {"ids become file names and URLs: use 1–64 characters from a–z, 0–9, '-', '_', '.', starting "
                   "with a letter or digit (no '/', '..', spaces or capitals)"});
   }
@@ -152,7 +152,7 @@ std::string JsonReader::keyword(const JsonRef& obj, const std::string& key, cons
     std::string list;
     for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
     hints.push_back("allowed values: " + list);
-    diags_.error("unknown-value", doc_.at(v.pointer), v.what + " '" + s + "' is not a known value", hints);
+    diags_.error(base::Code::unknown_value, doc_.at(v.pointer), v.what + " '" + s + "' is not a known value", hints);
     return {};
   }
   return s;
@@ -186,7 +186,7 @@ std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::st
                                                    v.json->get<unsigned long long>(), 1ULL << 62))
                                              : v.json->get<long long>();
   if (n < min || n > max) {
-    diags_.error("out-of-range", doc_.at(v.pointer),
+    diags_.error(base::Code::out_of_range, doc_.at(v.pointer),
                  v.what + " is " + std::to_string(n) + ", outside " + std::to_string(min) + "–" + std::to_string(max));
     return std::nullopt;
   }
@@ -213,4 +213,4 @@ std::optional<bool> JsonReader::boolean(const JsonRef& obj, const std::string& k
   return v.json->get<bool>();
 }
 
-}  // namespace planpress::model
+}  // namespace planpress::validate

@@ -1,13 +1,14 @@
 #pragma once
-/// Typed reading of JSON values with diagnostics at their source positions (internal to model).
+/// Typed reading of JSON values with diagnostics at their source positions (internal to validate).
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/diagnostic.hpp"
 #include "content/json_document.hpp"
+#include "validate/keys.hpp"
 
-namespace planpress::model {
+namespace planpress::validate {
 
 /// A JSON value together with its pointer and a phrase naming it in messages ("item '8'").
 struct JsonRef {
@@ -32,9 +33,9 @@ class JsonReader {
   /// The member `key` of `obj` (null JsonRef if absent).
   JsonRef member(const JsonRef& obj, const std::string& key) const;
 
-  /// Checks that `v` is an object whose keys are all in `allowed` (unknown-field, with did-you-mean) and
-  /// that `required` keys are present (missing-field). Returns false if `v` is not an object.
-  bool expect_object(const JsonRef& v, const std::vector<std::string>& allowed, const std::vector<std::string>& required);
+  /// Checks that `v` is an object whose keys are all allowed by `keys` (unknown-field, with did-you-mean)
+  /// and that its required keys are present (missing-field). Returns false if `v` is absent or not an object.
+  bool expect_object(const JsonRef& v, const ObjectKeys& keys);
   /// Elements of the array member `key` (empty if absent; wrong-type if not an array).
   std::vector<JsonRef> array(const JsonRef& obj, const std::string& key, const std::string& element_what);
   /// Elements of an array value.
@@ -69,4 +70,4 @@ bool is_blank(const std::string& s);
 /// "a number (12)", "an array", "null" … for messages.
 std::string describe_json(const nlohmann::json& v);
 
-}  // namespace planpress::model
+}  // namespace planpress::validate
