@@ -157,6 +157,7 @@ struct Section {
   std::string number;
   std::string title;
   std::string file;
+  std::string text;  ///< the Markdown as published (a published build cuts the editorial remarks)
   markdown::Document markdown;
   base::SourcePtr source;
   Location location;
@@ -301,6 +302,10 @@ struct Site {
 /// The whole validated content.
 struct Model {
   Site site;
+  /// A review build (`planpress build --review`): the editors' notes are kept and every writer marks them
+  /// and the build as such. False in a published build, whose model holds no editorial content
+  /// (edition::make_published).
+  bool review = false;
   std::vector<ExternalDocument> documents;
   std::vector<Plan> plans;  ///< in directory order
 

@@ -29,6 +29,7 @@ void PlanReader::read_sections(const JsonRef& root, Plan& p) {
     } else if (it != raw_.markdown.end()) {
       sec.source = it->second;
       const auto src = it->second;
+      sec.text = src->text();
       sec.markdown = markdown::parse(src->text(), [src](std::size_t off) { return base::Location::in(src, off); }, diags_);
     }
     p.sections.push_back(std::move(sec));
