@@ -48,4 +48,13 @@ const char* metadata_label(const std::string& key) {
   return "項目";
 }
 
+const char* remark_label(markdown::Remark remark) {
+  switch (remark) {
+    case markdown::Remark::editorial: return "編集注（レビュー版のみ）";
+    case markdown::Remark::publisher: return "掲載上の注記";
+    case markdown::Remark::none: break;
+  }
+  return "";
+}
+
 }  // namespace planpress::present

@@ -41,4 +41,15 @@ const char* link_label(model::RefType type, bool incoming);
 /// Japanese name of a plan metadata key that can be inferred (title → 表題, period → 計画期間 …).
 const char* metadata_label(const std::string& key);
 
+// ---- review builds and remarks (edition) -------------------------------------------------------------
+/// What a review build says on every page, on its PDF cover and in its PDF header (short form).
+inline constexpr const char* kReviewBanner =
+    "レビュー版：編集用の注記（注記・表記の異同・要確認・推定・原文ママ、出典、リンクの根拠、編集注）を表示しています。公開用ではありません。";
+inline constexpr const char* kReviewShort = "レビュー版（公開用ではありません）";
+/// The heading set over the editors' notes wherever a review build shows them.
+inline constexpr const char* kEditorialLabel = "編集注記（レビュー版のみ）";
+
+/// The label printed before a remark in Markdown: 編集注 (review builds only) or 掲載上の注記; "" for none.
+const char* remark_label(markdown::Remark remark);
+
 }  // namespace planpress::present

@@ -222,6 +222,9 @@ std::string render_page(const SiteInput& in, const std::string& path, const std:
                       {"catalog", root + catalog_json()},        {"sitemap", root + present::sitemap()},
                       {"search", root + search_page()}};
   ctx["site"] = json{{"title", site.title}, {"organisation", site.organisation}, {"description", site.description}};
+  // A review build says so on every page and marks the editors' notes (the published edition has none).
+  ctx["review"] = in.model.review ? json(kReviewBanner) : json(nullptr);
+  ctx["editorial_label"] = kEditorialLabel;
   if (!ctx.contains("description") || !ctx["description"].is_string() || ctx["description"].get<std::string>().empty())
     ctx["description"] = site.description;
   null_empty_strings(ctx);

@@ -205,7 +205,8 @@ json PageBuilder::plan_context(const model::Plan& p) const {
   ctx["title"] = p.title;
   ctx["description"] = p.summary.empty() ? p.municipality + "「" + p.title + "」の内容と取組項目の一覧です。" : p.summary;
   ctx["department"] = p.department;
-  ctx["source_note"] = p.source_note;
+  // Review builds only (the published edition has no source): the extracted text the content was made from.
+  ctx["source"] = p.source_note + (p.source_file.empty() ? "" : (p.source_note.empty() ? "" : "　") + p.source_file);
   json inferred = json::array();
   for (const auto& [k, v] : p.inferred) inferred.push_back(json{{"label", metadata_label(k)}, {"reason", v}});
   ctx["inferred"] = listing(inferred);
@@ -283,6 +284,9 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   ctx["refs"] = listing(refs);
   ctx["backlinks"] = listing(links_json(in_.links.incoming(p.id + "#" + i.id), true, page, &p));
   ctx["notes"] = listing(notes_json(i.notes, &p));
+  if (i.source_lines)  // review builds only
+    ctx["source_lines"] = (p.source_file.empty() ? std::string() : p.source_file + " ") + "l." + std::to_string(i.source_lines->first) +
+                          (i.source_lines->second != i.source_lines->first ? "–" + std::to_string(i.source_lines->second) : "");
   ctx["category_path"] = category_path(p, i.category, page);
   ctx["breadcrumbs"] = crumbs(page);
   const auto& nav = a_.navigation_of(page);
