@@ -93,6 +93,8 @@ void PlanComposer::cover(Paginator& pg) {
   auto centered = [&](const std::string& text, const TextStyle& st, std::vector<Box>& into) {
     for (auto& b : layout_paragraph({st.span(text)}, st.paragraph, w, m_)) into.push_back(std::move(b));
   };
+  // A review build says so first (the published edition has no editors' notes and no banner).
+  if (in_.model.review) centered(present::kReviewBanner, css_.cover_inferred, top);
   centered(plan_.municipality, css_.cover_municipality, top);
   {
     // The title: on one line when it fits at the minimum size or more; otherwise broken between phrases
