@@ -11,6 +11,7 @@ void strip_refs(std::vector<model::Ref>& refs) {
 void strip_entry(model::Entry& e) {
   e.notes.clear();
   e.source_lines.reset();
+  e.source_page.clear();
   strip_refs(e.refs);
   for (auto& [key, v] : e.fields)
     if (v.kind == model::FieldKind::markdown) markdown::remove_editorial(v.markdown, &v.text);

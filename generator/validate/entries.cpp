@@ -109,6 +109,7 @@ void PlanReader::read_entry(const JsonRef& v, Entry& e, const Plan& p, const std
       e.source_lines = std::make_pair(lines[0].json->get<int>(), lines[1].json->get<int>());
     else if (r_.member(src, "lines"))
       r_.wrong_type(r_.member(src, "lines"), "two line numbers [first, last]");
+    e.source_page = r_.text(src, "page");
   }
   read_field_values(r_.member(v, "fields"), e, p, owner);
 }

@@ -22,6 +22,8 @@ Plan PlanReader::run() {
   p.title = r_.text(root, "title");
   p.short_title = r_.text(root, "short_title");
   p.municipality = r_.text(root, "municipality");
+  p.organisation = r_.text(root, "organisation");
+  if (auto c = r_.member(root, "contact")) p.contact = read_contact(r_, c, keys::plan_contact);
   p.kind = plan_kind_from(r_.keyword(root, "kind", plan_kind_keywords())).value_or(PlanKind::action_plan);
   p.period = period(root, "period");
   p.published = date(root, "published");
