@@ -1,6 +1,7 @@
 #include "compose/compose.hpp"
 
 #include "compose/composer.hpp"
+#include "present/titles.hpp"
 #include "present/values.hpp"
 
 namespace planpress::compose {
@@ -62,7 +63,7 @@ layout::Document PlanComposer::compose() {
     for (auto& p : *part) doc.pages.push_back(std::move(p));
   decorate(doc);
   doc.info.title = plan_.title;
-  doc.info.author = in_.model.site.organisation;
+  doc.info.author = present::organisation_of(plan_);
   doc.info.subject = plan_.municipality + " " + model::label_of(plan_.kind) + (period_text().empty() ? "" : "（" + period_text() + "）");
   doc.info.keywords = plan_.municipality + ", " + model::label_of(plan_.kind) + ", " + plan_.display_title() + ", " + plan_.id;
   doc.info.epoch = in_.epoch;

@@ -93,6 +93,7 @@ struct Pipeline {
     auto files = tmpl::load_templates(fs, options.templates_dir, diags);
     templates = std::move(files.templates);
     assets = std::move(files.assets);
+    for (const auto& [name, bytes] : raw.assets) assets["assets/site/" + name] = bytes;  // content/assets/ (the logo)
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
       for (const auto& name : site::required_templates())

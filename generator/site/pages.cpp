@@ -15,8 +15,13 @@ using namespace present;
 const std::vector<std::string>& required_templates() {
   static const std::vector<std::string> names = {"layout",      "index", "plan", "item",          "documents", "departments",
                                                  "department",  "evaluations", "xref", "accessibility", "search", "search-box",
-                                                 "404"};
+                                                 "404", "items-table", "category-blocks"};
   return names;
+}
+
+json publisher_json(const std::string& organisation, const model::Contact& c) {
+  json contact{{"department", c.department}, {"phone", c.phone}, {"email", c.email}, {"form_url", c.form_url}};
+  return json{{"organisation", organisation}, {"contact", c.empty() ? json(nullptr) : contact}};
 }
 
 json listing(json array) { return array.empty() ? json(nullptr) : json{{"list", std::move(array)}}; }
@@ -122,6 +127,7 @@ json PageBuilder::plan_summary(const model::Plan& p, const std::string& from_pag
   }
   if (p.published) {
     j["published_label"] = published_text(*p.published);
+    j["date_label"] = kUpdatedLabel;
     j["published_inferred"] = p.inferred.count("published") > 0;
   }
   return j;
@@ -178,8 +184,19 @@ json PageBuilder::documents_context() const {
 }
 
 json PageBuilder::accessibility_context() const {
+  // Whom to tell: the site's contact, else every plan's (by organisation), so a reader always finds one
+  // where the content gives one; nothing is shown where none is given.
+  json contacts = json::array();
+  if (!m_.site.contact.empty()) contacts.push_back(publisher_json(m_.site.organisation, m_.site.contact));
+  else
+    for (const auto& p : m_.plans)
+      if (!p.contact.empty()) {
+        auto j = publisher_json(organisation_of(p), p.contact);
+        j["plan"] = p.display_title();
+        contacts.push_back(j);
+      }
   return json{{"title", "ウェブアクセシビリティ方針"}, {"breadcrumbs", crumbs(accessibility_page())},
-              {"organisation", m_.site.organisation},
+              {"organisation", m_.site.organisation}, {"contacts", listing(contacts)},
               {"description", "このサイトのウェブアクセシビリティへの取組み（JIS X 8341-3:2016 適合レベルAA）について。"}};
 }
 
@@ -221,7 +238,10 @@ std::string render_page(const SiteInput& in, const std::string& path, const std:
                       {"documents", root + documents_page()},   {"accessibility", root + accessibility_page()},
                       {"catalog", root + catalog_json()},        {"sitemap", root + present::sitemap()},
                       {"search", root + search_page()}};
-  ctx["site"] = json{{"title", site.title}, {"organisation", site.organisation}, {"description", site.description}};
+  ctx["site"] = json{{"title", site.title}, {"organisation", site.organisation}, {"description", site.description},
+                     {"logo", site.logo.empty() ? json(nullptr) : json(root + site.logo)}};
+  // Who publishes this page (footer): a plan's pages set their plan's organisation and contact.
+  if (!ctx.contains("publisher")) ctx["publisher"] = publisher_json(site.organisation, site.contact);
   // A review build says so on every page and marks the editors' notes (the published edition has none).
   ctx["review"] = in.model.review ? json(kReviewBanner) : json(nullptr);
   ctx["editorial_label"] = kEditorialLabel;
