@@ -36,7 +36,11 @@ layout::Document PlanComposer::compose() {
   body.new_page(layout::Orientation::portrait);
   overview(body);
   sections(body);
-  items(body);
+  // The items follow the sections unless a section places them (a table plan's table stands where the
+  // categories or the items are placed; a cards plan's cards where the categories are).
+  const bool cards = plan_.presentation.items == "cards";
+  const bool placed = plan_.placing(model::SectionInclude::categories) || (!cards && plan_.placing(model::SectionInclude::items));
+  if (!placed) items(body);
   loose_indicators(body);
   cross_plan_links(body);
   auto body_pages = body.finish();
