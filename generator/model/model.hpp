@@ -266,6 +266,9 @@ struct Plan {
   std::string short_title;
   std::string municipality;
   std::string organisation;  ///< who publishes it; "" means its municipality (present::organisation_of)
+  /// The printed numbers of items restart in each category (大崎市: (1), (2) … under each 実現への取組み);
+  /// otherwise they run through the plan. Either way a number is printed once (duplicate-number).
+  bool numbering_per_category = false;
   Contact contact;           ///< its own お問い合わせ先; empty means the site's
   PlanKind kind = PlanKind::action_plan;
   std::optional<Period> period;

@@ -33,7 +33,7 @@ const ObjectKeys site_fonts{"site.schema.json#/properties/pdf/properties/fonts",
 const ObjectKeys documents{"documents.schema.json#", {"$schema", "documents"}, {"documents"}};
 
 const ObjectKeys plan{"plan.schema.json#",
-                      {"$schema", "id", "title", "short_title", "municipality", "organisation", "contact", "kind",
+                      {"$schema", "id", "title", "short_title", "municipality", "organisation", "contact", "kind", "numbering",
                        "period", "published", "department", "summary", "inferred", "source", "refs", "fields", "vocabularies", "presentation",
                        "sections", "categories", "items", "indicators", "notes", "external_documents"},
                       {"id", "title", "municipality", "kind", "fields", "items"}};

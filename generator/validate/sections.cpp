@@ -71,8 +71,14 @@ void PlanReader::read_categories(const JsonRef& list, std::vector<Category>& out
     cat.location = r_.at(c.pointer);
     for (const auto& b : r_.array(c, "blocks", "block")) {
       if (!r_.expect_object(b, keys::block)) continue;
-      Block block{r_.text(b, "label"), r_.text(b, "text"), {}, r_.at(b.pointer)};
-      if (auto t = r_.member(b, "text"); t && t.json->is_string()) block.markdown = markdown_in_string(t, 3);
+      Block block{r_.text(b, "label"), {}, {}, r_.at(b.pointer)};
+      if (auto t = r_.member(b, "text"); t && t.json->is_string()) {
+        r_.checked(t, Lines::many);  // Markdown keeps its line breaks as written (see entries.cpp)
+        block.text = t.json->get<std::string>();
+        block.markdown = markdown_in_string(t, 3);
+      } else {
+        block.text = r_.text(b, "text");  // reports what is wrong with it
+      }
       cat.blocks.push_back(std::move(block));
     }
     cat.refs = refs(c);

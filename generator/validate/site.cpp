@@ -129,7 +129,7 @@ Site read_site(const content::JsonDocument& doc, const std::map<std::string, std
   site.organisation = r.text(root, "organisation");
   if (auto c = r.member(root, "contact")) site.contact = read_contact(r, c, keys::site_contact);
   read_logo(r, root, assets, site, diags);
-  site.description = r.text(root, "description");
+  site.description = r.paragraphs(root, "description");
   site.base_url = r.text(root, "base_url");
   if (!site.base_url.empty() && site.base_url.rfind("https://", 0) != 0 && site.base_url.rfind("http://", 0) != 0)
     diags.error(base::Code::wrong_type, r.at(r.member(root, "base_url").pointer), "base_url must be an absolute http(s) URL");
