@@ -19,7 +19,7 @@ void PlanComposer::item_cards(Paginator& pg, int top_level) {
   std::vector<const model::Category*> current;
   std::set<std::string> shown;
   auto category = [&](const model::Category& c, int depth) {
-    if (depth == 0 && top_level == 0) chapter_break(pg, false);
+    if (depth == 0 && top_level == 0 && !shown.empty()) chapter_break(pg, false);  // items() began the first
     pg.add(typeset_heading(present::category_title(c), std::min(3, depth + top_level), w, m_, present::category_anchor(c.id), depth + top_level));
     auto content = category_content(c, w, css_.blocks, !blocks_placed());
     if (!content.empty()) {

@@ -51,6 +51,7 @@ void PlanComposer::items(Paginator& pg, bool placed, int top_level) {
   const bool cards = plan_.presentation.items == "cards";
   const bool landscape = !cards && plan_.presentation.orientation == "landscape";
   if (!placed || landscape) pg.new_page(landscape ? Orientation::landscape : Orientation::portrait);
+  else if (top_level == 0) chapter_break(pg, false);  // the categories are chapters: the first one starts here
   const double w = pg.width();
   if (!placed) pg.add(typeset_heading("取組項目（" + std::to_string(plan_.items.size()) + "項目）", 0, w, m_, kItemsAnchor, 0));
   auto legend = legend_spans();

@@ -43,6 +43,7 @@ class PageBuilder {
   json documents_context() const;
   json accessibility_context() const;
   json not_found_context() const;
+  json sitemap_context() const;
   json search_context() const;
   std::string sitemap(const std::vector<std::string>& pages) const;
 
@@ -50,7 +51,7 @@ class PageBuilder {
   /// `link_departments`: each 担当課 links to its department page (item pages).
   std::string field_html(const model::FieldValue& v, const model::FieldDef& def, const model::Plan& p,
                          const std::string& from_page, bool link_departments = false) const;
-  std::string departments_html(const std::vector<std::string>& printed, const std::string& from_page) const;
+  std::string departments_html(const std::vector<std::string>& printed, const model::Plan& p, const std::string& from_page) const;
   json fields_json(const model::Entry& e, const model::Plan& p, const std::string& from_page) const;
   json category_path(const model::Plan& p, const std::string& id, const std::string& from_page) const;
   /// The category tree; its top level is a heading of level `top_level`; `with_blocks`: each category's

@@ -14,12 +14,13 @@ namespace planpress::site {
 
 using namespace present;
 
-std::string PageBuilder::departments_html(const std::vector<std::string>& printed, const std::string& from_page) const {
+std::string PageBuilder::departments_html(const std::vector<std::string>& printed, const model::Plan& p,
+                                         const std::string& from_page) const {
   // Each entry as printed, linked to its department's page; an entry naming several departments
   // (「総務局人事課、労務課」) is followed by a link to each.
   std::string html = "<ul class=\"departments\">";
   for (const auto& entry : printed) {
-    const auto units = a_.departments_of(entry);
+    const auto units = a_.departments_of(p.municipality, entry);
     html += "<li>";
     if (units.size() == 1) {
       html += "<a href=\"" + escape_html(relative_link(from_page, units[0]->page)) + "\">" + escape_html(entry) + "</a>";
@@ -56,7 +57,7 @@ std::string PageBuilder::field_html(const model::FieldValue& v, const model::Fie
       return html + "</ul>";
     }
     case model::FieldKind::departments: {
-      if (link_departments) return departments_html(v.values, from_page);
+      if (link_departments) return departments_html(v.values, p, from_page);
       std::string html = "<ul class=\"departments\">";
       for (const auto& d : v.values) html += "<li>" + escape_html(d) + "</li>";
       return html + "</ul>";
@@ -336,7 +337,6 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   if (i.source_lines)  // review builds only
     ctx["source_lines"] = (p.source_file.empty() ? std::string() : p.source_file + " ") + "l." + std::to_string(i.source_lines->first) +
                           (i.source_lines->second != i.source_lines->first ? "–" + std::to_string(i.source_lines->second) : "");
-  ctx["category_path"] = category_path(p, i.category, page);
   // What the item's category says about the items in it (a progress report's 進捗状況 of its 取組区分,
   // the background and goals of a 実現への取組み): shown on the item's page too.
   if (const auto* c = i.category.empty() ? nullptr : p.find_category(i.category); c && !c->blocks.empty())
