@@ -54,8 +54,8 @@ const model::Contact& contact_of(const model::Plan& p, const model::Site& site) 
   return p.contact.empty() ? site.contact : p.contact;
 }
 
-std::string title_with_municipality(const model::Plan& p) {
-  const std::string& t = p.display_title();
+std::string title_with_municipality(const model::Plan& p, bool full) {
+  const std::string& t = full ? p.title : p.display_title();
   if (p.municipality.empty() || t.find(p.municipality) != std::string::npos) return t;
   return p.municipality + kNumberSeparator + t;
 }

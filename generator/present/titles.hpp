@@ -48,9 +48,9 @@ const std::string& organisation_of(const model::Plan& p);
 /// The お問い合わせ先 of a plan: its own contact when it gives one, else the site's (empty when neither does).
 const model::Contact& contact_of(const model::Plan& p, const model::Site& site);
 /// A plan named where its municipality is not already said (search results, page titles, links from other
-/// plans): "仙台市　第５　実施項目"; the display title alone when it names its municipality
-/// (「大崎市人財育成アクションプラン」) .
-std::string title_with_municipality(const model::Plan& p);
+/// plans): "仙台市　第５　実施項目"; the title alone when it names its municipality (「大崎市人財育成アクション
+/// プラン」). The display title (short_title if given) unless `full`.
+std::string title_with_municipality(const model::Plan& p, bool full = false);
 /// The label of a plan's date (策定・公表 or the revision its content gives) on its page and PDF cover.
 inline constexpr const char* kUpdatedLabel = "更新日";
 

@@ -246,6 +246,7 @@ json PageBuilder::plan_context(const model::Plan& p) const {
   const std::string page = plan_page(p.id);
   json ctx = plan_summary(p, page);
   ctx["title"] = p.title;
+  ctx["page_title"] = title_with_municipality(p, /*full=*/true);
   ctx["description"] = p.summary.empty() ? p.municipality + "「" + p.title + "」の内容と取組項目の一覧です。" : p.summary;
   ctx["department"] = p.department;
   // Review builds only (the published edition has no source): the extracted text the content was made from.
