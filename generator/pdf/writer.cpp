@@ -10,6 +10,7 @@
 
 #include "base/utf8.hpp"
 #include "pdf/libharu_internals.hpp"
+#include "pdf/to_unicode.hpp"
 
 namespace planpress::pdf {
 
@@ -171,6 +172,7 @@ class PdfWriter {
       for (char32_t cp = 0; cp < 0x10000; ++cp)
         if (ph.used[cp]) cps.push_back(cp);
       if (cps.empty()) continue;
+      const std::string to_unicode = to_unicode_cmap(cps);
       // Cap height and x-height for the font descriptor are read from 'H' and 'x'.
       cps.push_back(U'H');
       cps.push_back(U'x');
@@ -184,6 +186,10 @@ class PdfWriter {
       fonts_by_physical_[p] = HPDF_GetFont(pdf_, name, "UTF-8");
       if (!fonts_by_physical_[p]) {
         error = "libharu could not use the font '" + ph.file->path + "': " + status_text(st_);
+        return false;
+      }
+      if (!libharu::replace_to_unicode(fonts_by_physical_[p], to_unicode)) {
+        error = "libharu gave the font '" + ph.file->path + "' no ToUnicode stream to replace";
         return false;
       }
     }

@@ -160,6 +160,22 @@ for (const p of catalog.plans) {
     }
   });
 
+  test(`${p.id}: pdftotext and pdffonts read it without a warning, and the text is what was drawn`, () => {
+    // A ToUnicode CMap that is not a bfchar/bfrange map (libharu writes a CID range there) makes poppler
+    // warn once per font and page and guess the text; a copy, a search or a screen reader would then
+    // depend on the reader's guess.
+    for (const [cmd, args] of [['pdftotext', ['-enc', 'UTF-8', pdf, '-']], ['pdffonts', [pdf]]]) {
+      const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.strictEqual(r.status, 0, `${cmd} failed`);
+      assert.strictEqual(r.stderr, '', `${cmd} warns about ${p.pdf}`);
+    }
+    const fonts = run('pdffonts', [pdf]).split('\n').slice(2).filter((l) => l.trim());
+    for (const l of fonts) assert.strictEqual(l.trim().split(/\s+/u).at(-3), 'yes', `no usable ToUnicode map: ${l}`);
+    // The title as drawn on the cover comes back character for character (no space inserted, none lost).
+    const cover = run('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', pdf, '-']);
+    assert.ok(noSpace(cover).includes(noSpace(p.title)), `the title is not on the cover: ${cover}`);
+  });
+
   test(`${p.id}: A4 pages and the plan's title`, () => {
     const info = run('pdfinfo', [pdf]);
     assert.match(info, new RegExp(`^Title:\\s+${p.title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}$`, 'mu'));
