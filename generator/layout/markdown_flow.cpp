@@ -27,7 +27,7 @@ class Builder {
   // Inline content → spans. A soft line break between two Japanese characters disappears (the source was
   // wrapped for editing); elsewhere it is a space.
   void spans(const Node& n, Face face, const std::string& anchor, const std::string& uri, std::vector<Span>& out) {
-    auto add = [&](std::string text, Face f, const std::string& a, const std::string& u, Color c) {
+    auto add = [&](std::string text, Face f, const std::string& a, const std::string& u, Color c, const std::string& file = {}) {
       if (text.empty()) return;
       if (soft_pending_) {
         soft_pending_ = false;
@@ -39,10 +39,11 @@ class Builder {
       char32_t cp = 0;
       while (i < text.size()) cp = base::decode_utf8(text, i);
       last_ = cp;
-      if (!out.empty() && out.back().face == f && out.back().anchor == a && out.back().uri == u && out.back().color == c)
+      if (!out.empty() && out.back().face == f && out.back().anchor == a && out.back().uri == u && out.back().file == file &&
+          out.back().color == c)
         out.back().text += text;
       else
-        out.push_back(Span{std::move(text), f, c, a, u});
+        out.push_back(Span{std::move(text), f, c, a, u, file});
     };
     const Color color = (anchor.empty() && uri.empty()) ? style::kText : style::kLink;
     switch (n.kind) {
@@ -63,7 +64,8 @@ class Builder {
       case K::wikilink: {
         auto t = resolve_ ? resolve_(n.url) : std::nullopt;
         const std::string text = !n.text.empty() ? n.text : t ? t->text : n.url;
-        if (t) add(text, face, t->anchor, t->uri, style::kLink);
+        const bool leads = t && (!t->anchor.empty() || !t->uri.empty() || !t->file.empty());
+        if (leads) add(text, face, t->anchor, t->uri, style::kLink, t->file);
         else add(text, face, anchor, uri, color);
         return;
       }

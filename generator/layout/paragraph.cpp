@@ -265,15 +265,15 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
       bool blank = true;
       for (std::size_t k = i; k < j; ++k) blank = blank && chars[k].cp == ' ';
       if (!blank) box.content.texts.push_back(std::move(run));
-      if (!sp.anchor.empty() || !sp.uri.empty()) {
+      if (!sp.anchor.empty() || !sp.uri.empty() || !sp.file.empty()) {
         // Extend the previous link rectangle when this run continues the same link.
         auto& links = box.content.links;
         const double gap_after_prev = 0.5;
-        if (!links.empty() && links.back().anchor == sp.anchor && links.back().uri == sp.uri &&
+        if (!links.empty() && links.back().anchor == sp.anchor && links.back().uri == sp.uri && links.back().file == sp.file &&
             std::abs(links.back().x + links.back().w - x) < delta + gap_after_prev + 1e-3) {
           links.back().w = x + run_w - links.back().x;
         } else {
-          links.push_back(Link{x, 0, run_w, line_h, sp.anchor, sp.uri});
+          links.push_back(Link{x, 0, run_w, line_h, sp.anchor, sp.uri, sp.file});
         }
       }
       x += run_w + (gap[j - 1] ? delta : 0.0);

@@ -10,13 +10,21 @@
 
 namespace planpress::layout {
 
-/// A stretch of text with one appearance; a span may link to an anchor or a URI.
+/// A stretch of text with one appearance; a span may link to an anchor, a URI, or a named destination
+/// (`anchor`) of another PDF (`file`).
 struct Span {
+  Span() = default;
+  /// A span of `text`; the link members name where it leads, if anywhere.
+  Span(std::string text, Face face = Face::mincho, Color color = {}, std::string anchor = {}, std::string uri = {},
+       std::string file = {})
+      : text(std::move(text)), face(face), color(color), anchor(std::move(anchor)), uri(std::move(uri)), file(std::move(file)) {}
+
   std::string text;            ///< UTF-8; a line feed forces a line break
   Face face = Face::mincho;    ///< typeface
   Color color;                 ///< text colour
-  std::string anchor;  ///< internal link target
+  std::string anchor;  ///< internal link target, or the named destination in `file`
   std::string uri;     ///< external link target
+  std::string file;    ///< another PDF, by a file name relative to this one
 };
 
 /// Horizontal alignment of a paragraph's lines (justify: Japanese justification, last line flush left).
