@@ -225,6 +225,7 @@ Table make_indicator_table(const present::IndicatorTable& it, double width, cons
   auto cell = [&](const std::string& s, std::size_t col, Face f, bool head) {
     ParagraphStyle st = cs;
     if (col == 0 && !head) st.align = Align::left;
+    st.phrases = head;  // 令和元年度（当初） breaks before its bracket, never inside a word
     return make_cell(typeset_text(s, st, t.widths[col] - 2 * pad, m, f), head ? std::optional<Color>(style::kHeadFill) : std::nullopt);
   };
   Row head;
