@@ -106,6 +106,7 @@ void PlanComposer::check_content() {
   for (const auto* s : {&plan_.title, &plan_.short_title, &plan_.municipality, &plan_.department, &plan_.summary, &plan_.source_note})
     check(*s, plan_.location, p);
   if (plan_.period) check(plan_.period->label, plan_.location, p + ", period");
+  if (plan_.series) check(plan_.series->title, plan_.series->location, p + ", series");
   if (plan_.published) check(plan_.published->label, plan_.location, p + ", published");
   for (const auto& [k, v] : plan_.inferred) check(v, plan_.location, p + ", inferred '" + k + "'");
   for (const auto& n : plan_.notes) check(n.text + n.where, plan_.location, p + ", note");

@@ -129,6 +129,8 @@ void PlanComposer::item_table(Paginator& pg, bool landscape, bool summary) {
       if (!c.def) {
         text = c.number ? item.number : item.name;
         st = c.number ? &ts.centred : &ts.label;
+      } else if (plan_.is_pending(*c.def, item)) {
+        text = present::kPendingLabel;
       } else if (auto it = item.fields.find(c.def->key); it != item.fields.end()) {
         text = present::field_plain_text(it->second);
         // Tags are printed in one line, joined by 、 (field_boxes).
@@ -202,6 +204,9 @@ void PlanComposer::item_table(Paginator& pg, bool landscape, bool summary) {
         boxes = summary ? layout_paragraph({Span{item.name, ts.label.face, style::kLink, anchor, {}}}, ts.label.paragraph, cw, m_)
                         : layout_paragraph({Span{item.name, ts.label.face, ts.label.color, {}, site_link(present::item_page(plan_.id, item.id))}},
                                            ts.label.paragraph, cw, m_);
+      } else if (plan_.is_pending(*cols[c].def, item)) {
+        // A plan-stage edition: the result is published at year end, not left blank.
+        boxes = ts.aside.typeset(present::kPendingLabel, cw, m_);
       } else if (auto it = item.fields.find(cols[c].def->key); it != item.fields.end()) {
         const bool compact = it->second.kind == model::FieldKind::status || it->second.kind == model::FieldKind::rating;
         boxes = field_boxes(it->second, *cols[c].def, cw, ts, compact);

@@ -55,6 +55,10 @@ void PlanReader::read_items(const JsonRef& root, Plan& p) {
     named.what = "item '" + item.id + "'";
     read_entry(named, item, p, named.what);
     item.category = r_.text(v, "category");
+    if (auto c = r_.member(v, "continues")) {
+      item.continues = r_.slug(v, "continues");
+      item.continues_location = r_.at(c.pointer);
+    }
     if (!item.number.empty()) {
       std::string key;
       for (char c : text::nfkc(item.number))
@@ -82,7 +86,8 @@ void PlanReader::read_items(const JsonRef& root, Plan& p) {
                    hints);
     }
     for (const auto& f : p.fields) {
-      if (!f.required) continue;
+      // A plan-stage edition is published before its results exist (「実績は年度末に掲載」).
+      if (!f.required || (p.stage == Stage::plan && f.cycle == FieldDef::Cycle::results)) continue;
       auto it = item.fields.find(f.key);
       if (it == item.fields.end()) {
         diags_.error(base::Code::missing_field, r_.at(v.pointer),
@@ -253,19 +258,6 @@ std::optional<ScheduleRow> PlanReader::schedule_row(const JsonRef& e) {
   return row;
 }
 
-bool PlanReader::is_empty(const FieldValue& v) {
-  auto blank = [](const std::string& s) { return is_blank(s); };
-  switch (v.kind) {
-    case FieldKind::text:
-    case FieldKind::markdown:
-    case FieldKind::status:
-    case FieldKind::rating: return blank(v.text);
-    case FieldKind::tags:
-    case FieldKind::departments: return v.values.empty();
-    case FieldKind::list: return v.list.empty();
-    case FieldKind::schedule: return v.schedule.empty();
-  }
-  return true;
-}
+bool PlanReader::is_empty(const FieldValue& v) { return model::is_empty(v); }
 
 }  // namespace planpress::validate

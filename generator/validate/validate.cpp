@@ -31,6 +31,7 @@ Model validate(const content::RawContent& raw, base::Diagnostics& diags) {
   };
   for (const auto& p : model.plans) claim(p.id, p.location, "plan");
   for (const auto& d : model.documents) claim(d.id, d.location, "external document");
+  check_series(model, diags);
   return model;
 }
 

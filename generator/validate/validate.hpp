@@ -10,4 +10,8 @@ namespace planpress::validate {
 /// could be read (callers stop if `diags` has errors). References between plans are checked later (xref).
 model::Model validate(const content::RawContent& raw, base::Diagnostics& diags);
 
+/// The checks across the editions of each series: one edition per fiscal year (duplicate-id), and every
+/// item's `continues` names an item of the previous edition (xref-unresolved).
+void check_series(const model::Model& model, base::Diagnostics& diags);
+
 }  // namespace planpress::validate
