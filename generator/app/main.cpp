@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/new_edition.hpp"
 #include "pipeline/pipeline.hpp"
 #include "io/file_system.hpp"
 
@@ -25,6 +26,9 @@ const char* kUsage =
     "Commands:\n"
     "  build    check the content, then write the site, the PDFs and the data export to the output directory\n"
     "  check    check the content, templates and PDF fonts only; write nothing\n"
+    "  new-edition PLAN-ID --fiscal-year YYYY [--id NEW-ID]\n"
+    "           make next year's edition of a series from its results edition: content/plans/NEW-ID/\n"
+    "           (items carried forward by the plan's next_year, results cleared, stage plan)\n"
     "\n"
     "Options:\n"
     "  --content DIR     content directory (default: content)\n"
@@ -59,6 +63,7 @@ struct Invocation {
   pipeline::Options options;
   bool quiet = false;
   bool timings = false;
+  pipeline::NewEditionOptions edition;  ///< new-edition
 };
 
 /// Parses `args` into `inv`; returns an exit status when the run ends here (help, version, usage error).
@@ -94,6 +99,17 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       if (ec != std::errc() || ptr != n.data() + n.size() || jobs < 1 || jobs > 256)
         return usage_error("-j needs a number from 1 to 256, got '" + n + "'");
       options.jobs = jobs;
+    } else if (a == "--fiscal-year") {
+      const std::string* v = value();
+      int year = 0;
+      auto [ptr, ec] = v ? std::from_chars(v->data(), v->data() + v->size(), year) : std::from_chars_result{nullptr, std::errc::invalid_argument};
+      if (!v || ec != std::errc() || ptr != v->data() + v->size() || year < 1868 || year > 2200)
+        return usage_error("--fiscal-year needs a fiscal year such as 2026" + (v ? ", got '" + *v + "'" : std::string()));
+      inv.edition.fiscal_year = year;
+    } else if (a == "--id") {
+      const std::string* v = value();
+      if (!v || v->empty()) return usage_error("--id needs a plan id");
+      inv.edition.new_id = *v;
     } else if (a == "--strict") {
       options.strict = true;
     } else if (a == "--no-pdf") {
@@ -108,11 +124,19 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       return usage_error("unknown option '" + a + "'");
     } else if (inv.command.empty()) {
       inv.command = a;
+    } else if (inv.command == "new-edition" && inv.edition.plan_id.empty()) {
+      inv.edition.plan_id = a;
     } else {
       return usage_error("unexpected argument '" + a + "'");
     }
   }
-  if (inv.command != "build" && inv.command != "check") return usage_error("unknown command '" + inv.command + "'");
+  if (inv.command != "build" && inv.command != "check" && inv.command != "new-edition")
+    return usage_error("unknown command '" + inv.command + "'");
+  if (inv.command == "new-edition") {
+    if (inv.edition.plan_id.empty()) return usage_error("new-edition needs the id of the plan to start from");
+    if (inv.edition.fiscal_year == 0) return usage_error("new-edition needs --fiscal-year YYYY");
+    inv.edition.content_dir = options.content_dir;
+  }
   return std::nullopt;
 }
 
@@ -186,6 +210,30 @@ int finish(const Invocation& inv, const pipeline::Result& result) {
   return kExitIo;
 }
 
+/// What new-edition did, item by item where it decided something.
+int finish_new_edition(const pipeline::NewEditionResult& r) {
+  for (const auto& d : r.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
+  if (r.outcome != pipeline::Outcome::ok) {
+    std::cerr << "planpress: no new edition written (" << r.diagnostics.error_count() << " error"
+              << (r.diagnostics.error_count() == 1 ? "" : "s") << ")\n";
+    return r.outcome == pipeline::Outcome::io_error ? kExitIo : kExitContent;
+  }
+  std::cout << "planpress: new edition '" << r.new_id << "' of series '" << r.series_id << "' for fiscal year " << r.fiscal_year
+            << " (stage plan), from '" << r.from_id << "'\n";
+  auto items = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " item" : " items"); };
+  std::cout << "carried forward: " << items(r.carried.size() + r.revised.size()) << " (" << r.carried.size() << " as they were, "
+            << r.revised.size() << " to revise)\n";
+  for (const auto& i : r.revised) std::cout << "  to revise: " << i.title << " [" << i.direction << "]\n";
+  std::cout << "left out: " << items(r.dropped.size()) << "\n";
+  for (const auto& i : r.dropped) std::cout << "  left out: " << i.title << " [" << i.direction << "]\n";
+  std::string cleared;
+  for (const auto& c : r.cleared) cleared += (cleared.empty() ? "" : ", ") + c;
+  if (!cleared.empty()) std::cout << "cleared in every item: " << cleared << "\n";
+  for (const auto& x : r.removed) std::cout << "not carried over: " << x << "\n";
+  for (const auto& f : r.written) std::cout << "wrote " << f << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -193,6 +241,7 @@ int main(int argc, char** argv) {
   if (auto status = parse_arguments(std::vector<std::string>(argv + 1, argv + argc), inv)) return *status;
   if (auto status = read_environment(inv.options)) return *status;
   planpress::io::RealFileSystem fs;
+  if (inv.command == "new-edition") return finish_new_edition(pipeline::new_edition(fs, inv.edition));
   const auto result = inv.command == "build" ? pipeline::build(fs, inv.options) : pipeline::check(fs, inv.options);
   for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
   if (inv.timings) print_timings(result.stats);

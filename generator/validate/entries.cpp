@@ -89,13 +89,19 @@ void PlanReader::read_items(const JsonRef& root, Plan& p) {
       // A plan-stage edition is published before its results exist (「実績は年度末に掲載」).
       if (!f.required || (p.stage == Stage::plan && f.cycle == FieldDef::Cycle::results)) continue;
       auto it = item.fields.find(f.key);
+      // A field filled at year end, missing in a results edition: maybe the edition is published at plan time.
+      const std::vector<std::string> stage_hint{
+          "plan '" + p.id + "' is a results edition (\"stage\": \"results\"); an edition published before its results sets \"stage\": \"plan\""};
+      const bool results_field = f.cycle == FieldDef::Cycle::results;
       if (it == item.fields.end()) {
         diags_.error(base::Code::missing_field, r_.at(v.pointer),
-                     "item '" + item.id + "' has no '" + f.key + "' (" + f.label + "), which plan '" + p.id + "' requires");
+                     "item '" + item.id + "' has no '" + f.key + "' (" + f.label + "), which plan '" + p.id + "' requires",
+                     results_field ? stage_hint : std::vector<std::string>{});
       } else if (!it->second.malformed && is_empty(it->second)) {  // a wrong type was reported already
         diags_.error(base::Code::empty_value, it->second.location,
                      "item '" + item.id + "' has an empty '" + f.key + "' (" + f.label + "), which plan '" + p.id + "' requires",
-                     {"fill it in, or make the field optional in \"fields\" if the document leaves it blank"});
+                     results_field ? stage_hint
+                                   : std::vector<std::string>{"fill it in, or make the field optional in \"fields\" if the document leaves it blank"});
       }
     }
     std::size_t index = 0;

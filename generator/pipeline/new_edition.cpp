@@ -1,0 +1,266 @@
+#include "pipeline/new_edition.hpp"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "base/suggest.hpp"
+#include "content/loader.hpp"
+#include "present/titles.hpp"
+#include "text/wareki.hpp"
+#include "validate/validate.hpp"
+#include "xref/xref.hpp"
+
+namespace planpress::pipeline {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  if (from.empty() || from == to) return;
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+// 令和7年度 with its digits in full width, as documents often print them (令和７年度).
+std::string full_width_digits(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') out += std::string("\xEF\xBC") + static_cast<char>('\x90' + (c - '0'));
+    else out += c;
+  }
+  return out;
+}
+
+// A title or label names its edition's year: 「（令和7年度）」 becomes 「（令和8年度）」.
+std::string with_year(std::string s, int from, int to) {
+  const std::string a = text::wareki_fiscal_year(from), b = text::wareki_fiscal_year(to);
+  replace_all(s, a, b);
+  replace_all(s, full_width_digits(a), full_width_digits(b));
+  return s;
+}
+
+bool in(const std::set<std::string>& set, const std::string& key) { return set.count(key) > 0; }
+
+// Removes the members of `fields` (an item's or sub-item's "fields" or "labels") that are cleared.
+void clear_members(ojson& entry, const char* key, const std::set<std::string>& cleared) {
+  auto it = entry.find(key);
+  if (it == entry.end() || !it->is_object()) return;
+  for (const auto& k : cleared) it->erase(k);
+  if (it->empty()) entry.erase(key);
+}
+
+// A reference's target in the same plan ("#15" or "<old-id>#15"): the item id, else "".
+std::string same_plan_target(const std::string& to, const std::string& old_id) {
+  if (to.rfind("#", 0) == 0) return to.substr(1);
+  if (to.rfind(old_id + "#", 0) == 0) return to.substr(old_id.size() + 1);
+  return {};
+}
+
+}  // namespace
+
+std::string next_edition_id(const model::Plan& plan, int fiscal_year) {
+  const int old_year = plan.series ? plan.series->fiscal_year : 0;
+  const std::string& id = plan.id;
+  // "-r7" (令和7年度) at the end, or the Western year anywhere.
+  if (old_year >= 2019) {
+    const std::string r = "-r" + std::to_string(old_year - 2018);
+    if (id.size() > r.size() && id.compare(id.size() - r.size(), r.size(), r) == 0)
+      return id.substr(0, id.size() - r.size()) + "-r" + std::to_string(fiscal_year - 2018);
+  }
+  if (old_year > 0)
+    if (auto at = id.find(std::to_string(old_year)); at != std::string::npos)
+      return id.substr(0, at) + std::to_string(fiscal_year) + id.substr(at + 4);
+  return (plan.series ? plan.series->id : plan.id) + "-" + std::to_string(fiscal_year);
+}
+
+std::string next_edition_json(const std::string& old_json, const model::Plan& plan, const std::string& new_id, int fiscal_year,
+                              NewEditionResult& result) {
+  ojson root = ojson::parse(old_json);
+  const int old_year = plan.series->fiscal_year;
+  const int shift = fiscal_year - old_year;
+  // Fields filled at year end (実績, 自己評価 …) and those true of one edition only (新規・拡充) start empty.
+  std::set<std::string> cleared;
+  for (const auto& f : plan.fields)
+    if (f.cycle != model::FieldDef::Cycle::carried) {
+      cleared.insert(f.key);
+      result.cleared.push_back(f.label);
+    }
+
+  root["id"] = new_id;
+  for (const char* key : {"title", "short_title"})
+    if (root.contains(key) && root[key].is_string()) root[key] = with_year(root[key].get<std::string>(), old_year, fiscal_year);
+  root["series"]["fiscal_year"] = fiscal_year;
+  root["stage"] = "plan";
+  if (auto p = root.find("period"); p != root.end() && p->is_object()) {
+    for (const char* key : {"from", "to"})
+      if (p->contains(key) && (*p)[key].is_number_integer()) (*p)[key] = (*p)[key].get<int>() + shift;
+    if (p->contains("label") && (*p)["label"].is_string()) (*p)["label"] = with_year((*p)["label"].get<std::string>(), old_year, fiscal_year);
+  }
+  // What described the old edition, not the new one.
+  auto drop = [&](const char* key, const std::string& why) {
+    if (root.contains(key)) {
+      root.erase(key);
+      result.removed.push_back(std::string(key) + ": " + why);
+    }
+  };
+  drop("published", "the new edition is not published yet; give its date when it is");
+  drop("summary", "it summarised the previous edition (its items and results); write the new edition's");
+  drop("inferred", "the reasons were about how the previous edition was transcribed");
+  drop("source", "the new edition is written here, not transcribed from a document");
+  drop("notes", "the editors' notes were about the previous edition");
+  drop("external_documents", "they stay declared by " + plan.id + " (document ids are site-wide)");
+
+  std::set<std::string> dropped_ids;
+  if (auto items = root.find("items"); items != root.end() && items->is_array()) {
+    ojson kept = ojson::array();
+    for (auto& item : *items) {
+      const std::string id = item.value("id", "");
+      const model::Item* mi = plan.find_item(id);
+      if (!mi) continue;
+      std::string direction;
+      if (plan.next_year)
+        if (auto it = mi->fields.find(plan.next_year->field); it != mi->fields.end()) direction = it->second.text;
+      // An item without a direction (an optional field left blank) is carried as it is.
+      const model::Direction d =
+          plan.next_year ? plan.next_year->direction_of(direction).value_or(model::Direction::carry) : model::Direction::carry;
+      EditionItem listed{id, present::entry_title(*mi), direction};
+      if (d == model::Direction::drop) {
+        dropped_ids.insert(id);
+        result.dropped.push_back(listed);
+        continue;
+      }
+      (d == model::Direction::revise ? result.revised : result.carried).push_back(listed);
+      clear_members(item, "fields", cleared);
+      clear_members(item, "labels", cleared);
+      item.erase("source");
+      item.erase("continues");  // the item keeps its id: identity by id
+      if (auto subs = item.find("sub_items"); subs != item.end() && subs->is_array())
+        for (auto& s : *subs) {
+          clear_members(s, "fields", cleared);
+          clear_members(s, "labels", cleared);
+          s.erase("source");
+        }
+      // Notes on a cleared field were about last year's value.
+      if (auto notes = item.find("notes"); notes != item.end() && notes->is_array()) {
+        ojson keep = ojson::array();
+        for (auto& n : *notes)
+          if (!in(cleared, n.value("field", ""))) keep.push_back(n);
+        *notes = keep;
+      }
+      if (d == model::Direction::revise) {
+        // The direction said the item changes: say so to the editors until its content is revised.
+        if (!item.contains("notes")) item["notes"] = ojson::array();
+        item["notes"].push_back(ojson{{"type", "doubt"},
+                                      {"text", text::wareki_fiscal_year(old_year) + "の次年度方向性は「" + direction +
+                                                   "」。内容・対象・時期を見直し、改めた内容を記載すること。"}});
+      }
+      if (item.contains("notes") && item["notes"].empty()) item.erase("notes");
+      kept.push_back(std::move(item));
+    }
+    *items = std::move(kept);
+  }
+  // References from results fields go with their text; references to items left out would not resolve.
+  if (auto items = root.find("items"); items != root.end())
+    for (auto& item : *items) {
+      auto refs = item.find("refs");
+      if (refs == item.end() || !refs->is_array()) continue;
+      ojson keep = ojson::array();
+      for (auto& r : *refs) {
+        const std::string to = r.value("to", "");
+        if (in(cleared, r.value("field", ""))) continue;
+        if (const std::string target = same_plan_target(to, plan.id); !target.empty() && in(dropped_ids, target)) {
+          result.removed.push_back("reference of item " + item.value("id", "") + " to " + to + ": that item is left out");
+          continue;
+        }
+        keep.push_back(r);
+      }
+      if (keep.empty()) item.erase("refs");
+      else *refs = keep;
+    }
+  return root.dump(2, ' ', false) + "\n";
+}
+
+NewEditionResult new_edition(io::FileSystem& fs, const NewEditionOptions& options) {
+  NewEditionResult result;
+  auto& diags = result.diagnostics;
+  // The whole content must be valid: the new edition is made from what the site publishes.
+  auto raw = content::load_content(fs, options.content_dir, diags);
+  model::Model model;
+  if (!diags.has_errors()) model = validate::validate(raw, diags);
+  if (!diags.has_errors()) {
+    xref::SymbolTable symbols(model);
+    xref::link(model, symbols, diags);
+  }
+  if (diags.has_errors()) {
+    result.outcome = Outcome::content_errors;
+    result.failed_phase = "check";
+    return result;
+  }
+  const model::Plan* plan = model.find_plan(options.plan_id);
+  const content::RawPlan* raw_plan = nullptr;
+  for (const auto& rp : raw.plans)
+    if (plan && rp.dir == plan->dir) raw_plan = &rp;
+  auto refuse = [&](base::Code code, base::Location where, const std::string& message, std::vector<std::string> hints = {}) {
+    diags.error(code, where, message, std::move(hints));
+    result.outcome = Outcome::content_errors;
+    result.failed_phase = "new-edition";
+    return result;
+  };
+  const auto content_at = base::Location::in(std::make_shared<base::SourceFile>(options.content_dir, ""), 0);
+  if (!plan || !raw_plan) return refuse(base::Code::xref_unresolved, content_at, "there is no plan '" + options.plan_id + "'");
+  if (!plan->series)
+    return refuse(base::Code::missing_field, plan->location, "plan '" + plan->id + "' declares no \"series\", so it has no next edition",
+                  {"add \"series\": {\"id\": …, \"fiscal_year\": …} to plan.json"});
+  if (!plan->next_year)
+    return refuse(base::Code::missing_field, plan->location,
+                  "plan '" + plan->id + "' declares no \"next_year\": which of its items go into the next edition is not known",
+                  {"add \"next_year\": {\"field\": …, \"carry\": […], \"revise\": […], \"drop\": […]} to plan.json"});
+  if (plan->stage != model::Stage::results)
+    return refuse(base::Code::unknown_value, plan->stage_location,
+                  "plan '" + plan->id + "' is a plan-stage edition: the next edition is made from the results edition",
+                  {"fill in its results and set \"stage\": \"results\" first"});
+  if (options.fiscal_year <= plan->series->fiscal_year)
+    return refuse(base::Code::out_of_range, plan->series->year_location,
+                  "the new edition's fiscal year " + std::to_string(options.fiscal_year) + " is not after " +
+                      std::to_string(plan->series->fiscal_year) + ", the year of plan '" + plan->id + "'");
+  for (const auto& p : model.plans)
+    if (p.series && p.series->id == plan->series->id && p.series->fiscal_year == options.fiscal_year)
+      return refuse(base::Code::duplicate_id, p.series->year_location,
+                    "series '" + plan->series->id + "' already has the edition of fiscal year " + std::to_string(options.fiscal_year) +
+                        ": plan '" + p.id + "'");
+  result.from_id = plan->id;
+  result.series_id = plan->series->id;
+  result.fiscal_year = options.fiscal_year;
+  result.new_id = options.new_id.empty() ? next_edition_id(*plan, options.fiscal_year) : options.new_id;
+  if (!base::is_safe_slug(result.new_id))
+    return refuse(base::Code::unsafe_id, content_at, "'" + result.new_id + "' is not a safe plan id");
+  if (model.find_plan(result.new_id) || model.find_document(result.new_id))
+    return refuse(base::Code::duplicate_id, content_at, "plan id '" + result.new_id + "' is already used", {"choose another with --id"});
+  result.dir = io::join_path(io::join_path(options.content_dir, "plans"), result.new_id);
+  if (fs.exists(result.dir))
+    return refuse(base::Code::duplicate_id, content_at, "'" + result.dir + "' exists already; new-edition writes a new directory only");
+
+  const std::string json = next_edition_json(raw_plan->plan->source()->text(), *plan, result.new_id, options.fiscal_year, result);
+  std::vector<std::pair<std::string, std::string>> files{{io::join_path(result.dir, "plan.json"), json}};
+  for (const auto& s : plan->sections) {
+    if (s.file.empty()) continue;
+    auto it = raw_plan->markdown.find(s.file);
+    if (it != raw_plan->markdown.end()) files.emplace_back(io::join_path(result.dir, s.file), it->second->text());
+  }
+  if (files.size() > 1) result.removed.push_back("sections: copied as they were; revise their text for the new year");
+  for (const auto& [path, bytes] : files) {
+    if (auto err = fs.write_file(path, bytes)) {
+      diags.error(base::Code::io_error, base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
+                  "cannot write '" + path + "': " + *err);
+      fs.remove_all(result.dir);  // nothing half-written stays behind
+      result.outcome = Outcome::io_error;
+      result.failed_phase = "new-edition";
+      return result;
+    }
+    result.written.push_back(path);
+  }
+  return result;
+}
+
+}  // namespace planpress::pipeline

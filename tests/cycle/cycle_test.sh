@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The yearly cycle through the real binary on the real content (docs/content-format.md, "Series and
+# editions"): `new-edition` makes the 令和8年度 edition of the real コンプライアンス推進アクションプラン from
+# the 令和7年度 one; it must equal the reviewed fixture tests/cycle/sendai-compliance-r8/ (the seed prints no
+# R8 plan, so it is not content), check as a plan-stage edition with empty results, fail as a results
+# edition, and print 「実績は年度末に掲載」 on its pages and in its PDF. Refusals and usage errors too.
+set -uo pipefail
+planpress=$(realpath "${1:?usage: cycle_test.sh PLANPRESS}")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+fixture="$root/tests/cycle/sendai-compliance-r8"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failures=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; failures=$((failures + 1)); }
+expect_status() {  # name expected-status command...
+  local name=$1 want=$2; shift 2
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ "$got" = "$want" ]; then pass "$name (exit $got)"; else fail "$name: exit $got, expected $want"; sed 's/^/    /' "$work/stderr" | head -20; fi
+}
+has() {  # name file pattern: the file contains the fixed string
+  if grep -qF -- "$3" "$2"; then pass "$1"; else fail "$1: '$3' not in $2"; fi
+}
+count_is() {  # name expected file pattern: occurrences of the fixed string
+  local got; got=$(grep -oF -- "$4" "$3" | wc -l)
+  if [ "$got" = "$2" ]; then pass "$1 ($got)"; else fail "$1: $got, expected $2"; fi
+}
+
+cp -r "$root/content" content
+cp -r "$root/templates" templates
+
+# --- new-edition on the real R7 -----------------------------------------------------------------------
+expect_status "new-edition sendai-compliance-r7 --fiscal-year 2026" 0 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2026
+cp "$work/stdout" "$work/summary"
+# 次年度方向性 of the 47 items (seed 000, ANALYSIS.md §2.1): 継続 43, 変更 2 (No.5, 6), 「①変更 ②継続」 1 (No.8),
+# 「取組みは継続するが、項目としては掲載しない」 1 (No.15).
+has "46 items carried forward, 43 as they were and 3 to revise" "$work/summary" "carried forward: 46 items (43 as they were, 3 to revise)"
+has "No.5 to revise (変更)" "$work/summary" "to revise: 5　職員のやりがい向上に資する取組み [変更]"
+has "No.8 to revise (①変更 ②継続)" "$work/summary" "to revise: 8　柔軟な働き方の推進 [①変更 ②継続]"
+has "No.15 left out" "$work/summary" "left out: 15　各職場で行うコンプライアンス推進の取組み [取組みは継続するが、項目としては掲載しない]"
+has "one item left out" "$work/summary" "left out: 1 item"
+has "results fields cleared" "$work/summary" "cleared in every item: 新規・拡充, 実績, 自己評価, 評価理由と次年度の方向性, 次年度方向性"
+has "names the new plan" "$work/summary" "new edition 'sendai-compliance-r8' of series 'sendai-compliance-ap' for fiscal year 2026 (stage plan)"
+if diff -ru "$fixture" content/plans/sendai-compliance-r8 >"$work/diff"; then pass "the R8 edition equals the reviewed fixture"
+else fail "the R8 edition differs from tests/cycle/sendai-compliance-r8 (update it after review)"; head -40 "$work/diff" | sed 's/^/    /'; fi
+python3 - content/plans/sendai-compliance-r8/plan.json >"$work/facts" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+items = p["items"]
+print("stage", p["stage"], "year", p["series"]["fiscal_year"], "items", len(items))
+print("ids", ",".join(i["id"] for i in items))
+cleared = {"status", "results", "rating", "reason", "direction"}
+print("with results", sum(1 for i in items if cleared & set(i.get("fields", {}))))
+print("title", p["title"])
+PY
+has "stage plan, fiscal year 2026, 46 items" "$work/facts" "stage plan year 2026 items 46"
+has "No.15 is not among the items, the others keep their ids" "$work/facts" "ids 1,2,3,4,5,6,7,8,9,10,11,12,13,14,16,17,"
+has "no item keeps a result, rating, direction or 新規 tag" "$work/facts" "with results 0"
+has "the title names 令和8年度" "$work/facts" "title 仙台市コンプライアンス推進アクションプラン（令和8年度）"
+
+# --- the plan-stage edition checks and publishes ------------------------------------------------------
+expect_status "check with the R8 plan-stage edition (empty 実績 allowed)" 0 "$planpress" check
+expect_status "build with the R8 edition" 0 "$planpress" build
+r8=output/plans/sendai-compliance-r8
+has "plan page says the results follow at year end" $r8/index.html "この版は令和8年度の計画時点のものです。実績・自己評価・評価理由と次年度の方向性・次年度方向性は年度末に掲載します。"
+has "plan page names the edition" $r8/index.html "令和8年度（計画）"
+# The items table shows 自己評価 and 次年度方向性 (presentation.columns): two pending cells per item.
+count_is "items table: 「実績は年度末に掲載」 in the rating and direction cells" 92 $r8/index.html "実績は年度末に掲載</span>"
+count_is "item page: 実績, 自己評価, 評価理由, 次年度方向性 pending" 4 $r8/items/1.html "実績は年度末に掲載</span>"
+count_is "R7's pages show no pending cell" 0 output/plans/sendai-compliance-r7/index.html "実績は年度末に掲載"
+if command -v pdftotext >/dev/null; then
+  pdftotext -layout output/pdf/sendai-compliance-r8.pdf "$work/r8.txt"
+  has "PDF cover: the stage notice" "$work/r8.txt" "この版は令和8年度の計画時点のものです。"
+  # The item table prints every field; the four pending columns of a row share one cell.
+  count_is "PDF item table: one pending cell per item" 46 "$work/r8.txt" "実績は年度末に掲載"
+else
+  echo "skip PDF text (pdftotext missing)"
+fi
+
+# --- a results edition needs its results --------------------------------------------------------------
+sed -i 's/"stage": "plan"/"stage": "results"/' content/plans/sendai-compliance-r8/plan.json
+expect_status "R8 as a results edition without results" 1 "$planpress" check
+count_is "every item misses 実績, 自己評価, 評価理由, 次年度方向性" 184 "$work/stderr" "[missing-field]"
+sed -i 's/"stage": "results"/"stage": "plan"/' content/plans/sendai-compliance-r8/plan.json
+
+# --- refusals ------------------------------------------------------------------------------------------
+cp -r content/plans/sendai-compliance-r8 "$work/r8-before"
+expect_status "again: the edition exists" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2026 --id other-r8
+has "names the existing edition" "$work/stderr" "series 'sendai-compliance-ap' already has the edition of fiscal year 2026: plan 'sendai-compliance-r8'"
+expect_status "from a plan-stage edition" 1 "$planpress" new-edition sendai-compliance-r8 --fiscal-year 2027
+has "says it needs the results edition" "$work/stderr" "is a plan-stage edition: the next edition is made from the results edition"
+expect_status "a year not after the edition" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2025
+expect_status "a plan outside any series" 1 "$planpress" new-edition sendai-hr-2 --fiscal-year 2027
+has "says it has no series" "$work/stderr" "declares no \"series\""
+expect_status "an unknown plan" 1 "$planpress" new-edition nosuch --fiscal-year 2027
+expect_status "an id already used" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2027 --id sendai-hr-2
+expect_status "an unsafe id" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2027 --id ../x
+[ ! -e content/x ] && [ ! -e x ] && pass "nothing written for an unsafe id" || fail "an unsafe id wrote something"
+diff -r "$work/r8-before" content/plans/sendai-compliance-r8 >/dev/null && pass "refusals leave the content as it was" || fail "a refusal changed the R8 edition"
+ls content/plans | grep -qv -e '^osaki' -e '^sendai' && fail "a refusal wrote a plan directory" || pass "no other plan directory written"
+expect_status "no --fiscal-year" 2 "$planpress" new-edition sendai-compliance-r7
+expect_status "no plan id" 2 "$planpress" new-edition --fiscal-year 2026
+expect_status "a malformed year" 2 "$planpress" new-edition sendai-compliance-r7 --fiscal-year R8
+# Content with errors: nothing is made from it.
+perl -0pi -e 's/"direction": "継続"/"direction": "継続する"/' content/plans/sendai-compliance-r7/plan.json
+expect_status "content with errors" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2027
+has "the error is reported" "$work/stderr" "[unknown-value]"
+[ ! -e content/plans/sendai-compliance-r9 ] && pass "no edition from content with errors" || fail "an edition was written from content with errors"
+
+echo "$failures failure(s)"
+[ "$failures" = 0 ]
