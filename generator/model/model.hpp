@@ -30,13 +30,13 @@ struct FieldDef {
   std::string vocabulary;  ///< for status, rating and tags
   bool required = false;
   std::string description;
-  /// When the field is filled in the plan's yearly cycle (docs/content-format.md, "Series and editions").
-  enum class Cycle { carried, results, edition };
+  /// When the field is filled in the plan's yearly cycle (docs/content-format.md, "Series and editions"):
   /// carried (default): written at plan time and carried into next year's edition; results: filled at
   /// year end (実績, 自己評価 …; may be empty in a plan-stage edition, cleared by new-edition); edition:
   /// says something of this edition only (新規・拡充; cleared by new-edition).
-  Cycle cycle = Cycle::carried;
+  enum class Cycle { carried, results, edition };
   Location location;
+  Cycle cycle = Cycle::carried;  ///< after location: aggregate initialisers elsewhere end at location
 };
 
 /// The keyword of a field's cycle ("carried", "results", "edition").

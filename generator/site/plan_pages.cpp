@@ -254,6 +254,7 @@ json PageBuilder::plan_context(const model::Plan& p) const {
   ctx["description"] = p.summary.empty() ? p.municipality + "「" + p.title + "」の内容と取組項目の一覧です。" : p.summary;
   ctx["department"] = p.department;
   ctx["edition"] = present::edition_label(p);
+  ctx["series"] = series_links(p, page);
   ctx["stage_notice"] = present::stage_notice(p);
   // Review builds only (the published edition has no source): the extracted text the content was made from.
   ctx["source"] = p.source_note + (p.source_file.empty() ? "" : (p.source_note.empty() ? "" : "　") + p.source_file);
@@ -327,6 +328,7 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   const auto* placing = p.placing(model::SectionInclude::items);
   ctx["items_href"] = relative_link(page, with_anchor(plan_page(p.id), placing ? section_anchor(placing->id) : "items-title"));
   ctx["fields"] = fields_json(i, p, page);
+  ctx["history"] = item_history(p, i, page);
   const auto outgoing = links_json(in_.links.outgoing(p.id + "#" + i.id), false, page, &p);
   json subs = json::array();
   for (std::size_t k = 0; k < i.sub_items.size(); ++k) {

@@ -68,7 +68,11 @@ has "plan page says the results follow at year end" $r8/index.html "この版は
 has "plan page names the edition" $r8/index.html "令和8年度（計画）"
 # The items table shows 自己評価 and 次年度方向性 (presentation.columns): two pending cells per item.
 count_is "items table: 「実績は年度末に掲載」 in the rating and direction cells" 92 $r8/index.html "実績は年度末に掲載</span>"
-count_is "item page: 実績, 自己評価, 評価理由, 次年度方向性 pending" 4 $r8/items/1.html "実績は年度末に掲載</span>"
+# 実績, 自己評価, 評価理由, 次年度方向性 in the fields, and 自己評価, 次年度方向性 of R8 in the history table.
+count_is "item page: the pending fields and the history's R8 row" 6 $r8/items/1.html "実績は年度末に掲載</span>"
+count_is "item page: R7's row in the history (○ 予定通り実施した)" 1 $r8/items/1.html '<span class="mark mark-rating">○</span>'
+count_is "item page of R7: its history links to R8" 1 output/plans/sendai-compliance-r7/items/1.html 'sendai-compliance-r8/items/1.html'
+count_is "the left-out No.15 has no history" 0 output/plans/sendai-compliance-r7/items/15.html "年度ごとの経過"
 count_is "R7's pages show no pending cell" 0 output/plans/sendai-compliance-r7/index.html "実績は年度末に掲載"
 if command -v pdftotext >/dev/null; then
   pdftotext -layout output/pdf/sendai-compliance-r8.pdf "$work/r8.txt"
@@ -84,6 +88,25 @@ sed -i 's/"stage": "plan"/"stage": "results"/' content/plans/sendai-compliance-r
 expect_status "R8 as a results edition without results" 1 "$planpress" check
 count_is "every item misses 実績, 自己評価, 評価理由, 次年度方向性" 184 "$work/stderr" "[missing-field]"
 sed -i 's/"stage": "results"/"stage": "plan"/' content/plans/sendai-compliance-r8/plan.json
+
+# --- the 新旧対照表, the series page and the history on the site (tests/cycle/pair: known changes) -------
+mkdir pair && cp -r "$root/tests/cycle/pair/content" pair/content && cp -r "$root/templates" pair/templates
+(cd pair && "$planpress" build >"$work/stdout" 2>"$work/stderr") && pass "build of the fixture pair" || { fail "build of the fixture pair"; sed 's/^/    /' "$work/stderr" | head; }
+cmp_page=pair/output/plans/midorino-kenshu-r8/comparison.html
+has "comparison: counts" $cmp_page "追加 1項目・削除 1項目・変更 3項目（変更のない項目 1）"
+has "comparison: the changed words of 内容, new side" $cmp_page '職員向けの研修を年<ins class="changed">3</ins>回実施<ins class="changed">し、効果を測定</ins>する。'
+has "comparison: the changed words of 内容, old side" $cmp_page '職員向けの研修を年<del class="changed">2</del>回実施する。'
+has "comparison: a renamed item" $cmp_page '相談窓口の運用<ins class="changed">と周知</ins>'
+has "comparison: a renumbered item (continues)" $cmp_page '<td class="new"><ins class="changed">7</ins></td><td class="old"><del class="changed">4</del></td>'
+has "comparison: the added item" $cmp_page '<a href="items/8.html">8　ハラスメント防止研修</a>'
+has "comparison: the removed item, linked to the old edition" $cmp_page 'midorino-kenshu-r7/items/3.html">3　研修計画の策定</a>'
+has "series page: both editions" pair/output/series/midorino-kenshu.html '新旧対照表</a>（追加1・削除1・変更3）'
+has "plan page: links to the previous edition and the 新旧対照表" pair/output/plans/midorino-kenshu-r8/index.html '前年度版：<a href="../../plans/midorino-kenshu-r7/index.html">令和7年度（実績）</a>'
+has "R7 plan page: links to the next edition" pair/output/plans/midorino-kenshu-r7/index.html '次年度版：<a href="../../plans/midorino-kenshu-r8/index.html">令和8年度（計画）</a>'
+has "history: R7's No.4 (☆, 継続) on the page of R8's No.7" pair/output/plans/midorino-kenshu-r8/items/7.html '<a href="../../../plans/midorino-kenshu-r7/items/4.html">4　管理職研修</a></td><td></td><td><span class="mark mark-rating">☆</span>'
+has "history: R8's row is this page, results pending" pair/output/plans/midorino-kenshu-r8/items/7.html '<td>7　管理職研修（この版）</td><td></td><td><span class="pending">実績は年度末に掲載</span>'
+has "history: the R7 item links forward to R8's No.7" pair/output/plans/midorino-kenshu-r7/items/4.html 'midorino-kenshu-r8/items/7.html">7　管理職研修</a>'
+count_is "no history on an item in one edition only" 0 pair/output/plans/midorino-kenshu-r8/items/8.html "年度ごとの経過"
 
 # --- refusals ------------------------------------------------------------------------------------------
 cp -r content/plans/sendai-compliance-r8 "$work/r8-before"
