@@ -108,6 +108,16 @@ has "history: R8's row is this page, results pending" pair/output/plans/midorino
 has "history: the R7 item links forward to R8's No.7" pair/output/plans/midorino-kenshu-r7/items/4.html 'midorino-kenshu-r8/items/7.html">7　管理職研修</a>'
 count_is "no history on an item in one edition only" 0 pair/output/plans/midorino-kenshu-r8/items/8.html "年度ごとの経過"
 
+if command -v pdftotext >/dev/null; then
+  pdftotext -layout pair/output/pdf/midorino-kenshu-r8.pdf "$work/pair.txt"
+  has "PDF: the 新旧対照表 chapter" "$work/pair.txt" "新旧対照表（令和7年度→令和8年度）"
+  has "PDF: 新 left, 旧 right" "$work/pair.txt" "内容              職員向けの研修を年3回実施し、効果を測定する。          職員向けの研修を年2回実施する。"
+  has "PDF: the renumbered item" "$work/pair.txt" "番号              7                                4"
+  has "PDF: the removed item" "$work/pair.txt" "3       研修計画の策定"
+  pdftotext -layout pair/output/pdf/midorino-kenshu-r7.pdf "$work/pair7.txt"
+  count_is "PDF of the first edition: no 新旧対照表" 0 "$work/pair7.txt" "新旧対照表"
+fi
+
 # --- refusals ------------------------------------------------------------------------------------------
 cp -r content/plans/sendai-compliance-r8 "$work/r8-before"
 expect_status "again: the edition exists" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2026 --id other-r8
