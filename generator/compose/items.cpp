@@ -15,17 +15,7 @@ using namespace layout;
 
 // The category path of an item, outermost first.
 std::vector<const model::Category*> PlanComposer::path_of(const std::string& id) const {
-  std::vector<const model::Category*> path;
-  std::function<bool(const std::vector<model::Category>&)> walk = [&](const std::vector<model::Category>& cats) {
-    for (const auto& c : cats) {
-      path.push_back(&c);
-      if (c.id == id || walk(c.children)) return true;
-      path.pop_back();
-    }
-    return false;
-  };
-  walk(plan_.categories);
-  return path;
+  return model::category_path(plan_, id);
 }
 
 std::vector<Span> PlanComposer::legend_spans() const {
@@ -104,8 +94,8 @@ void PlanComposer::item_table(Paginator& pg, bool landscape) {
     auto it = widths.find(key);
     return it != widths.end() && it->second > 0 ? it->second : fallback;
   };
-  if (numbered) cols.push_back(Column{"No.", nullptr, true, weight("number", 0.9)});
-  cols.push_back(Column{"取組名称", nullptr, false, weight("name", 3)});
+  if (numbered) cols.push_back(Column{present::number_label(plan_), nullptr, true, weight("number", 0.9)});
+  cols.push_back(Column{present::name_label(plan_), nullptr, false, weight("name", 3)});
   for (const auto& def : plan_.fields) cols.push_back(Column{def.label, &def, false, weight(def.key, default_weight(def))});
   std::vector<double> ws;
   for (const auto& c : cols) ws.push_back(c.weight);
