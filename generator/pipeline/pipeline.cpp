@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
+#include "pipeline/phases.hpp"
+
 #include "assemble/assemble.hpp"
 #include "base/timer.hpp"
 #include "content/loader.hpp"
@@ -23,6 +25,8 @@ std::string required_list() {
   return list;
 }
 
+}  // namespace
+
 // The exit class of the errors decides (base/codes.hpp): a problem of the environment or an internal
 // failure outranks errors in the content, which could not be published anyway.
 Outcome outcome_of(const base::Diagnostics& d, bool strict) {
@@ -37,13 +41,42 @@ Outcome outcome_of(const base::Diagnostics& d, bool strict) {
   return Outcome::ok;
 }
 
+bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Result& result) {
+  auto& diags = result.diagnostics;
+  auto stop = [&](const char* phase) {
+    result.outcome = outcome_of(diags, options.strict);
+    if (result.outcome != Outcome::ok) {
+      result.failed_phase = phase;
+      return true;
+    }
+    return false;
+  };
+  Timer t_load;
+  c.raw = content::load_content(fs, options.content_dir, diags);
+  result.stats.load_ms = t_load.ms();
+  if (stop("load")) return false;
+
+  Timer t_validate;
+  c.model = validate::validate(c.raw, diags);
+  result.stats.validate_ms = t_validate.ms();
+  if (stop("validate")) return false;
+
+  Timer t_link;
+  c.symbols = std::make_unique<xref::SymbolTable>(c.model);
+  c.links = xref::link(c.model, *c.symbols, diags);
+  result.stats.link_ms = t_link.ms();
+  if (stop("link")) return false;
+
+  Timer t_assemble;
+  c.assembly = assemble::assemble(c.model);  // derived data for every writer; reports nothing
+  result.stats.assemble_ms = t_assemble.ms();
+  return true;
+}
+
+namespace {
+
 // Runs the phases up to rendering. Returns false (with result filled in) when a phase fails.
-struct Pipeline {
-  content::RawContent raw;
-  model::Model model;
-  std::unique_ptr<xref::SymbolTable> symbols;
-  xref::LinkGraph links;
-  assemble::Assembly assembly;
+struct Pipeline : Checked {
   tmpl::TemplateSet templates;
   std::map<std::string, std::string> assets;
 
@@ -57,25 +90,7 @@ struct Pipeline {
       }
       return false;
     };
-    Timer t_load;
-    raw = content::load_content(fs, options.content_dir, diags);
-    result.stats.load_ms = t_load.ms();
-    if (stop("load")) return false;
-
-    Timer t_validate;
-    model = validate::validate(raw, diags);
-    result.stats.validate_ms = t_validate.ms();
-    if (stop("validate")) return false;
-
-    Timer t_link;
-    symbols = std::make_unique<xref::SymbolTable>(model);
-    links = xref::link(model, *symbols, diags);
-    result.stats.link_ms = t_link.ms();
-    if (stop("link")) return false;
-
-    Timer t_assemble;
-    assembly = assemble::assemble(model);  // derived data for every writer; reports nothing
-    result.stats.assemble_ms = t_assemble.ms();
+    if (!load_model(fs, options, *this, result)) return false;
 
     Timer t_templates;
     auto files = tmpl::load_templates(fs, options.templates_dir, diags);
