@@ -81,6 +81,11 @@ void put(SheetSpec& s, int row, int column, std::string text, const Format& f) {
 
 void put_number(SheetSpec& s, int row, int column, double v, const Format& f) { s.cells[{row, column}] = CellSpec{v, f}; }
 
+// The sheets' font: Excel's Japanese default, at 10 points; a wrapped line takes about 17 points.
+constexpr const char* kFont = "游ゴシック";
+constexpr double kFontSize = 10;
+constexpr double kLinePoints = 17;
+
 // Excel column widths are in characters of the default font; a kanji takes about two.
 double text_width(const std::string& s) {
   int widest = 0;
@@ -111,6 +116,36 @@ std::string cut(const std::string& s, std::size_t max_code_points) {
     ++n;
   }
   return out;
+}
+
+// Rows as high as their wrapped text: spreadsheet programs do not grow a row on opening a file, and the
+// printout must show every line. The lines of each wrapped cell are counted at its column's width (the
+// columns of a merged range together); the row takes the most.
+void fit_rows(SheetSpec& s) {
+  std::map<int, double> lines;
+  for (const auto& [at, cell] : s.cells) {
+    const auto [row, column] = at;
+    const auto* text = std::get_if<std::string>(&cell.value);
+    if (!text || text->empty()) continue;
+    double width = s.widths.count(column) ? s.widths.at(column) : 8.43;
+    for (const auto& m : s.merges)
+      if (m.first_row == row && m.first_column == column)
+        for (int c = column + 1; c <= m.last_column; ++c) width += s.widths.count(c) ? s.widths.at(c) : 8.43;
+    const double capacity = std::max(1.0, width - 1.5 - cell.format.indent * 2);
+    double n = 0;
+    std::size_t start = 0;
+    while (true) {
+      const auto end = text->find('\n', start);
+      const auto line = std::string_view(*text).substr(start, end == std::string::npos ? std::string::npos : end - start);
+      n += cell.format.wrap ? std::max(1.0, std::ceil(base::display_width(line) / capacity)) : 1.0;
+      if (end == std::string::npos || !cell.format.wrap) break;
+      start = end + 1;
+    }
+    const double size_factor = cell.format.size > 0 ? cell.format.size / kFontSize : 1.0;
+    lines[row] = std::max(lines[row], n * size_factor);
+  }
+  for (const auto& [row, n] : lines)
+    if (n > 1.0) s.heights[row] = std::min(409.0, n * kLinePoints + 4);
 }
 
 bool has_vocabulary(const model::FieldDef& def) {
@@ -225,6 +260,22 @@ std::vector<Column> item_columns(const model::Plan& p) {
                           weight("number", std::max(7.0, text_width(present::number_label(p)) + 2))});
   cols.push_back(Column{std::string(kNameColumn), present::name_label(p), nullptr, weight("name", 30)});
   for (const auto& def : p.fields) cols.push_back(Column{field_column(def.key), def.label, &def, field_width(p, def)});
+  // An A4 landscape page is about 150 characters wide at 100%: wider tables print at a smaller scale (fit
+  // to width). The columns of long text give up width (they wrap) until the table is at most kPageBudget
+  // wide, so that it prints at three quarters of its size or more; short columns keep theirs.
+  constexpr double kPageBudget = 200;
+  auto flexible = [](const Column& c) {
+    return !c.def ? c.key == kNameColumn
+                  : c.def->kind != model::FieldKind::status && c.def->kind != model::FieldKind::rating &&
+                        c.def->kind != model::FieldKind::tags && c.width > 16;
+  };
+  double fixed = 0, wide = 0;
+  for (const auto& c : cols) (flexible(c) ? wide : fixed) += c.width;
+  if (fixed + wide > kPageBudget && wide > 0) {
+    const double factor = std::max(0.3, (kPageBudget - fixed) / wide);
+    for (auto& c : cols)
+      if (flexible(c)) c.width = std::max(16.0, std::round(c.width * factor));
+  }
   return cols;
 }
 
@@ -499,9 +550,9 @@ SheetSpec guide_sheet(const model::Plan& p, const std::string& department, bool 
     const auto* voc = p.vocabulary(def.vocabulary);
     if (!voc) continue;
     std::string values;
-    for (const auto& v : voc->values) values += (values.empty() ? "" : "　／　") + v.value + (v.label.empty() ? "" : " " + v.label);
+    for (const auto& v : voc->values) values += (values.empty() ? "　" : "、") + v.value + (v.label.empty() ? "" : "（" + v.label + "）");
     step(++n, "「" + def.label + "」はセルを選ぶと出る▼の一覧から選びます" +
-                  (def.kind == model::FieldKind::tags ? "（複数のときは「、」で区切ります）" : "") + "：" + values);
+                  (def.kind == model::FieldKind::tags ? "（複数のときは「、」で区切ります）" : "") + "。" + values);
   }
   for (const auto& def : p.fields)
     if (def.kind == model::FieldKind::departments) {
@@ -541,7 +592,7 @@ SheetSpec guide_sheet(const model::Plan& p, const std::string& department, bool 
       case model::FieldKind::list:
       case model::FieldKind::schedule: how = "参照用です。変更は計画のデータ（plan.json）で行います"; break;
     }
-    if (def.required) how += "。必ず記入します";
+    if (def.required && editable(def.kind)) how += "。必ず記入します";
     column_row(def.label, editable(def.kind), how);
   }
   ++row;
@@ -594,6 +645,9 @@ std::optional<workbook::WorkbookSpec> plan_workbook(const model::Model& model, c
   wb.sheets.push_back(items.build(plan.title));
   if (indicators) wb.sheets.push_back(indicators_sheet(plan, plan.title));
   if (!lists.empty()) wb.sheets.push_back(lists.take());
+  for (auto& s : wb.sheets) fit_rows(s);
+  wb.font = kFont;
+  wb.font_size = kFontSize;
   wb.active = 1;  // the items: the guide is one click away
   return wb;
 }

@@ -63,6 +63,7 @@ struct SheetSpec {
   bool hidden = false;
   std::map<std::pair<int, int>, CellSpec> cells;  ///< by 0-based (row, column)
   std::map<int, double> widths;                   ///< column → width in characters
+  std::map<int, double> heights;                  ///< row → height in points (else the default)
   std::vector<int> hidden_columns, hidden_rows;
   std::vector<Merge> merges;                      ///< the value and format are those of the top-left cell
   std::vector<Validation> validations;
@@ -76,6 +77,8 @@ struct SheetSpec {
 struct WorkbookSpec {
   std::vector<SheetSpec> sheets;
   int active = 0;  ///< the sheet shown when the file opens
+  std::string font;       ///< the font of every format ("游ゴシック"); empty: libxlsxwriter's default
+  double font_size = 0;   ///< the size of every format without its own; 0: the default (11)
   std::string title, subject, author, company, comments;
   long long created = 315532800;  ///< docProps/core.xml date (seconds since 1970); default 1980-01-01
 };

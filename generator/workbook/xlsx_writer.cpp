@@ -30,7 +30,7 @@ struct WorkbookCloser {
 
 class Writer {
  public:
-  Writer(lxw_workbook* wb) : wb_(wb) {}
+  Writer(lxw_workbook* wb, const WorkbookSpec& spec) : wb_(wb), font_(spec.font), font_size_(spec.font_size) {}
 
   lxw_format* format(const Format& f) {
     if (auto it = formats_.find(f); it != formats_.end()) return it->second;
@@ -44,7 +44,9 @@ class Writer {
     if (f.align == Align::centre) format_set_align(x, LXW_ALIGN_CENTER);
     if (f.fill) format_set_bg_color(x, f.fill);
     if (f.colour) format_set_font_color(x, f.colour);
+    if (!font_.empty()) format_set_font_name(x, font_.c_str());
     if (f.size > 0) format_set_font_size(x, f.size);
+    else if (font_size_ > 0) format_set_font_size(x, font_size_);
     if (f.indent) format_set_indent(x, f.indent);
     if (!f.number_format.empty()) format_set_num_format(x, f.number_format.c_str());
     formats_.emplace(f, x);
@@ -65,6 +67,10 @@ class Writer {
       lxw_row_col_options options{};
       options.hidden = 1;
       worksheet_set_column_opt(ws, static_cast<lxw_col_t>(column), static_cast<lxw_col_t>(column), 8, nullptr, &options);
+    }
+    for (const auto& [row, height] : s.heights) {
+      if (std::find(s.hidden_rows.begin(), s.hidden_rows.end(), row) != s.hidden_rows.end()) continue;
+      worksheet_set_row(ws, static_cast<lxw_row_t>(row), height, nullptr);
     }
     for (const int row : s.hidden_rows) {
       lxw_row_col_options options{};
@@ -163,6 +169,8 @@ class Writer {
 
  private:
   lxw_workbook* wb_;
+  std::string font_;
+  double font_size_;
   std::map<Format, lxw_format*> formats_;
   std::vector<lxw_worksheet*> sheets_;
 };
@@ -194,7 +202,7 @@ Written write_xlsx(const WorkbookSpec& spec, const std::string& temp_dir) {
   properties.comments = comments.data();
   properties.created = static_cast<time_t>(spec.created > 0 ? spec.created : 315532800);
   workbook_set_properties(wb, &properties);
-  Writer writer(wb);
+  Writer writer(wb, spec);
   for (const auto& s : spec.sheets) {
     if (auto error = writer.sheet(s); !error.empty()) {
       workbook_close(wb);

@@ -298,7 +298,18 @@ class ImportTest(SheetTest):
         ws = wb['指標']
         columns, rows = cells_by_key(ws)
         ws.cell(1, ws.max_column + 1).value = 'year:2025'  # a column for 令和7年度, as a later export has
-        ws.cell(rows['values:overtime:all:actual'], ws.max_column).value = 188
+        column = ws.max_column
+        # A number written as people write one: reported at its cell, with the number it holds.
+        ws.cell(rows['values:overtime:all:actual'], column).value = '１８８時間'
+        wb.save(self.path('unit.xlsx'))
+        r = run('sheet', 'import', 'unit.xlsx', cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        cell = openpyxl.utils.get_column_letter(column) + str(rows['values:overtime:all:actual'])
+        self.assertIn('unit.xlsx:指標!%s: error: ' % cell, r.stderr)
+        self.assertIn('[wrong-type]', r.stderr)
+        self.assertIn('in half-width digits: 188', r.stderr)
+        self.assertEqual(load(plan_path), before)
+        ws.cell(rows['values:overtime:all:actual'], column).value = 188
         wb.save(self.path('filled.xlsx'))
         r = run('sheet', 'import', 'filled.xlsx', cwd=self.dir)
         self.assertEqual(r.returncode, 0, r.stderr)
