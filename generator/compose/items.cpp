@@ -8,6 +8,7 @@
 #include "compose/composer.hpp"
 #include "present/titles.hpp"
 #include "present/urls.hpp"
+#include "present/values.hpp"
 
 namespace planpress::compose {
 
@@ -66,13 +67,7 @@ double PlanComposer::default_weight(const model::FieldDef& def) const {
     case model::FieldKind::text: break;
   }
   // Text columns: wider for longer values (average over the items).
-  std::size_t chars = 0, n = 0;
-  for (const auto& i : plan_.items)
-    if (auto it = i.fields.find(def.key); it != i.fields.end()) {
-      chars += base::count_code_points(it->second.text);
-      ++n;
-    }
-  const double avg = n ? static_cast<double>(chars) / static_cast<double>(n) : 0;
+  const double avg = present::average_length(plan_, def.key);
   return avg <= 6 ? 1.5 : avg <= 30 ? 3 : 5;
 }
 

@@ -11,6 +11,7 @@
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "present/titles.hpp"
+#include "present/values.hpp"
 #include "sheets/cells.hpp"
 #include "sheets/export.hpp"
 #include "sheets/keys.hpp"
@@ -121,14 +122,6 @@ std::optional<double> parse_number(std::string_view text) {
   const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
   if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
   return v;
-}
-
-int decimals_of(const std::string& text) {
-  const auto dot = text.find('.');
-  if (dot == std::string::npos) return 0;
-  std::size_t n = 0;
-  while (dot + 1 + n < text.size() && text[dot + 1 + n] >= '0' && text[dot + 1 + n] <= '9') ++n;
-  return static_cast<int>(n);
 }
 
 // A number as JSON text, with the decimals the indicator's other values are written with when it has
@@ -515,7 +508,7 @@ class Merger {
       if (number) {
         int decimals = 0;
         for (const auto& x : ind.values)
-          if (x.kind == row.kind && x.segment == segment) decimals = std::max(decimals, decimals_of(x.value_text));
+          if (x.kind == row.kind && x.segment == segment) decimals = std::max(decimals, present::decimals_of(x.value_text));
         v.set("value", Value::number(number_lexeme(*number, decimals)));
         v.erase("text");  // the printed form of the old number no longer says what the value is
       } else {

@@ -232,14 +232,8 @@ double field_width(const model::Plan& p, const model::FieldDef& def) {
     case model::FieldKind::schedule: return 32;
     case model::FieldKind::text: break;
   }
-  // Text columns: wider for longer values (average over the items), as the PDF table does.
-  std::size_t chars = 0, n = 0;
-  for (const auto& i : p.items)
-    if (auto it = i.fields.find(def.key); it != i.fields.end()) {
-      chars += base::count_code_points(it->second.text);
-      ++n;
-    }
-  const double avg = n ? static_cast<double>(chars) / static_cast<double>(n) : 0;
+  // Text columns: wider for longer values, as the PDF table does.
+  const double avg = present::average_length(p, def.key);
   return std::max(label, avg <= 6 ? 10.0 : avg <= 30 ? 24.0 : 44.0);
 }
 
@@ -408,15 +402,6 @@ class ItemsSheet {
   int row_ = kFirstRow;
 };
 
-// Decimals of a number as written in the content ("197.0" → 1), for the cell's number format.
-int decimals_of(const std::string& text) {
-  const auto dot = text.find('.');
-  if (dot == std::string::npos) return 0;
-  std::size_t n = 0;
-  while (dot + 1 + n < text.size() && text[dot + 1 + n] >= '0' && text[dot + 1 + n] <= '9') ++n;
-  return static_cast<int>(n);
-}
-
 /// The fiscal years an indicator sheet has a column for: every year a value names, and the plan's period.
 std::vector<int> indicator_years(const model::Plan& p) {
   std::set<int> years;
@@ -479,7 +464,7 @@ SheetSpec indicators_sheet(const model::Plan& p, const std::string& title) {
       if (found.empty() || !found.front()->value) {
         put(s, row, col, found.empty() ? std::string() : found.front()->text, f);
       } else {
-        const int decimals = decimals_of(found.front()->value_text);
+        const int decimals = present::decimals_of(found.front()->value_text);
         f.number_format = decimals == 0 ? "0" : "0." + std::string(static_cast<std::size_t>(decimals), '0');
         put_number(s, row, col, *found.front()->value, f);
       }
