@@ -20,33 +20,12 @@ std::optional<Span> span_of(const content::JsonDocument& doc, const std::string&
   return Span{begin, begin + raw.size()};
 }
 
-// Bytes of the decoded string between the opening quote at `begin` and the raw offset `at`.
-std::size_t decoded_length(const std::string& raw, std::size_t begin, std::size_t at) {
-  std::size_t decoded = 0;
-  for (std::size_t i = begin + 1; i < at && i < raw.size() && raw[i] != '"';) {
-    if (raw[i] == '\\' && i + 1 < raw.size()) {
-      if (raw[i + 1] == 'u' && i + 5 < raw.size()) {
-        const unsigned cp = static_cast<unsigned>(std::stoul(raw.substr(i + 2, 4), nullptr, 16));
-        decoded += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
-        i += 6;
-      } else {
-        decoded += 1;
-        i += 2;
-      }
-    } else {
-      ++decoded;
-      ++i;
-    }
-  }
-  return decoded;
-}
-
 // Where in the cell's text the character at `offset` of the new plan.json stands: inside the string the
 // value is (or, for a list, the element it is), found in the cell's text; the cell's start otherwise.
 std::size_t cell_offset(const content::JsonDocument& doc, const Change& c, std::size_t offset) {
   const std::string& cell = c.source->text();
-  const std::string& raw = doc.source()->text();
-  std::vector<std::string> strings;  // the string and its start in the new text
+  std::vector<std::string> strings;  // the strings of the value, and their pointers and starts in the new text
+  std::vector<std::string> pointers;
   std::vector<std::size_t> starts;
   const nlohmann::json* value = nullptr;
   try {
@@ -56,12 +35,14 @@ std::size_t cell_offset(const content::JsonDocument& doc, const Change& c, std::
   }
   if (value->is_string()) {
     strings.push_back(value->get<std::string>());
+    pointers.push_back(c.pointer);
     starts.push_back(doc.at(c.pointer).offset);
   } else if (value->is_array()) {
     for (std::size_t k = 0; k < value->size(); ++k)
       if ((*value)[k].is_string()) {
         strings.push_back((*value)[k].get<std::string>());
-        starts.push_back(doc.at(c.pointer + "/" + std::to_string(k)).offset);
+        pointers.push_back(c.pointer + "/" + std::to_string(k));
+        starts.push_back(doc.at(pointers.back()).offset);
       }
   }
   // The element the offset is in: the last one starting at or before it.
@@ -75,7 +56,7 @@ std::size_t cell_offset(const content::JsonDocument& doc, const Change& c, std::
     if (found == std::string::npos) return 0;
     from = found + strings[k].size();
   }
-  std::size_t inside = std::min(decoded_length(raw, starts[hit], offset), strings[hit].size());
+  std::size_t inside = std::min(doc.decoded_offset(pointers[hit], offset), strings[hit].size());
   while (inside > 0 && inside < strings[hit].size() && (static_cast<unsigned char>(strings[hit][inside]) & 0xC0) == 0x80) --inside;
   return found + inside;
 }
