@@ -41,16 +41,21 @@ Outcome outcome_of(const base::Diagnostics& d, bool strict) {
   return Outcome::ok;
 }
 
+namespace {
+
+// After a phase: true (with the outcome and the phase in `result`) when its diagnostics stop the run.
+bool stopped(Result& result, const Options& options, const char* phase) {
+  result.outcome = outcome_of(result.diagnostics, options.strict);
+  if (result.outcome == Outcome::ok) return false;
+  result.failed_phase = phase;
+  return true;
+}
+
+}  // namespace
+
 bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Result& result) {
   auto& diags = result.diagnostics;
-  auto stop = [&](const char* phase) {
-    result.outcome = outcome_of(diags, options.strict);
-    if (result.outcome != Outcome::ok) {
-      result.failed_phase = phase;
-      return true;
-    }
-    return false;
-  };
+  auto stop = [&](const char* phase) { return stopped(result, options, phase); };
   Timer t_load;
   c.raw = content::load_content(fs, options.content_dir, diags);
   result.stats.load_ms = t_load.ms();
@@ -82,14 +87,7 @@ struct Pipeline : Checked {
 
   bool run(const io::FileSystem& fs, const Options& options, Result& result) {
     auto& diags = result.diagnostics;
-    auto stop = [&](const char* phase) {
-      result.outcome = outcome_of(diags, options.strict);
-      if (result.outcome != Outcome::ok) {
-        result.failed_phase = phase;
-        return true;
-      }
-      return false;
-    };
+    auto stop = [&](const char* phase) { return stopped(result, options, phase); };
     if (!load_model(fs, options, *this, result)) return false;
 
     Timer t_templates;
