@@ -47,6 +47,8 @@ const char* kUsage =
     "  -j N, --jobs N    render with N threads (default: 1)\n"
     "  --strict          treat warnings as errors (exit status 3)\n"
     "  --no-pdf          skip the PDFs (pdf/<plan>.pdf) and their font checks\n"
+    "  --review          a review build: show the editors' notes (marked) with a review banner on every\n"
+    "                    page and PDF; without it the build publishes without them\n"
     "  -q, --quiet       print diagnostics only, no summary\n"
     "  --timings         print the time of every phase and of every PDF (pages, bytes, milliseconds)\n"
     "  --lang ja|en      language of the messages of fmt and sheet (default: ja)\n"
@@ -87,8 +89,8 @@ struct Invocation {
 /// The options each command takes (beyond --help and --version).
 bool takes_option(const std::string& command, const std::string& option) {
   static const std::map<std::string, std::set<std::string>> allowed = {
-      {"build", {"--content", "--templates", "--out", "-j", "--strict", "--no-pdf", "-q", "--timings", "--lang"}},
-      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "-q", "--timings", "--lang"}},
+      {"build", {"--content", "--templates", "--out", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings", "--lang"}},
+      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings", "--lang"}},
       {"fmt", {"--content", "--check", "-q", "--lang"}},
       {"sheet export", {"--content", "--out", "--plan", "--department", "-q", "--lang"}},
       {"sheet import", {"--content", "--templates", "--strict", "--no-pdf", "--dry-run", "-q", "--lang"}},
@@ -144,11 +146,12 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       if (!v || (*v != "ja" && *v != "en")) return usage_error("--lang needs 'ja' or 'en'");
       inv.lang = *v == "en" ? planpress::base::Lang::en : planpress::base::Lang::ja;
       inv.used.push_back(a);
-    } else if (a == "--strict" || a == "--no-pdf" || a == "-q" || a == "--quiet" || a == "--timings" || a == "--check" ||
-               a == "--dry-run") {
+    } else if (a == "--strict" || a == "--no-pdf" || a == "--review" || a == "-q" || a == "--quiet" || a == "--timings" ||
+               a == "--check" || a == "--dry-run") {
       if (a == "--dry-run") inv.dry_run = true;
       if (a == "--strict") options.strict = true;
       if (a == "--no-pdf") options.pdf = false;
+      if (a == "--review") options.review = true;
       if (a == "-q" || a == "--quiet") inv.quiet = true;
       if (a == "--timings") inv.timings = true;
       if (a == "--check") inv.check_only = true;

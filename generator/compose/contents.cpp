@@ -4,6 +4,7 @@
 
 #include "base/utf8.hpp"
 #include "compose/composer.hpp"
+#include "present/titles.hpp"
 
 namespace planpress::compose {
 
@@ -77,7 +78,7 @@ void PlanComposer::decorate(Document& doc) const {
     title.size = size;
     title.face = head.face;
     title.color = head.color;
-    title.text = plan_.display_title();
+    title.text = in_.model.review ? std::string("【") + present::kReviewShort + "】" + plan_.display_title() : plan_.display_title();
     p.content.texts.push_back(title);
     TextRun muni = title;
     muni.text = plan_.municipality;

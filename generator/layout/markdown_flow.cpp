@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/utf8.hpp"
+#include "present/titles.hpp"
 
 namespace planpress::layout {
 
@@ -95,9 +96,14 @@ class Builder {
     ParagraphStyle st = make_body_style(opt_.size);
     st.space_after = opt_.size * 0.5;
     switch (n.kind) {
-      case K::paragraph:
-        push(out, layout_paragraph(inline_of(n), st, w, m_), indent);
+      case K::paragraph: {
+        auto sp = inline_of(n);
+        // A remark (［編集注］, ［掲載注］) is not the document's words: its label goes first.
+        if (n.remark != markdown::Remark::none)
+          sp.insert(sp.begin(), Span{std::string("［") + present::remark_label(n.remark) + "］", Face::gothic, style::kMuted, {}, {}});
+        push(out, layout_paragraph(sp, st, w, m_), indent);
         break;
+      }
       case K::heading: {
         std::string text;
         for (const auto& s : inline_of(n, Face::gothic)) text += s.text;
@@ -117,7 +123,13 @@ class Builder {
       }
       case K::blockquote: {
         std::vector<Block> inner;
-        blocks(n, 0, w - opt_.size, inner);
+        if (n.remark != markdown::Remark::none && !n.children.empty()) {
+          Node labelled = n;  // a remark with its table or list: the label before its first paragraph
+          labelled.children[0].remark = n.remark;
+          blocks(labelled, 0, w - opt_.size, inner);
+        } else {
+          blocks(n, 0, w - opt_.size, inner);
+        }
         auto flat = flatten(std::move(inner));
         while (!flat.empty() && flat.back().space) flat.pop_back();
         for (auto& b : flat) {

@@ -1,6 +1,7 @@
 #pragma once
 /// The phases every command shares (internal to pipeline): the content loaded, validated, linked and
 /// assembled, and the outcome a run's diagnostics lead to.
+#include <cstdint>
 #include <memory>
 
 #include "assemble/assemble.hpp"
@@ -20,9 +21,14 @@ struct Checked {
   assemble::Assembly assembly;
 };
 
-/// Runs load → validate → link → assemble into `c`, with their timings in `result`; false (with the
-/// outcome and failed phase in `result`) when a phase reports errors.
-bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Result& result);
+/// Which model load_model makes: the content as written (fmt and the sheets, whose round trip must give
+/// back every value of plan.json, the editors' notes included), or the edition a build publishes
+/// (published, or review with `Options::review`).
+enum class Edition : std::uint8_t { as_written, of_build };
+
+/// Runs load → validate → link (→ edition) → assemble into `c`, with their timings in `result`; false
+/// (with the outcome and failed phase in `result`) when a phase reports errors.
+bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Result& result, Edition edition);
 
 /// The outcome of a run with these diagnostics: by the exit class of its errors, else warnings with --strict.
 Outcome outcome_of(const base::Diagnostics& d, bool strict);

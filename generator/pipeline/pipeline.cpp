@@ -5,6 +5,7 @@
 #include "assemble/assemble.hpp"
 #include "base/timer.hpp"
 #include "content/loader.hpp"
+#include "edition/edition.hpp"
 #include "io/publish.hpp"
 #include "pdf_jobs/pdf_jobs.hpp"
 #include "search/search.hpp"
@@ -53,7 +54,7 @@ bool stopped(Result& result, const Options& options, const char* phase) {
 
 }  // namespace
 
-bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Result& result) {
+bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Result& result, Edition edition) {
   auto& diags = result.diagnostics;
   auto stop = [&](const char* phase) { return stopped(result, options, phase); };
   Timer t_load;
@@ -69,8 +70,21 @@ bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Re
   Timer t_link;
   c.symbols = std::make_unique<xref::SymbolTable>(c.model);
   c.links = xref::link(c.model, *c.symbols, diags);
-  result.stats.link_ms = t_link.ms();
   if (stop("link")) return false;
+  // Phase edition: a published build drops the editors' notes (and the links inside editorial
+  // remarks), so it is linked again; every reference was checked above on the whole content, so that a
+  // published and a review build report the same problems.
+  if (edition == Edition::of_build) {
+    if (options.review) {
+      edition::make_review(c.model);
+    } else {
+      edition::make_published(c.model);
+      c.symbols = std::make_unique<xref::SymbolTable>(c.model);
+      base::Diagnostics again;
+      c.links = xref::link(c.model, *c.symbols, again);
+    }
+  }
+  result.stats.link_ms = t_link.ms();
 
   Timer t_assemble;
   c.assembly = assemble::assemble(c.model);  // derived data for every writer; reports nothing
@@ -88,12 +102,13 @@ struct Pipeline : Checked {
   bool run(const io::FileSystem& fs, const Options& options, Result& result) {
     auto& diags = result.diagnostics;
     auto stop = [&](const char* phase) { return stopped(result, options, phase); };
-    if (!load_model(fs, options, *this, result)) return false;
+    if (!load_model(fs, options, *this, result, Edition::of_build)) return false;
 
     Timer t_templates;
     auto files = tmpl::load_templates(fs, options.templates_dir, diags);
     templates = std::move(files.templates);
     assets = std::move(files.assets);
+    for (const auto& [name, bytes] : raw.assets) assets["assets/site/" + name] = bytes;  // content/assets/ (the logo)
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
       for (const auto& name : site::required_templates())

@@ -104,7 +104,7 @@ SheetExportResult export_sheets(io::FileSystem& fs, const SheetExportOptions& op
   opts.content_dir = options.content_dir;
   Result checked;
   Checked c;
-  const bool loaded = load_model(fs, opts, c, checked);
+  const bool loaded = load_model(fs, opts, c, checked, Edition::as_written);
   result.diagnostics = std::move(checked.diagnostics);
   if (!loaded) {
     result.outcome = checked.outcome;
@@ -180,7 +180,7 @@ SheetImportResult import_sheets(io::FileSystem& fs, const SheetImportOptions& op
   // The content as it is: it must be valid before anything is merged into it.
   Result before;
   Checked c;
-  if (!load_model(fs, options.check, c, before)) {
+  if (!load_model(fs, options.check, c, before, Edition::as_written)) {
     diags.merge(before.diagnostics);
     return finish();
   }

@@ -141,8 +141,11 @@ std::vector<std::string> summarize_indicator(const model::Indicator& ind) {
       const auto& b = s.actual.back();
       const int d = std::max(decimals_of(a.label), decimals_of(b.label));
       const double diff = b.value - a.value;
+      // The difference of two percentages is in points, as the cities write it (「1.6ポイント」, 「4.1ポイント差」):
+      // 48.7％ → 53.2％ is 4.5 ポイント, not 4.5％ (which would be a relative change).
+      const std::string unit = is_share(ind.unit) ? "ポイント" : ind.unit;
       const std::string change =
-          std::abs(diff) < std::pow(10, -d) / 2 ? "横ばい" : fixed_decimals(std::abs(diff), d) + ind.unit + (diff > 0 ? "増加" : "減少");
+          std::abs(diff) < std::pow(10, -d) / 2 ? "横ばい" : fixed_decimals(std::abs(diff), d) + unit + (diff > 0 ? "増加" : "減少");
       out.push_back(who + year(a.year) + " " + a.label + ind.unit + " → " + year(b.year) + " " + b.label + ind.unit + "（" +
                     change + "）");
     } else if (s.actual.size() == 1) {

@@ -65,7 +65,8 @@ std::optional<ChartSpec> chart_spec(const model::Indicator& ind);
 
 /// Sentences describing what the chart shows, for readers who cannot see it: per segment the first and
 /// last actual values and the change, then baselines and targets
-/// ("全体：令和4年度 206.1時間 → 令和6年度 192.6時間（13.5時間減少）").
+/// ("全体：令和4年度 206.1時間 → 令和6年度 192.6時間（13.5時間減少）"); a change between two shares in
+/// points ("…48.7% → 令和6年度 53.2%（4.5ポイント増加）").
 std::vector<std::string> summarize_indicator(const model::Indicator& ind);
 
 /// A column of an indicator's table: one fiscal year (or none) and one kind of value.

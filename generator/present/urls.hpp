@@ -24,7 +24,8 @@ std::string xref_page();                                                  ///< x
 std::string accessibility_page();                                         ///< accessibility.html
 std::string search_page();                                                ///< search.html
 std::string not_found_page();                                             ///< 404.html
-std::string sitemap();                                                    ///< sitemap.xml
+std::string sitemap();                                                    ///< sitemap.xml (for search engines)
+std::string sitemap_page();                                               ///< sitemap.html (for readers)
 
 // ---- anchors (fragment ids, without '#') ------------------------------------------------------------
 std::string section_anchor(const std::string& id);    ///< sec-<id> (plan page and PDF)
@@ -45,6 +46,9 @@ std::string endpoint_path(const xref::Endpoint& e);
 std::string root_prefix(const std::string& page);
 /// `target` (root-relative) as a link from page `from` through the root: "../../plans/x/index.html".
 std::string relative_link(const std::string& from, const std::string& target);
+/// `path` with every byte outside the unreserved characters of RFC 3986 and '/' percent-encoded, for the
+/// places that need an ASCII URL (sitemap.xml); pages link with the UTF-8 path, which HTML allows.
+std::string percent_encoded(const std::string& path);
 /// The shortest link from page `from` to `target`: "#anchor" on the same page, "items/4.html" or
 /// "d-1a2b.html" in the same folder or below it; otherwise through the root like relative_link.
 std::string short_link(const std::string& from, const std::string& target);
