@@ -59,7 +59,7 @@ std::vector<Page> PlanComposer::table_of_contents(const std::vector<Page>& body,
       num.text = number;
       last.content.texts.push_back(std::move(num));
       for (auto& b : boxes)
-        if (!b.space) b.content.links.push_back(Link{0, 0, w, b.height, o.anchor, {}});
+        if (!b.space) b.content.links.push_back(Link{0, 0, w, b.height, o.anchor, {}, {}});
       pg.add(std::move(boxes));
     }
   return pg.finish();

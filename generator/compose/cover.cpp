@@ -133,11 +133,12 @@ void PlanComposer::cover(Paginator& pg) {
   }
   if (!plan_.department.empty()) centered(plan_.department + inferred("department"), css_.cover_meta, middle);
   centered(present::organisation_of(plan_), css_.cover_organisation, bottom);
-  {
+  // The web version's address, when the site's is known (a path relative to the site means nothing on a
+  // printed or mailed copy).
+  if (const std::string url = site_link(present::plan_page(plan_.id)); !url.empty()) {
     const auto& st = css_.cover_web_note;
-    const std::string page = present::plan_page(plan_.id);
     for (auto& b : layout_paragraph({st.span("この計画は Web 版（HTML、音声読み上げ等に対応）でも公開しています："),
-                                     Span{page, st.face, style::kLink, {}, site_link(page)}},
+                                     Span{url, st.face, style::kLink, {}, url}},
                                     st.paragraph, w, m_))
       bottom.push_back(std::move(b));
   }

@@ -61,7 +61,7 @@ std::vector<Box> PlanComposer::field_boxes(const model::FieldValue& v, const mod
       break;
     }
     case model::FieldKind::departments:
-      for (const auto& d : v.values) append(ts.links.typeset(d, width, m_));
+      for (const auto& d : v.values) append(ts.department.typeset(d, width, m_));
       break;
     case model::FieldKind::list:
       for (const auto& e : v.list) {

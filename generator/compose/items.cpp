@@ -6,6 +6,8 @@
 
 #include "base/utf8.hpp"
 #include "compose/composer.hpp"
+#include "layout/columns.hpp"
+#include "present/values.hpp"
 #include "present/titles.hpp"
 #include "present/urls.hpp"
 #include "present/values.hpp"
@@ -102,19 +104,52 @@ void PlanComposer::item_table(Paginator& pg, bool landscape, bool summary) {
   } else {
     for (const auto& def : plan_.fields) cols.push_back(Column{def.label, &def, false, weight(def.key, default_weight(def))});
   }
-  std::vector<double> ws;
-  for (const auto& c : cols) ws.push_back(c.weight);
-  Table t;
-  t.widths = scale_widths(ws, w);
-  // No column narrower than its header (up to six characters, so 自己評価 is not broken) or three
-  // characters: the room is taken from the widest column.
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    const double min_w = std::max(size * 3, std::min(m_.width(Face::gothic, cols[c].label) * size, size * 6)) + 2 * pad + 0.5;
-    if (t.widths[c] < min_w) {
-      auto widest = std::max_element(t.widths.begin(), t.widths.end());
-      *widest -= min_w - t.widths[c];
-      t.widths[c] = min_w;
+  // What each column needs, from its header and the items' values (docs/content-format.md, presentation).
+  std::vector<ColumnNeed> needs;
+  for (const auto& c : cols) {
+    std::vector<std::vector<std::string>> cells;
+    const TextStyle* st = &ts.cell;
+    for (const auto& item : plan_.items) {
+      std::string text;
+      if (!c.def) {
+        text = c.number ? item.number : item.name;
+        st = c.number ? &ts.centred : &ts.label;
+      } else if (auto it = item.fields.find(c.def->key); it != item.fields.end()) {
+        text = present::field_plain_text(it->second);
+        // Tags are printed in one line, joined by 、 (field_boxes).
+        if (it->second.kind == model::FieldKind::tags) std::replace(text.begin(), text.end(), '\n', ' ');
+        if (it->second.kind == model::FieldKind::status || it->second.kind == model::FieldKind::rating) st = &ts.centred;
+        if (it->second.kind == model::FieldKind::departments) st = &ts.department;
+      }
+      std::vector<std::string> paragraphs;
+      std::size_t start = 0;
+      while (!text.empty()) {
+        const std::size_t nl = text.find('\n', start);
+        paragraphs.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+      cells.push_back(std::move(paragraphs));
     }
+    const CellText as{st->face, size, size * ts.cell.paragraph.line_height, st->paragraph.phrases};
+    // A name or a department may widen its column to ten characters for its longest phrase, no more.
+    needs.push_back(measure_column(c.label, ts.header.face, ts.header.paragraph.size, cells, as, 2 * pad, as.phrases ? size * 10 : w * 0.2, m_));
+  }
+  Table t;
+  if (widths.empty()) {
+    t.widths = fit_columns(needs, w);
+  } else {
+    // The plan's own relative widths, but no column narrower than it needs (its header's longest phrase):
+    // the room is taken from the widest column.
+    std::vector<double> ws;
+    for (const auto& c : cols) ws.push_back(c.weight);
+    t.widths = scale_widths(ws, w);
+    for (std::size_t c = 0; c < cols.size(); ++c)
+      if (t.widths[c] < needs[c].min) {
+        auto widest = std::max_element(t.widths.begin(), t.widths.end());
+        *widest -= needs[c].min - t.widths[c];
+        t.widths[c] = needs[c].min;
+      }
   }
   t.pad_x = pad;
   t.pad_y = 2;

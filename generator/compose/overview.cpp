@@ -65,9 +65,9 @@ void PlanComposer::overview(Paginator& pg) {
   if (!plan_.summary.empty()) row("概要", {plain(plan_.summary)});
   row("項目数", {plain(std::to_string(plan_.items.size()) + "項目")});
   {
-    const std::string page = present::plan_page(plan_.id), data = present::plan_data_json(plan_.id);
-    row("Web 版・データ", {Span{page, Face::mincho, style::kLink, {}, site_link(page)}, plain("　"),
-                           Span{data, Face::mincho, style::kLink, {}, site_link(data)},
+    const std::string page = site_link(present::plan_page(plan_.id)), data = site_link(present::plan_data_json(plan_.id));
+    if (!page.empty())
+      row("Web 版・データ", {Span{page, Face::mincho, style::kLink, {}, page}, plain("　"), Span{data, Face::mincho, style::kLink, {}, data},
                            plain("　（この PDF のアクセシブル版は Web 版です）", Face::mincho, style::kMuted)});
   }
   auto refs = reference_spans(plan_.id, 0);

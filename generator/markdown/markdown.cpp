@@ -166,6 +166,7 @@ class Converter {
       }
       out.children.push_back(std::move(child));
     }
+    if (out.kind == NodeKind::table_cell) break_before_bullets(out);
     if (out.kind == NodeKind::table) {
       // Spread column alignments onto the cells.
       for (auto& row : out.children)
@@ -193,6 +194,42 @@ class Converter {
     const int col = cmark_node_get_start_column(n);
     if (line < 1 || static_cast<std::size_t>(line) > lines_.size()) return 0;
     return std::min(text_.size(), lines_[static_cast<std::size_t>(line) - 1] + static_cast<std::size_t>(std::max(col, 1) - 1));
+  }
+
+  // A GFM table cell is one line of source, but the documents print lists in their cells (●定員管理計画に
+  // 基づき… ●年齢別職員数の…, with ・ items under a ●): a bullet ● ■ ◆ or ・ that follows a space starts a
+  // new line — the spaces before it become a hard line break. Text inside emphasis or links is left as is.
+  static void break_before_bullets(Node& cell) {
+    auto bullet_at = [](const std::string& s, std::size_t i) {
+      for (const char* b : {"●", "■", "◆", "・"})
+        if (s.compare(i, std::char_traits<char>::length(b), b) == 0) return true;
+      return false;
+    };
+    std::vector<Node> result;
+    for (auto& child : cell.children) {
+      if (child.kind != NodeKind::text) {
+        result.push_back(std::move(child));
+        continue;
+      }
+      const std::string& s = child.text;
+      std::size_t from = 0;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != ' ' && s.compare(i, 3, "\u3000") != 0) continue;
+        // A run of spaces followed by a bullet.
+        std::size_t j = i;
+        while (j < s.size() && (s[j] == ' ' || s.compare(j, 3, "\u3000") == 0)) j += s[j] == ' ' ? 1 : 3;
+        if (j >= s.size() || !bullet_at(s, j)) {
+          i = j - 1;
+          continue;
+        }
+        if (i > from) result.push_back(Node{NodeKind::text, s.substr(from, i - from), {}, {}, 0, false, 1, false, 0, child.offset + from, {}});
+        if (i > from || !result.empty()) result.push_back(Node{NodeKind::linebreak, {}, {}, {}, 0, false, 1, false, 0, child.offset + i, {}});
+        from = j;
+        i = j - 1;
+      }
+      result.push_back(Node{NodeKind::text, s.substr(from), {}, {}, 0, false, 1, false, 0, child.offset + from, {}});
+    }
+    cell.children = std::move(result);
   }
 
   // Splits text children at [[target]] / [[target|label]] into wikilink nodes.

@@ -41,6 +41,24 @@ std::string endpoint_path(const xref::Endpoint& e) {
   return home_page();
 }
 
+std::string absolute_url(const std::string& base_url, const std::string& path) {
+  if (base_url.empty()) return path;
+  return base_url.back() == '/' ? base_url + path : base_url + "/" + path;
+}
+
+std::string pdf_file(const std::string& plan) { return plan + ".pdf"; }
+
+std::string pdf_destination(const xref::Endpoint& e) {
+  switch (e.kind) {
+    case xref::TargetKind::item: return item_anchor(e.id);
+    case xref::TargetKind::category: return category_anchor(e.id);
+    case xref::TargetKind::section: return section_anchor(e.id);
+    case xref::TargetKind::plan:
+    case xref::TargetKind::document: break;
+  }
+  return {};
+}
+
 std::string root_prefix(const std::string& page) {
   std::string prefix;
   for (char c : page)

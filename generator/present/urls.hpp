@@ -41,6 +41,16 @@ std::string with_anchor(const std::string& path, const std::string& anchor);
 /// Path (with fragment) of any link target, relative to the site root.
 std::string endpoint_path(const xref::Endpoint& e);
 
+// ---- links from a PDF ---------------------------------------------------------------------------------
+/// `path` (root-relative) under the site's address `base_url` ("https://example.jp/keikaku/" or without
+/// the final slash): the absolute URL a PDF links to, since a PDF is read away from the site.
+std::string absolute_url(const std::string& base_url, const std::string& path);
+/// The file name of a plan's PDF, as another PDF in the same folder links to it: "<id>.pdf".
+std::string pdf_file(const std::string& plan);
+/// The named destination of a link target in its plan's PDF (item-, cat-, sec-; "" for a whole plan, which
+/// opens at its first page). Every anchor of a PDF is a named destination.
+std::string pdf_destination(const xref::Endpoint& e);
+
 // ---- relative links -----------------------------------------------------------------------------------
 /// The prefix that leads from `page` (a root-relative path) back to the root: "" or "../../".
 std::string root_prefix(const std::string& page);
