@@ -263,8 +263,12 @@ int run_format(const Invocation& inv, planpress::io::FileSystem& fs) {
     case pipeline::Outcome::ok:
       if (!inv.quiet) {
         for (const auto& f : result.changed) std::cerr << "planpress: " << (ja ? "整形しました: " : "formatted ") << f << "\n";
-        std::cerr << "planpress: " << result.files.size() << (ja ? " 個のファイル、" : " files, ") << result.changed.size()
-                  << (ja ? " 個を整形しました\n" : " reformatted\n");
+        if (inv.check_only)  // nothing was rewritten: say that every file is canonical, not "0 reformatted"
+          std::cerr << "planpress: " << result.files.size()
+                    << (ja ? " 個のファイルはすべて正規の書式です\n" : " files, all in the canonical layout\n");
+        else
+          std::cerr << "planpress: " << result.files.size() << (ja ? " 個のファイル、" : " files, ") << result.changed.size()
+                    << (ja ? " 個を整形しました\n" : " reformatted\n");
       }
       return kExitOk;
     case pipeline::Outcome::content_errors:

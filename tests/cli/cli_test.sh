@@ -54,6 +54,7 @@ expect_status "fmt --check of a plan.json in another layout" 1 "$planpress" fmt 
 grep -q 'fmt/plans/x/plan.json:1:2: error: .*\[not-canonical\]' "$work/stderr" && pass "fmt --check names the file and the first place it would change" || fail "fmt --check diagnostic"
 expect_status "fmt rewrites it" 0 "$planpress" fmt fmt/plans/x/plan.json
 expect_status "fmt --check is then clean" 0 "$planpress" fmt --check fmt/plans/x/plan.json
+grep -q '1 個のファイルはすべて正規の書式です' "$work/stderr" && pass "fmt --check says the file is canonical" || fail "fmt --check summary: $(cat "$work/stderr")"
 cp fmt/plans/x/plan.json "$work/formatted.json"
 expect_status "fmt of a formatted file" 0 "$planpress" fmt fmt/plans/x/plan.json
 cmp -s fmt/plans/x/plan.json "$work/formatted.json" && pass "fmt twice = fmt once" || fail "fmt is not idempotent"
