@@ -66,7 +66,27 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(pdf_missing_glyph, "pdf-missing-glyph", error, content, "pdf", "a character that none of the PDF fonts has") \
   X(font_missing, "font-missing", error, environment, "pdf", "a font file cannot be read")                      \
   X(font_invalid, "font-invalid", error, environment, "pdf", "a font file is not a TrueType font libharu can embed") \
-  X(pdf_error, "pdf-error", error, internal, "pdf", "libharu failed while writing a PDF")
+  X(pdf_error, "pdf-error", error, internal, "pdf", "libharu failed while writing a PDF")                       \
+  X(not_canonical, "not-canonical", error, content, "fmt",                                                     \
+    "a JSON file is not in the canonical layout that planpress fmt writes")                                    \
+  X(sheet_invalid, "sheet-invalid", error, content, "sheet import",                                            \
+    "a file given to sheet import is not a readable .xlsx or .csv, or exceeds the reader's limits")            \
+  X(sheet_no_keys, "sheet-no-keys", error, content, "sheet import",                                            \
+    "a sheet without the key row and column that sheet export writes")                                          \
+  X(sheet_unknown_plan, "sheet-unknown-plan", error, content, "sheet import",                                  \
+    "a sheet of a plan that content/ does not have")                                                           \
+  X(sheet_read_only, "sheet-read-only", error, content, "sheet import",                                        \
+    "a changed cell that the sheet cannot change (a list, a schedule, a category row, a key)")                 \
+  X(sheet_duplicate_row, "sheet-duplicate-row", error, content, "sheet import",                                \
+    "two rows of a sheet for the same item or indicator values")                                               \
+  X(sheet_conflict, "sheet-conflict", error, content, "sheet import",                                          \
+    "two sheets given to one import change the same value differently")                                        \
+  X(sheet_unknown_row, "sheet-unknown-row", warning, content, "sheet import",                                  \
+    "a row the plan does not have (added in the sheet); it is ignored")                                        \
+  X(sheet_unknown_column, "sheet-unknown-column", warning, content, "sheet import",                            \
+    "a column the plan does not have (added in the sheet); it is ignored")                                     \
+  X(sheet_removed_row, "sheet-removed-row", warning, content, "sheet import",                                  \
+    "an item of the plan whose row is missing from the sheet; it is kept")
 
 /// Every diagnostic code (generated from PLANPRESS_DIAGNOSTIC_CODES).
 enum class Code : std::uint8_t {

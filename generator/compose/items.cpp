@@ -10,6 +10,7 @@
 #include "present/values.hpp"
 #include "present/titles.hpp"
 #include "present/urls.hpp"
+#include "present/values.hpp"
 
 namespace planpress::compose {
 
@@ -17,17 +18,7 @@ using namespace layout;
 
 // The category path of an item, outermost first.
 std::vector<const model::Category*> PlanComposer::path_of(const std::string& id) const {
-  std::vector<const model::Category*> path;
-  std::function<bool(const std::vector<model::Category>&)> walk = [&](const std::vector<model::Category>& cats) {
-    for (const auto& c : cats) {
-      path.push_back(&c);
-      if (c.id == id || walk(c.children)) return true;
-      path.pop_back();
-    }
-    return false;
-  };
-  walk(plan_.categories);
-  return path;
+  return model::category_path(plan_, id);
 }
 
 std::vector<Span> PlanComposer::legend_spans() const {
@@ -81,13 +72,7 @@ double PlanComposer::default_weight(const model::FieldDef& def) const {
     case model::FieldKind::text: break;
   }
   // Text columns: wider for longer values (average over the items).
-  std::size_t chars = 0, n = 0;
-  for (const auto& i : plan_.items)
-    if (auto it = i.fields.find(def.key); it != i.fields.end()) {
-      chars += base::count_code_points(it->second.text);
-      ++n;
-    }
-  const double avg = n ? static_cast<double>(chars) / static_cast<double>(n) : 0;
+  const double avg = present::average_length(plan_, def.key);
   return avg <= 6 ? 1.5 : avg <= 30 ? 3 : 5;
 }
 
@@ -111,8 +96,8 @@ void PlanComposer::item_table(Paginator& pg, bool landscape, bool summary) {
     auto it = widths.find(key);
     return it != widths.end() && it->second > 0 ? it->second : fallback;
   };
-  if (numbered) cols.push_back(Column{"No.", nullptr, true, weight("number", 0.9)});
-  cols.push_back(Column{"取組名称", nullptr, false, weight("name", 3)});
+  if (numbered) cols.push_back(Column{present::number_label(plan_), nullptr, true, weight("number", 0.9)});
+  cols.push_back(Column{present::name_label(plan_), nullptr, false, weight("name", 3)});
   if (summary) {
     for (const auto& key : plan_.presentation.columns)
       if (const auto* def = plan_.field(key)) cols.push_back(Column{def->label, def, false, weight(key, default_weight(*def))});

@@ -228,4 +228,23 @@ const ExternalDocument* Model::find_document(const std::string& id) const {
   return nullptr;
 }
 
+namespace {
+
+bool find_path(const std::vector<Category>& cats, const std::string& id, std::vector<const Category*>& path) {
+  for (const auto& c : cats) {
+    path.push_back(&c);
+    if (c.id == id || find_path(c.children, id, path)) return true;
+    path.pop_back();
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<const Category*> category_path(const Plan& p, const std::string& id) {
+  std::vector<const Category*> path;
+  if (!id.empty()) find_path(p.categories, id, path);
+  return path;
+}
+
 }  // namespace planpress::model

@@ -253,6 +253,10 @@ struct Presentation {
   std::string orientation = "portrait";
   std::map<std::string, double> widths;
   std::string sub_items_label = "内訳";  ///< heading of sub-items on item pages (RF prints 主な取組み)
+  /// How the document heads the number and name columns (NO. and 取組名称, 整理番号 and 取組名, № …); empty
+  /// when it declares none. Writers print them through present::number_label and present::name_label.
+  std::string number_label;
+  std::string name_label;
 };
 
 enum class PlanKind { basic_policy, promotion_plan, action_plan, annual_plan, reform_plan, progress_report };
@@ -395,6 +399,10 @@ struct Model {
   const Plan* find_plan(const std::string& id) const;
   const ExternalDocument* find_document(const std::string& id) const;
 };
+
+/// The categories from the top of the plan's tree down to the one with `id`, outermost first; empty when
+/// no category has that id. (Category rows of item tables and breadcrumbs follow it.)
+std::vector<const Category*> category_path(const Plan& p, const std::string& id);
 
 /// Visits every category of a tree, depth first, with its depth (0 for top level).
 template <typename Fn>

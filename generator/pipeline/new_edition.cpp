@@ -2,9 +2,8 @@
 
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "base/suggest.hpp"
+#include "canonical/layout.hpp"
 #include "content/loader.hpp"
 #include "present/titles.hpp"
 #include "text/wareki.hpp"
@@ -15,7 +14,7 @@ namespace planpress::pipeline {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+using canonical::Value;
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   if (from.empty() || from == to) return;
@@ -42,12 +41,29 @@ std::string with_year(std::string s, int from, int to) {
 
 bool in(const std::set<std::string>& set, const std::string& key) { return set.count(key) > 0; }
 
-// Removes the members of `fields` (an item's or sub-item's "fields" or "labels") that are cleared.
-void clear_members(ojson& entry, const char* key, const std::set<std::string>& cleared) {
-  auto it = entry.find(key);
-  if (it == entry.end() || !it->is_object()) return;
-  for (const auto& k : cleared) it->erase(k);
-  if (it->empty()) entry.erase(key);
+std::string text_of(const Value& obj, std::string_view key) {
+  const Value* v = obj.find(key);
+  return v ? v->text() : std::string();
+}
+
+// Removes the members of an entry's "fields" or "labels" that are cleared (and the object when empty).
+void clear_members(Value& entry, const char* key, const std::set<std::string>& cleared) {
+  Value* v = entry.find(key);
+  if (!v || !v->is_object()) return;
+  for (const auto& k : cleared) v->erase(k);
+  if (v->members.empty()) entry.erase(key);
+}
+
+// Keeps the elements of the array member `key` for which `keep` holds (and removes the member when none do).
+template <typename Keep>
+void filter(Value& obj, const char* key, Keep keep) {
+  Value* v = obj.find(key);
+  if (!v || !v->is_array()) return;
+  std::vector<Value> kept;
+  for (auto& e : v->elements)
+    if (keep(e)) kept.push_back(std::move(e));
+  v->elements = std::move(kept);
+  if (v->elements.empty()) obj.erase(key);
 }
 
 // A reference's target in the same plan ("#15" or "<old-id>#15"): the item id, else "".
@@ -74,9 +90,9 @@ std::string next_edition_id(const model::Plan& plan, int fiscal_year) {
   return (plan.series ? plan.series->id : plan.id) + "-" + std::to_string(fiscal_year);
 }
 
-std::string next_edition_json(const std::string& old_json, const model::Plan& plan, const std::string& new_id, int fiscal_year,
+std::string next_edition_json(const content::JsonDocument& old_doc, const model::Plan& plan, const std::string& new_id, int fiscal_year,
                               NewEditionResult& result) {
-  ojson root = ojson::parse(old_json);
+  Value root = canonical::from_document(old_doc);
   const int old_year = plan.series->fiscal_year;
   const int shift = fiscal_year - old_year;
   // Fields filled at year end (実績, 自己評価 …) and those true of one edition only (新規・拡充) start empty.
@@ -87,19 +103,19 @@ std::string next_edition_json(const std::string& old_json, const model::Plan& pl
       result.cleared.push_back(f.label);
     }
 
-  root["id"] = new_id;
+  root.set("id", Value::string(new_id));
   for (const char* key : {"title", "short_title"})
-    if (root.contains(key) && root[key].is_string()) root[key] = with_year(root[key].get<std::string>(), old_year, fiscal_year);
-  root["series"]["fiscal_year"] = fiscal_year;
-  root["stage"] = "plan";
-  if (auto p = root.find("period"); p != root.end() && p->is_object()) {
+    if (Value* v = root.find(key); v && v->is_string()) *v = Value::string(with_year(v->text(), old_year, fiscal_year));
+  if (Value* series = root.find("series")) series->set("fiscal_year", Value::number(std::to_string(fiscal_year)));
+  root.set("stage", Value::string("plan"));
+  if (Value* p = root.find("period"); p && p->is_object()) {
     for (const char* key : {"from", "to"})
-      if (p->contains(key) && (*p)[key].is_number_integer()) (*p)[key] = (*p)[key].get<int>() + shift;
-    if (p->contains("label") && (*p)["label"].is_string()) (*p)["label"] = with_year((*p)["label"].get<std::string>(), old_year, fiscal_year);
+      if (Value* y = p->find(key); y && y->is_number()) *y = Value::number(std::to_string(static_cast<int>(y->number_value()) + shift));
+    if (Value* l = p->find("label"); l && l->is_string()) *l = Value::string(with_year(l->text(), old_year, fiscal_year));
   }
   // What described the old edition, not the new one.
   auto drop = [&](const char* key, const std::string& why) {
-    if (root.contains(key)) {
+    if (root.find(key)) {
       root.erase(key);
       result.removed.push_back(std::string(key) + ": " + why);
     }
@@ -112,10 +128,10 @@ std::string next_edition_json(const std::string& old_json, const model::Plan& pl
   drop("external_documents", "they stay declared by " + plan.id + " (document ids are site-wide)");
 
   std::set<std::string> dropped_ids;
-  if (auto items = root.find("items"); items != root.end() && items->is_array()) {
-    ojson kept = ojson::array();
-    for (auto& item : *items) {
-      const std::string id = item.value("id", "");
+  if (Value* items = root.find("items"); items && items->is_array()) {
+    std::vector<Value> kept;
+    for (auto& item : items->elements) {
+      const std::string id = text_of(item, "id");
       const model::Item* mi = plan.find_item(id);
       if (!mi) continue;
       std::string direction;
@@ -135,50 +151,39 @@ std::string next_edition_json(const std::string& old_json, const model::Plan& pl
       clear_members(item, "labels", cleared);
       item.erase("source");
       item.erase("continues");  // the item keeps its id: identity by id
-      if (auto subs = item.find("sub_items"); subs != item.end() && subs->is_array())
-        for (auto& s : *subs) {
+      if (Value* subs = item.find("sub_items"); subs && subs->is_array())
+        for (auto& s : subs->elements) {
           clear_members(s, "fields", cleared);
           clear_members(s, "labels", cleared);
           s.erase("source");
         }
       // Notes on a cleared field were about last year's value.
-      if (auto notes = item.find("notes"); notes != item.end() && notes->is_array()) {
-        ojson keep = ojson::array();
-        for (auto& n : *notes)
-          if (!in(cleared, n.value("field", ""))) keep.push_back(n);
-        *notes = keep;
-      }
+      filter(item, "notes", [&](const Value& n) { return !in(cleared, text_of(n, "field")); });
       if (d == model::Direction::revise) {
         // The direction said the item changes: say so to the editors until its content is revised.
-        if (!item.contains("notes")) item["notes"] = ojson::array();
-        item["notes"].push_back(ojson{{"type", "doubt"},
-                                      {"text", text::wareki_fiscal_year(old_year) + "の次年度方向性は「" + direction +
-                                                   "」。内容・対象・時期を見直し、改めた内容を記載すること。"}});
+        Value note = Value::object();
+        note.set("type", Value::string("doubt"));
+        note.set("text", Value::string(text::wareki_fiscal_year(old_year) + "の次年度方向性は「" + direction +
+                                       "」。内容・対象・時期を見直し、改めた内容を記載すること。"));
+        if (!item.find("notes")) item.set("notes", Value::array());
+        item.find("notes")->elements.push_back(std::move(note));
       }
-      if (item.contains("notes") && item["notes"].empty()) item.erase("notes");
       kept.push_back(std::move(item));
     }
-    *items = std::move(kept);
-  }
-  // References from results fields go with their text; references to items left out would not resolve.
-  if (auto items = root.find("items"); items != root.end())
-    for (auto& item : *items) {
-      auto refs = item.find("refs");
-      if (refs == item.end() || !refs->is_array()) continue;
-      ojson keep = ojson::array();
-      for (auto& r : *refs) {
-        const std::string to = r.value("to", "");
-        if (in(cleared, r.value("field", ""))) continue;
+    items->elements = std::move(kept);
+    // References from results fields go with their text; references to items left out would not resolve.
+    for (auto& item : items->elements)
+      filter(item, "refs", [&](const Value& r) {
+        const std::string to = text_of(r, "to");
+        if (in(cleared, text_of(r, "field"))) return false;
         if (const std::string target = same_plan_target(to, plan.id); !target.empty() && in(dropped_ids, target)) {
-          result.removed.push_back("reference of item " + item.value("id", "") + " to " + to + ": that item is left out");
-          continue;
+          result.removed.push_back("reference of item " + text_of(item, "id") + " to " + to + ": that item is left out");
+          return false;
         }
-        keep.push_back(r);
-      }
-      if (keep.empty()) item.erase("refs");
-      else *refs = keep;
-    }
-  return root.dump(2, ' ', false) + "\n";
+        return true;
+      });
+  }
+  return canonical::canonical_text(std::move(root), canonical::FileKind::plan);
 }
 
 NewEditionResult new_edition(io::FileSystem& fs, const NewEditionOptions& options) {
@@ -241,7 +246,7 @@ NewEditionResult new_edition(io::FileSystem& fs, const NewEditionOptions& option
   if (fs.exists(result.dir))
     return refuse(base::Code::duplicate_id, content_at, "'" + result.dir + "' exists already; new-edition writes a new directory only");
 
-  const std::string json = next_edition_json(raw_plan->plan->source()->text(), *plan, result.new_id, options.fiscal_year, result);
+  const std::string json = next_edition_json(*raw_plan->plan, *plan, result.new_id, options.fiscal_year, result);
   std::vector<std::pair<std::string, std::string>> files{{io::join_path(result.dir, "plan.json"), json}};
   for (const auto& s : plan->sections) {
     if (s.file.empty()) continue;

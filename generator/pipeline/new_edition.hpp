@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "content/json_document.hpp"
 #include "io/file_system.hpp"
 #include "model/model.hpp"
 #include "pipeline/pipeline.hpp"
@@ -46,9 +47,9 @@ struct NewEditionResult {
 /// Checks the content, then writes the new edition's plan.json and its section files.
 NewEditionResult new_edition(io::FileSystem& fs, const NewEditionOptions& options);
 
-/// The new edition's plan.json from the old one's text: pure, for tests (no file system).
-/// `result` receives the lists; `plan` is the validated old edition.
-std::string next_edition_json(const std::string& old_json, const model::Plan& plan, const std::string& new_id, int fiscal_year,
+/// The new edition's plan.json, in the canonical layout (planpress fmt), from the old one's document:
+/// pure, for tests (no file system). `result` receives the lists; `plan` is the validated old edition.
+std::string next_edition_json(const content::JsonDocument& old_json, const model::Plan& plan, const std::string& new_id, int fiscal_year,
                               NewEditionResult& result);
 
 /// The id of the next edition when none is given: the old id with its year replaced (sendai-compliance-r7 →

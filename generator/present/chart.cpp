@@ -13,14 +13,6 @@ namespace planpress::present {
 
 namespace {
 
-int decimals_of(const std::string& text) {
-  const auto dot = text.find('.');
-  if (dot == std::string::npos) return 0;
-  int n = 0;
-  for (std::size_t i = dot + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++n;
-  return n;
-}
-
 // The decimals a number needs to be printed exactly (2.5 → 1, 0.25 → 2, 200 → 0).
 int decimals_needed(double v) {
   for (int d = 0; d < 6; ++d) {

@@ -12,6 +12,16 @@ std::string entry_title(const model::Entry& e) { return numbered_title(e.number,
 std::string category_title(const model::Category& c) { return numbered_title(c.number, c.title); }
 std::string section_title(const model::Section& s) { return numbered_title(s.number, s.title); }
 
+const std::string& number_label(const model::Plan& p) {
+  static const std::string fallback = "番号";
+  return p.presentation.number_label.empty() ? fallback : p.presentation.number_label;
+}
+
+const std::string& name_label(const model::Plan& p) {
+  static const std::string fallback = "名称";
+  return p.presentation.name_label.empty() ? fallback : p.presentation.name_label;
+}
+
 const std::string& field_label(const model::Entry& e, const model::FieldDef& def) {
   auto it = e.labels.find(def.key);
   return it != e.labels.end() ? it->second : def.label;

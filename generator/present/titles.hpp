@@ -20,6 +20,13 @@ std::string entry_title(const model::Entry& e);
 std::string category_title(const model::Category& c);
 std::string section_title(const model::Section& s);
 
+/// The heading of a plan's number column: as the plan declares it (presentation.number_label: NO., 整理番号,
+/// №), else 番号. Every writer (web table, PDF table, CSV and sheet headers) prints this one.
+const std::string& number_label(const model::Plan& p);
+/// The heading of a plan's name column: as the plan declares it (presentation.name_label: 取組名称, 取組名,
+/// 施策名, 具体的な取り組み), else 名称.
+const std::string& name_label(const model::Plan& p);
+
 /// The label this entry prints for the field: its own (`labels`, e.g. 主担当課 where the plan says 担当課)
 /// or the plan's FieldDef label.
 const std::string& field_label(const model::Entry& e, const model::FieldDef& def);

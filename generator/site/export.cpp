@@ -347,7 +347,7 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
 
 std::string export_plan_csv(const model::Model& model, const xref::LinkGraph& links, const model::Plan& p) {
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel opens UTF-8 correctly only with it
-  std::vector<std::string> header = {"ID", "番号", "名称", "区分"};
+  std::vector<std::string> header = {"ID", number_label(p), name_label(p), "区分"};
   for (const auto& f : p.fields) header.push_back(f.label);
   header.insert(header.end(), {"参照・関連", "被参照", "URL"});
   auto row = [&](const std::vector<std::string>& cells) {

@@ -293,6 +293,8 @@ json PageBuilder::plan_context(const model::Plan& p) const {
     if (const auto* f = p.field(key)) columns.push_back(json{{"key", key}, {"label", f->label}});
   ctx["columns"] = columns;
   ctx["column_count"] = columns.size() + 2;
+  ctx["number_label"] = number_label(p);
+  ctx["name_label"] = name_label(p);
   json rows = json::array();
   std::string current;
   for (const auto& i : p.items) {

@@ -1,8 +1,10 @@
 #include "validate/json_reader.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 #include "base/suggest.hpp"
+#include "text/normalize.hpp"
 
 namespace planpress::validate {
 
@@ -14,6 +16,24 @@ bool contains_fullwidth_digit(const std::string& s) {
         static_cast<unsigned char>(s[i + 2]) <= 0x99)
       return true;
   return false;
+}
+// The number a string holds as people write one — 全角 digits, a thousands separator, a unit after it
+// ("１２", "18,400", "57.5％", "312件") — in JSON's form ("18400"); "" when it holds none.
+std::string number_in(const std::string& s) {
+  std::string t = text::nfkc(s);
+  std::string digits;
+  std::size_t i = 0;
+  while (i < t.size() && t[i] == ' ') ++i;
+  if (i < t.size() && t[i] == '-') digits += t[i++];
+  for (; i < t.size(); ++i) {
+    const char c = t[i];
+    if ((c >= '0' && c <= '9') || c == '.') digits += c;
+    else if (c != ',') break;
+  }
+  double v = 0;
+  const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (digits.empty() || ec != std::errc() || p != digits.data() + digits.size()) return {};
+  return digits;
 }
 }  // namespace
 
@@ -61,6 +81,12 @@ void JsonReader::wrong_type(const JsonRef& v, const std::string& expected) {
       hints.push_back("write numbers without quotes: " + s);
     else if (contains_fullwidth_digit(s))
       hints.push_back("write fiscal years as Western years in half-width digits, e.g. 令和6年度 = 2024");
+  }
+  if (v.json->is_string() && expected.find("a number") != std::string::npos) {
+    const auto& s = v.json->get_ref<const std::string&>();
+    if (const std::string n = number_in(s); !n.empty())
+      hints.push_back(n == s ? "write numbers without quotes: " + n
+                             : "write the number alone, in half-width digits: " + n + " (a unit belongs in the indicator's \"unit\")");
   }
   if (v.json->is_number_float() && expected.find("integer") != std::string::npos)
     hints.push_back("use a whole number; the decimal part would be lost");

@@ -45,7 +45,7 @@ const ObjectKeys plan_inferred{"plan.schema.json#/properties/inferred",
 const ObjectKeys plan_contact{"plan.schema.json#/definitions/contact", {"department", "phone", "email", "form_url"}, {}};
 const ObjectKeys plan_source{"plan.schema.json#/properties/source", {"file", "note"}, {}};
 const ObjectKeys presentation{"plan.schema.json#/definitions/presentation",
-                              {"items", "columns", "orientation", "sub_items", "widths"}, {}};
+                              {"items", "number_label", "name_label", "columns", "orientation", "sub_items", "widths"}, {}};
 
 const ObjectKeys period{"plan.schema.json#/definitions/period", {"from", "to", "label"}, {"from"}};
 const ObjectKeys date{"plan.schema.json#/definitions/date", {"label", "iso"}, {}};

@@ -65,6 +65,8 @@ void PlanReader::read_presentation(const JsonRef& root, Plan& p) {
   if (r_.member(v, "items")) p.presentation.items = r_.keyword(v, "items", {"table", "cards"});
   if (r_.member(v, "orientation")) p.presentation.orientation = r_.keyword(v, "orientation", {"portrait", "landscape"});
   if (r_.member(v, "sub_items")) p.presentation.sub_items_label = r_.text(v, "sub_items");
+  if (r_.member(v, "number_label")) p.presentation.number_label = r_.text(v, "number_label");
+  if (r_.member(v, "name_label")) p.presentation.name_label = r_.text(v, "name_label");
   for (const auto& c : r_.array(v, "columns", "column")) {
     if (!c.json->is_string()) {
       r_.wrong_type(c, "a field key");
