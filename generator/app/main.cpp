@@ -53,6 +53,9 @@ const char* kUsage =
     "  --no-pdf          skip the PDFs (pdf/<plan>.pdf) and their font checks\n"
     "  --review          a review build: show the editors' notes (marked) with a review banner on every\n"
     "                    page and PDF; without it the build publishes without them\n"
+    "  --report          check only: also print the data-quality report (自己評価 that its reason contradicts,\n"
+    "                    変更 items unchanged next year, indicator targets without years or results, items\n"
+    "                    without 担当課) as warnings report-*\n"
     "  -q, --quiet       print diagnostics only, no summary\n"
     "  --timings         print the time of every phase and of every PDF (pages, bytes, milliseconds)\n"
     "  --lang ja|en      language of the messages of fmt and sheet (default: ja)\n"
@@ -95,7 +98,7 @@ struct Invocation {
 bool takes_option(const std::string& command, const std::string& option) {
   static const std::map<std::string, std::set<std::string>> allowed = {
       {"build", {"--content", "--templates", "--out", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings", "--lang"}},
-      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings", "--lang"}},
+      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "--report", "-q", "--timings", "--lang"}},
       {"fmt", {"--content", "--check", "-q", "--lang"}},
       {"sheet export", {"--content", "--out", "--plan", "--department", "-q", "--lang"}},
       {"new-edition", {"--content", "--fiscal-year", "--id", "--lang"}},
@@ -166,7 +169,10 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       inv.lang = *v == "en" ? planpress::base::Lang::en : planpress::base::Lang::ja;
       inv.used.push_back(a);
     } else if (a == "--strict" || a == "--no-pdf" || a == "--review" || a == "-q" || a == "--quiet" || a == "--timings" ||
-               a == "--check" || a == "--dry-run") {
+               a == "--check" || a == "--dry-run" || a == "--report") {
+      // The report is for the staff who check the returns: it reads the content with the editors' record
+      // (the review edition), where an inferred period still dates the targets.
+      if (a == "--report") options.report = options.review = true;
       if (a == "--dry-run") inv.dry_run = true;
       if (a == "--strict") options.strict = true;
       if (a == "--no-pdf") options.pdf = false;

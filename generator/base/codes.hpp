@@ -86,7 +86,15 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(sheet_unknown_column, "sheet-unknown-column", warning, content, "sheet import",                            \
     "a column the plan does not have (added in the sheet); it is ignored")                                     \
   X(sheet_removed_row, "sheet-removed-row", warning, content, "sheet import",                                  \
-    "an item of the plan whose row is missing from the sheet; it is kept")
+    "an item of the plan whose row is missing from the sheet; it is kept")                                     \
+  X(report_rating_reason, "report-rating-reason", warning, content, "report",                                  \
+    "a 自己評価 that the item's own text contradicts (its reason says 自己評価は○ while it rates ☆)")              \
+  X(report_revise_unchanged, "report-revise-unchanged", warning, content, "report",                            \
+    "an item whose 次年度方向性 says it changes (変更) but that next year's edition prints unchanged")            \
+  X(report_indicator_target, "report-indicator-target", warning, content, "report",                            \
+    "an indicator target without a year, or a target year with no actual value though later years have one")  \
+  X(report_no_department, "report-no-department", warning, content, "report",                                  \
+    "an item without 担当課 in a plan whose other items name theirs")
 
 /// Every diagnostic code (generated from PLANPRESS_DIAGNOSTIC_CODES).
 enum class Code : std::uint8_t {

@@ -34,6 +34,11 @@ count_is() {  # name expected file pattern: occurrences of the fixed string
 cp -r "$root/content" content
 cp -r "$root/templates" templates
 
+# --- the data-quality report on the real content: the CP No.4 case and nothing else -------------------
+expect_status "check --report on the real content" 0 "$planpress" check --report --no-pdf
+count_is "one finding" 1 "$work/stderr" "warning:"
+has "CP No.4: ☆ printed while its reason says ○" "$work/stderr" "content/plans/sendai-compliance-r7/plan.json:330:19: warning: item '4' of plan 'sendai-compliance-r7' rates itself '☆' in 'rating' (自己評価), but its 'reason' (評価理由と次年度の方向性) says the rating is '○' [report-rating-reason]"
+
 # --- new-edition on the real R7 -----------------------------------------------------------------------
 expect_status "new-edition sendai-compliance-r7 --fiscal-year 2026" 0 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2026
 cp "$work/stdout" "$work/summary"
@@ -87,6 +92,11 @@ if command -v pdftotext >/dev/null; then
 else
   echo "skip PDF text (pdftotext missing)"
 fi
+
+# The report sees the three items marked 変更 that nobody has revised yet.
+expect_status "check --report with the unrevised R8" 0 "$planpress" check --report --no-pdf
+count_is "three unrevised 変更 items" 3 "$work/stderr" "[report-revise-unchanged]"
+has "No.8 (①変更 ②継続) among them" "$work/stderr" "item '8' of plan 'sendai-compliance-r8' is unchanged from 令和7年度, whose 次年度方向性 says '①変更 ②継続'"
 
 # --- a results edition needs its results --------------------------------------------------------------
 sed -i 's/"stage": "plan"/"stage": "results"/' content/plans/sendai-compliance-r8/plan.json

@@ -10,7 +10,7 @@
 //   --- expected               the exact diagnostics, then the exit outcome on the last line
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
 // Marker files: "fonts" adds the IPAex fonts at their default paths, "strict" runs with --strict, "build"
-// runs `planpress build` into output/ instead of `check`, and "command" runs the command its first line
+// runs `planpress build` into output/ instead of `check`, "report" runs `check --report`, and "command" runs the command its first line
 // gives instead: `fmt [--check] [FILE...]` or `sheet import [--dry-run] FILE...` (without the PDF phase
 // unless "fonts" is there). Messages of fmt and sheet import are in English (--lang en) unless the line
 // ends with "--lang ja".
@@ -234,6 +234,9 @@ TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
       pipeline::Options options;
       // A case that lists a file named "strict" runs with --strict.
       options.strict = c.files.count("strict") > 0;
+      // A case that lists a file named "report" runs `check --report` (the data-quality report, on the
+      // review edition as the CLI does).
+      options.report = options.review = c.files.count("report") > 0;
       std::string actual;
       if (c.files.count("command")) {
         const auto [diagnostics, outcome] = run_command(mfs, c.files.at("command"), options, c.files.count("fonts") > 0);
