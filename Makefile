@@ -66,4 +66,4 @@ bench: compile
 	node bench/pdf/run.js $(BUILD_DIR)/planpress
 
 clean:
-	rm -rf $(BUILD_DIR) output output.planpress-staging
+	rm -rf $(BUILD_DIR) output output.planpress-staging* .output.planpress-lock

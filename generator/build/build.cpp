@@ -242,6 +242,18 @@ void make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::
   result.stats.pdf_ms = t_pdf.ms();
 }
 
+// The output must not hold (or lie inside) the content or the templates: publishing replaces the output
+// entirely, so `--out content` (even with a copied marker) would delete the content.
+std::string output_place_error(const io::FileSystem& fs, const Options& options) {
+  const std::string out = fs.resolve(options.out_dir);
+  for (const auto& [dir, what] : {std::pair{options.content_dir, "content"}, std::pair{options.templates_dir, "templates"}}) {
+    const std::string in = fs.resolve(dir);
+    if (io::is_within(in, out)) return std::string("it holds the ") + what + " directory '" + dir + "', which a build would replace";
+    if (io::is_within(out, in)) return std::string("it lies inside the ") + what + " directory '" + dir + "'";
+  }
+  return {};
+}
+
 }  // namespace
 
 Result check(const io::FileSystem& fs, const Options& options) {
@@ -259,6 +271,16 @@ Result check(const io::FileSystem& fs, const Options& options) {
 
 Result build(io::FileSystem& fs, const Options& options) {
   Result result;
+  // The output is locked for the whole build: a second build into it stops here, naming the first.
+  std::string lock_error = output_place_error(fs, options);
+  std::optional<io::OutputLock> lock;
+  if (lock_error.empty()) lock = io::lock_output(fs, options.out_dir, lock_error);
+  if (!lock) {
+    result.diagnostics.error("io-error", {}, "cannot build into '" + options.out_dir + "': " + lock_error);
+    result.outcome = Outcome::io_error;
+    result.failed_phase = "publish";
+    return result;
+  }
   Pipeline pipeline;
   if (!pipeline.run(fs, options, result)) return result;
 
@@ -281,7 +303,7 @@ Result build(io::FileSystem& fs, const Options& options) {
   result.stats.files = tree.size();
 
   Timer t_publish;
-  if (auto err = io::publish(fs, tree, options.out_dir)) {
+  if (auto err = io::publish(fs, tree, *lock)) {
     result.diagnostics.error("io-error", {}, "cannot publish to '" + options.out_dir + "': " + *err,
                              {"the previous output was left as it was"});
     result.outcome = Outcome::io_error;
