@@ -6,6 +6,8 @@
 //   --- <path>                 a file (content/… or templates/…) with the text up to the next '---'
 //   --- <path> [hex]           same, with \xNN escapes decoded (for invalid UTF-8)
 //   --- <path> [size N]        a file of N bytes of 'a' (for size limits)
+//   --- <path> [symlink T]     a symbolic link to T (relative to the link's directory, or from the root)
+//   --- <path> [fifo]          a special file (as a FIFO or a device would be)
 //   --- expected               the exact diagnostics, then the exit outcome on the last line
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
 #include <catch2/catch.hpp>
@@ -41,6 +43,8 @@ std::string decode_hex(const std::string& s) {
 
 struct Case {
   std::map<std::string, std::string> files;
+  std::map<std::string, std::string> symlinks;
+  std::vector<std::string> special;
   std::string expected;
 };
 
@@ -55,6 +59,10 @@ Case parse_case(const std::string& text) {
       c.expected = body;
     } else if (current.size() > 6 && current.substr(current.size() - 6) == " [hex]") {
       c.files[current.substr(0, current.size() - 6)] = decode_hex(body);
+    } else if (auto link = current.find(" [symlink "); link != std::string::npos) {
+      c.symlinks[current.substr(0, link)] = current.substr(link + 10, current.size() - link - 11);
+    } else if (current.size() > 7 && current.substr(current.size() - 7) == " [fifo]") {
+      c.special.push_back(current.substr(0, current.size() - 7));
     } else if (auto at = current.find(" [size "); at != std::string::npos) {
       const auto n = std::stoul(current.substr(at + 7));
       c.files[current.substr(0, at)] = std::string(n, 'a');
@@ -104,6 +112,8 @@ TEST_CASE("every diagnostic code has a spec case with its exact text", "[diagnos
         if (e.is_regular_file()) mfs.add_file("templates/" + e.path().filename().string(), read_all(e.path()));
       mfs.create_directories("content/plans");
       for (const auto& [p, body] : c.files) mfs.add_file(p, body);
+      for (const auto& [p, target] : c.symlinks) mfs.add_symlink(p, target);
+      for (const auto& p : c.special) mfs.add_special(p);
       // A case that lists a file named "fonts" has the IPAex fonts at their default paths (the PDF phase of
       // `check` reads them); without it, the fonts are missing.
       if (c.files.count("fonts")) {
