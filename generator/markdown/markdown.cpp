@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace planpress::markdown {
 
@@ -44,11 +45,12 @@ bool is_unsafe_url(const std::string& url) {
   return false;
 }
 
-// Nesting of block containers at the start of each line: '>' markers and list-item indentation.
-int max_container_depth(std::string_view text) {
-  int deepest = 0;
+// Nesting of block containers at the start of each line: '>' markers, bullet and ordered list markers and
+// list-item indentation. Returns the offset of the first line nested deeper than `limit`, if any.
+std::optional<std::size_t> too_deep_line(std::string_view text, int limit) {
   std::size_t i = 0;
   while (i < text.size()) {
+    const std::size_t line_start = i;
     int depth = 0;
     int spaces = 0;
     while (i < text.size() && text[i] != '\n') {
@@ -57,15 +59,67 @@ int max_container_depth(std::string_view text) {
       else if (c == ' ') { ++spaces; }
       else if (c == '\t') { spaces += 4; }
       else if ((c == '-' || c == '*' || c == '+') && i + 1 < text.size() && text[i + 1] == ' ') { ++depth; spaces = 0; }
+      else if (c >= '0' && c <= '9') {
+        // An ordered list marker: up to nine digits, then '.' or ')' and a space ("1. 1. 1. x" nests too).
+        std::size_t k = i;
+        while (k < text.size() && k - i < 10 && text[k] >= '0' && text[k] <= '9') ++k;
+        if (k - i > 9 || k + 1 >= text.size() || (text[k] != '.' && text[k] != ')') || text[k + 1] != ' ') break;
+        ++depth;
+        spaces = 0;
+        i = k;
+      }
       else break;
       ++i;
     }
-    depth += spaces / 4;
-    deepest = std::max(deepest, depth);
+    if (depth + spaces / 4 > limit) return line_start;
     while (i < text.size() && text[i] != '\n') ++i;
     ++i;
   }
-  return deepest;
+  return std::nullopt;
+}
+
+struct Complexity {
+  std::size_t offset;
+  std::string message;
+};
+
+// Constructs that cmark-gfm 0.29.0.gfm.6 handles in quadratic time, counted before parsing (over-counting
+// a little: a backslash-escaped character is skipped, code spans are not). Real plans stay far below the
+// bounds (at most 22 '[' in a paragraph, 6 '|' in a line, 136 table rows, no '@').
+std::optional<Complexity> too_complex(std::string_view text, const ParseOptions& o) {
+  int brackets = 0, at_signs = 0, pipes = 0, table_rows = 0, cells = 0;
+  bool blank = true;       // the current line has only spaces so far
+  bool line_pipe = false;  // the current line has a '|'
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (blank) brackets = at_signs = table_rows = 0;  // a blank line ends the paragraph (and the table)
+      else table_rows = line_pipe ? table_rows : 0;
+      blank = true;
+      line_pipe = false;
+      pipes = 0;
+      continue;
+    }
+    if (c != ' ' && c != '\t' && c != '\r') blank = false;
+    if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+      ++i;
+      continue;
+    }
+    if (c == '[' && ++brackets > o.max_brackets_per_paragraph)
+      return Complexity{i, "more than " + std::to_string(o.max_brackets_per_paragraph) + " '[' in one paragraph"};
+    if (c == '@' && ++at_signs > o.max_at_signs_per_paragraph)
+      return Complexity{i, "more than " + std::to_string(o.max_at_signs_per_paragraph) + " '@' in one paragraph"};
+    if (c == '|') {
+      if (!line_pipe && ++table_rows > o.max_table_rows)
+        return Complexity{i, "a table of more than " + std::to_string(o.max_table_rows) + " rows"};
+      line_pipe = true;
+      if (++cells > o.max_table_cells)
+        return Complexity{i, "more than " + std::to_string(o.max_table_cells) + " table cells in one text"};
+      if (++pipes > o.max_table_columns + 1)
+        return Complexity{i, "a table row of more than " + std::to_string(o.max_table_columns) + " columns"};
+    }
+  }
+  return std::nullopt;
 }
 
 class Converter {
@@ -233,13 +287,43 @@ class Converter {
   const ParseOptions& options_;
 };
 
+// The deepest inline nesting, walked without recursion (cmark's iterator): the first node nested deeper
+// than `limit`, if any.
+cmark_node* too_deep_inline(cmark_node* root, int limit) {
+  std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> iter(cmark_iter_new(root), cmark_iter_free);
+  int depth = 0;
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter.get());
+    const auto type = cmark_node_get_type(n);
+    const bool inline_container = type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK ||
+                                  type == CMARK_NODE_IMAGE || std::strcmp(cmark_node_get_type_string(n), "strikethrough") == 0;
+    if (!inline_container) continue;
+    if (ev == CMARK_EVENT_ENTER && ++depth > limit) return n;
+    if (ev == CMARK_EVENT_EXIT) --depth;
+  }
+  return nullptr;
+}
+
+std::size_t node_offset(std::string_view text, cmark_node* n) {
+  const auto lines = line_starts_of(text);
+  const int line = cmark_node_get_start_line(n);
+  const int col = cmark_node_get_start_column(n);
+  if (line < 1 || static_cast<std::size_t>(line) > lines.size()) return 0;
+  return std::min(text.size(), lines[static_cast<std::size_t>(line) - 1] + static_cast<std::size_t>(std::max(col, 1) - 1));
+}
+
 }  // namespace
 
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
   Document doc;
-  if (max_container_depth(text) > options.max_nesting) {
-    diags.error("markdown-too-deep", where(0),
+  if (auto line = too_deep_line(text, options.max_nesting)) {
+    diags.error("markdown-too-deep", where(*line),
                 "block quotes or lists nested deeper than " + std::to_string(options.max_nesting) + " levels");
+    return doc;
+  }
+  if (auto c = too_complex(text, options)) {
+    diags.error("markdown-too-complex", where(c->offset), "Markdown too complex to parse safely: " + c->message,
+                {"split the text into shorter paragraphs or tables; Markdown's parser slows down quadratically on such input"});
     return doc;
   }
   static std::once_flag registered;
@@ -250,6 +334,12 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  if (cmark_node* deep = too_deep_inline(root.get(), options.max_inline_nesting)) {
+    diags.error("markdown-too-complex", where(node_offset(text, deep)),
+                "emphasis, links or strikethrough nested deeper than " + std::to_string(options.max_inline_nesting) + " levels",
+                {"close the emphasis markers (*, **, ~~) or links that are left open"});
+    return doc;
+  }
   Converter converter(text, where, diags, options);
   doc.root = converter.convert(root.get());
   doc.wikilinks = std::move(converter.wikilinks);

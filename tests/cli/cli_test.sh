@@ -88,6 +88,8 @@ inject "javascript: link"         markdown-unsafe-link plans/sendai-hr-2/ichizuk
 inject "data: link"               markdown-unsafe-link plans/sendai-hr-2/ichizuke.md 's/\A/[詳しく](data:text\/html;base64,PHNjcmlwdD4=)\n\n/'
 inject "oversize Markdown"        file-too-large   plans/sendai-hr-2/ichizuke.md 's/\A/"x" x 1100000 . "\n"/e'
 inject "empty required value"     empty-value      "$CP" 's/"content": "[^"]*"/"content": ""/'
+inject "84 KB of nested emphasis"  markdown-too-complex plans/sendai-hr-2/ichizuke.md 's/\A/"*a " x 14000 . "a* " x 14000 . "\n\n"/e'
+inject "960 KB of ![[]()"          markdown-too-complex plans/sendai-hr-2/ichizuke.md 's/\A/"![[]()" x 160000 . "\n\n"/e'
 
 # --- builds at the same time; where the output may go ----------------------------------------------
 rm -rf content output && cp -r "$root/content" content
