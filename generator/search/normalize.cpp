@@ -84,6 +84,8 @@ const std::vector<CustomMapping>& list_custom_mappings() {
       {0x2E3B, "-"},  // ⸻ THREE-EM DASH
       {0x301C, "~"},  // 〜 WAVE DASH
       {0x3030, "~"},  // 〰 WAVY DASH
+      {0x309B, "\u3099"},  // ゛ KATAKANA-HIRAGANA VOICED SOUND MARK → combining (ト゛ = ド, like ﾄﾞ)
+      {0x309C, "\u309A"},  // ゜ KATAKANA-HIRAGANA SEMI-VOICED SOUND MARK → combining (ハ゜ = パ)
       {0x30FC, "-"},  // ー KATAKANA-HIRAGANA PROLONGED SOUND MARK
       {0xFE58, "-"},  // ﹘ SMALL EM DASH
       {0xFE63, "-"},  // ﹣ SMALL HYPHEN-MINUS
@@ -136,14 +138,29 @@ NormalizedText normalize(std::string_view utf8) {
   NormalizedText out;
   out.text.reserve(mapped.size());
   std::u32string segment;
+  // Removing a space can bring a combining mark next to what it would combine with (ﾄﹶﾞ: NFKC makes ﹶ a
+  // space and U+064E, then U+3099 follows the space): such a mark is removed with the space, so that
+  // normalising twice changes nothing. `previous` is the output of the last segment that had any.
+  std::u32string previous, current;
+  bool after_space = false;
   for (std::size_t i = 0; i < mapped.size();) {
     segment.assign(1, mapped[i].c);
     std::size_t j = i + 1;
     while (j < mapped.size() && !boundary_before(segment, mapped[j].c)) segment.push_back(mapped[j++].c);
     const std::uint32_t begin = mapped[i].begin, end = mapped[j - 1].end;
+    current.clear();
     for (char32_t d : nfkc(segment)) {
       auto emit = [&](char32_t x) {
-        if (is_space(x)) return;
+        if (is_space(x)) {
+          after_space = true;
+          return;
+        }
+        if (after_space && !inert(x)) {
+          const std::u32string before = previous + current;
+          if (nfkc(before + x) != before + x) return;
+        }
+        after_space = false;
+        current.push_back(x);
         out.text.push_back(x);
         out.begin.push_back(begin);
         out.end.push_back(end);
@@ -156,6 +173,7 @@ NormalizedText normalize(std::string_view utf8) {
         emit(d);
       }
     }
+    if (!current.empty()) previous = current;
     i = j;
   }
   return out;

@@ -3,7 +3,7 @@
  *   1. custom table per code point (～/〜/~ → "~", long-vowel/dash/minus → "-", № → "no."),
  *   2. NFKC per segment (String.prototype.normalize),
  *   3. custom table again, else the case-folding table generated from ICU,
- *   4. white space removed.
+ *   4. white space removed (and a combining mark that would then combine with the text before it).
  * Every normalised UTF-16 unit remembers the range of the original text it came from, so matches are
  * highlighted in the text as printed. A classic script: it runs from file:// and in node (tests). */
 (function (root) {
@@ -70,15 +70,23 @@
       i += n;
     }
     var text = '', begin = [], end = [];
+    // A combining mark that follows a removed space and would combine with the text before it is removed
+    // too (as in C++), so that normalising twice changes nothing. `previous`: the output of the last
+    // segment that had any; `current`: the current segment's output so far.
+    var previous = '', current = '', afterSpace = false;
     for (var a = 0; a < cps.length;) {
       var c0 = cps[a];
       // Shortcut (same result): an inert code point followed by an inert one (or nothing) is its own
       // segment and NFKC leaves it alone; of the tables only A–Z → a–z and the space apply to it.
       if (fastPath && inert(c0) && (a + 1 === cps.length || inert(cps[a + 1]))) {
         if (c0 !== 0x20) {
-          text += String.fromCharCode(c0 >= 0x41 && c0 <= 0x5A ? c0 + 32 : c0);
+          previous = String.fromCharCode(c0 >= 0x41 && c0 <= 0x5A ? c0 + 32 : c0);
+          text += previous;
           begin.push(begins[a]);
           end.push(ends[a]);
+          afterSpace = false;
+        } else {
+          afterSpace = true;
         }
         a++;
         continue;
@@ -88,6 +96,7 @@
       while (b < cps.length && !boundaryBefore(segment, cps[b])) segment += String.fromCodePoint(cps[b++]);
       var from = begins[a], to = ends[b - 1];
       var normalized = (b === a + 1 && inert(cps[a])) ? segment : nfkc(segment);
+      current = '';
       for (var p = 0; p < normalized.length;) {
         var d = normalized.codePointAt(p);
         p += d > 0xFFFF ? 2 : 1;
@@ -97,13 +106,17 @@
         for (var q = 0; q < f.length;) {
           var x = f.codePointAt(q);
           var width = x > 0xFFFF ? 2 : 1;
-          if (!isSpace(x)) {
-            text += f.substr(q, width);
-            for (var w = 0; w < width; w++) { begin.push(from); end.push(to); }
-          }
+          var unit = f.substr(q, width);
           q += width;
+          if (isSpace(x)) { afterSpace = true; continue; }
+          if (afterSpace && !inert(x) && nfkc(previous + current + unit) !== previous + current + unit) continue;
+          afterSpace = false;
+          current += unit;
+          text += unit;
+          for (var w = 0; w < width; w++) { begin.push(from); end.push(to); }
         }
       }
+      if (current) previous = current;
       a = b;
     }
     return { text: text, begin: begin, end: end };
