@@ -14,7 +14,8 @@ struct LineCol {
   int column = 0;
 };
 
-/// An immutable source file: its display path (as given to the user) and its bytes.
+/// An immutable source file: its display path (as given to the user) and its bytes. Lines end with LF,
+/// CRLF or a lone CR.
 class SourceFile {
  public:
   SourceFile(std::string path, std::string text);

@@ -20,10 +20,15 @@ struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
+// A line ends with LF, CRLF or a lone CR, as in CommonMark (and so in cmark's line numbers).
+bool is_line_end(std::string_view text, std::size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+}
+
 std::vector<std::size_t> line_starts_of(std::string_view text) {
   std::vector<std::size_t> starts{0};
   for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts.push_back(i + 1);
+    if (is_line_end(text, i)) starts.push_back(i + 1);
   return starts;
 }
 
@@ -53,7 +58,7 @@ std::optional<std::size_t> too_deep_line(std::string_view text, int limit) {
     const std::size_t line_start = i;
     int depth = 0;
     int spaces = 0;
-    while (i < text.size() && text[i] != '\n') {
+    while (i < text.size() && !is_line_end(text, i)) {
       const char c = text[i];
       if (c == '>') { ++depth; spaces = 0; }
       else if (c == ' ') { ++spaces; }
@@ -72,7 +77,7 @@ std::optional<std::size_t> too_deep_line(std::string_view text, int limit) {
       ++i;
     }
     if (depth + spaces / 4 > limit) return line_start;
-    while (i < text.size() && text[i] != '\n') ++i;
+    while (i < text.size() && !is_line_end(text, i)) ++i;
     ++i;
   }
   return std::nullopt;
@@ -92,7 +97,7 @@ std::optional<Complexity> too_complex(std::string_view text, const ParseOptions&
   bool line_pipe = false;  // the current line has a '|'
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '\n') {
+    if (is_line_end(text, i)) {
       if (blank) brackets = at_signs = table_rows = 0;  // a blank line ends the paragraph (and the table)
       else table_rows = line_pipe ? table_rows : 0;
       blank = true;
@@ -101,7 +106,7 @@ std::optional<Complexity> too_complex(std::string_view text, const ParseOptions&
       continue;
     }
     if (c != ' ' && c != '\t' && c != '\r') blank = false;
-    if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+    if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') {
       ++i;
       continue;
     }
