@@ -41,7 +41,8 @@ const char* kUsage =
     "4 I/O or environment (e.g. a font file missing). Diagnostics are printed as\n"
     "file:line:column: error: message [code]; docs/diagnostics.md explains every code.\n"
     "\n"
-    "Environment: SOURCE_DATE_EPOCH (seconds since 1970) dates the PDFs; without it they carry no date.\n";
+    "Environment: SOURCE_DATE_EPOCH (seconds since 1970, up to the year 9999) dates the PDFs; without it\n"
+    "they carry no date.\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "planpress: " << message << "\n\n" << kUsage;
@@ -113,8 +114,11 @@ int main(int argc, char** argv) {
     long long seconds = 0;
     const std::string_view v(epoch);
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
-    if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0)
-      return usage_error("SOURCE_DATE_EPOCH must be a number of seconds since 1970, got '" + std::string(v) + "'");
+    // A PDF date has a four-digit year: 9999-12-31 23:59:59 UTC is the last one it can carry.
+    constexpr long long kLastPdfSecond = 253402300799;
+    if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0 || seconds > kLastPdfSecond)
+      return usage_error("SOURCE_DATE_EPOCH must be a number of seconds since 1970 from 0 to " +
+                         std::to_string(kLastPdfSecond) + " (9999-12-31 23:59:59 UTC), got '" + std::string(v) + "'");
     options.source_date_epoch = seconds;
   }
 

@@ -30,6 +30,12 @@ expect_status "unknown option" 2 "$planpress" build --frobnicate
 expect_status "-j without a number" 2 "$planpress" build -j
 expect_status "-j 0" 2 "$planpress" build -j 0
 expect_status "--content without a directory" 2 "$planpress" check --content
+# SOURCE_DATE_EPOCH beyond the last date a PDF can carry (9999-12-31): a usage error, not a PDF dated 0843
+# or an internal libharu error.
+SOURCE_DATE_EPOCH=253402300800 expect_status "SOURCE_DATE_EPOCH after the year 9999" 2 "$planpress" check
+grep -q "SOURCE_DATE_EPOCH must be a number of seconds since 1970 from 0 to 253402300799" "$work/stderr" && pass "it says the range" || fail "SOURCE_DATE_EPOCH range not given"
+SOURCE_DATE_EPOCH=9223372036854775807 expect_status "SOURCE_DATE_EPOCH = INT64_MAX" 2 "$planpress" check
+SOURCE_DATE_EPOCH=99999999999999999999 expect_status "SOURCE_DATE_EPOCH beyond 64 bits" 2 "$planpress" check
 
 # --- the real content -------------------------------------------------------------------------------
 cp -r "$root/content" content
