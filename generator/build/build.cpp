@@ -1,16 +1,9 @@
 #include "build/build.hpp"
 
-#include <atomic>
-#include <chrono>
-#include <ctime>
-#include <thread>
-
+#include "base/timer.hpp"
 #include "content/loader.hpp"
 #include "io/publish.hpp"
-#include "layout/plan_pdf.hpp"
 #include "model/validate.hpp"
-#include "pdf/fonts.hpp"
-#include "pdf/writer.hpp"
 #include "search/search.hpp"
 #include "site/site.hpp"
 #include "site/urls.hpp"
@@ -24,23 +17,7 @@ namespace {
 constexpr std::uintmax_t kMaxTemplateBytes = 1u * 1024 * 1024;
 constexpr std::uintmax_t kMaxAssetBytes = 16u * 1024 * 1024;
 
-class Timer {
- public:
-  Timer() : start_(std::chrono::steady_clock::now()) {}
-  double ms() const {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
-  }
-
- private:
-  std::chrono::steady_clock::time_point start_;
-};
-
-// CPU time of the calling thread: what one PDF costs, whatever else the machine is doing.
-double thread_cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
+using base::Timer;
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -161,85 +138,13 @@ struct Pipeline {
   }
 };
 
-// The fonts of the PDFs (site.json "pdf.fonts"). A font file that cannot be read is an environment
-// problem (font-missing, exit status 4), as is one that is not a TrueType font libharu can embed.
-std::optional<pdf::FontSet> load_fonts(const io::FileSystem& fs, const model::PdfSettings& s, base::Diagnostics& diags) {
-  auto read = [&](const std::string& path, const char* role) -> std::optional<pdf::FontSource> {
-    std::string error;
-    if (auto bytes = fs.read_file(path, error)) return pdf::FontSource{path, std::move(*bytes)};
-    diags.error("font-missing", s.fonts_location, std::string("cannot read the ") + role + " font '" + path + "': " + error,
-                {"install Debian's fonts-ipaexfont (make does), or set \"pdf\": {\"fonts\": {…}} in site.json to TrueType files"});
-    return std::nullopt;
-  };
-  auto mincho = read(s.font_mincho, "Mincho");
-  auto gothic = read(s.font_gothic, "Gothic");
-  std::vector<pdf::FontSource> fallback;
-  bool ok = mincho && gothic;
-  for (const auto& path : s.font_fallback) {
-    if (auto f = read(path, "fallback")) fallback.push_back(std::move(*f));
-    else ok = false;
-  }
-  if (!ok) return std::nullopt;
-  std::string error;
-  auto set = pdf::FontSet::create(std::move(*mincho), std::move(*gothic), std::move(fallback), error);
-  if (!set) diags.error("font-invalid", s.fonts_location, error, {"libharu embeds TrueType (glyf) fonts only; IPAex fonts work"});
-  return set;
-}
-
-std::string font_names(const model::PdfSettings& s) {
-  std::string names = s.font_mincho + ", " + s.font_gothic;
-  for (const auto& f : s.font_fallback) names += ", " + f;
-  return names;
-}
-
-// Phase pdf: every plan laid out (characters checked against the fonts) and, when `tree` is given,
-// written to pdf/<plan>.pdf. Plans are independent, so -j N works on N plans at a time; diagnostics and
-// files are merged in plan order, so the result does not depend on N.
-void make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::SymbolTable& symbols,
-               const xref::LinkGraph& links, const Options& options, io::OutputTree* tree, Result& result) {
-  auto& diags = result.diagnostics;
-  Timer t_fonts;
-  auto fonts = load_fonts(fs, model.site.pdf, diags);
-  result.stats.fonts_ms = t_fonts.ms();
-  if (!fonts) return;
-  Timer t_pdf;
-  const std::string names = font_names(model.site.pdf);
-  const std::size_t n = model.plans.size();
-  std::vector<base::Diagnostics> plan_diags(n);
-  std::vector<std::string> bytes(n);
-  std::vector<Stats::Pdf> stats(n);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < n; i = next++) {
-      const auto& plan = model.plans[i];
-      stats[i].plan = plan.id;
-      const double cpu_start = thread_cpu_ms();
-      Timer t_layout;
-      layout::PlanPdfInput in{model, symbols, links, plan, *fonts, options.source_date_epoch, names};
-      const layout::Document doc = layout::compose_plan(in, plan_diags[i]);
-      stats[i].layout_ms = t_layout.ms();
-      stats[i].pages = doc.pages.size();
-      if (!tree || plan_diags[i].has_errors()) continue;
-      Timer t_write;
-      std::string error;
-      if (auto pdf = pdf::write_pdf(doc, *fonts, error)) bytes[i] = std::move(*pdf);
-      else plan_diags[i].error("pdf-error", plan.location, "cannot write the PDF of plan '" + plan.id + "': " + error);
-      stats[i].write_ms = t_write.ms();
-      stats[i].cpu_ms = thread_cpu_ms() - cpu_start;
-      stats[i].bytes = bytes[i].size();
-    }
-  };
-  const int threads = std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  for (std::size_t i = 0; i < n; ++i) {
-    diags.merge(plan_diags[i]);
-    if (tree && !bytes[i].empty()) (*tree)[site::plan_pdf(model.plans[i].id)] = std::move(bytes[i]);
-  }
-  result.stats.pdfs = std::move(stats);
-  result.stats.pdf_ms = t_pdf.ms();
+// Phase pdf (pdf_jobs): into `tree` when given; the stats go to the CLI's --timings.
+void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& options, io::OutputTree* tree, Result& result) {
+  auto stats = pdf_jobs::make_pdfs(fs, p.model, *p.symbols, p.links, {options.jobs, options.source_date_epoch}, tree,
+                                   result.diagnostics);
+  result.stats.fonts_ms = stats.fonts_ms;
+  result.stats.pdf_ms = stats.pdf_ms;
+  result.stats.pdfs = std::move(stats.plans);
 }
 
 // The output must not hold (or lie inside) the content or the templates: publishing replaces the output
@@ -262,7 +167,7 @@ Result check(const io::FileSystem& fs, const Options& options) {
   if (!pipeline.run(fs, options, result)) return result;
   // The PDFs are laid out too (nothing is written), so characters missing from the fonts are found here.
   if (options.pdf) {
-    make_pdfs(fs, pipeline.model, *pipeline.symbols, pipeline.links, options, nullptr, result);
+    make_pdfs(fs, pipeline, options, nullptr, result);
     result.outcome = outcome_of(result.diagnostics, options.strict);
     if (result.outcome != Outcome::ok) result.failed_phase = "pdf";
   }
@@ -293,7 +198,7 @@ Result build(io::FileSystem& fs, const Options& options) {
 
   // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.
   if (options.pdf) {
-    make_pdfs(fs, pipeline.model, *pipeline.symbols, pipeline.links, options, &tree, result);
+    make_pdfs(fs, pipeline, options, &tree, result);
     result.outcome = outcome_of(result.diagnostics, options.strict);
     if (result.outcome != Outcome::ok) {
       result.failed_phase = "pdf";

@@ -8,6 +8,7 @@
 
 #include "base/diagnostic.hpp"
 #include "io/file_system.hpp"
+#include "pdf_jobs/pdf_jobs.hpp"
 
 namespace planpress::build {
 
@@ -32,12 +33,7 @@ struct Stats {
   double load_ms = 0, validate_ms = 0, link_ms = 0, templates_ms = 0, render_ms = 0, publish_ms = 0;
   double fonts_ms = 0, pdf_ms = 0;  ///< reading the fonts; laying out and writing every PDF
   /// Per plan: PDF pages, bytes, and the time to lay out and write it (the benchmark reads these).
-  struct Pdf {
-    std::string plan;
-    std::size_t pages = 0, bytes = 0;
-    double layout_ms = 0, write_ms = 0;  ///< wall time
-    double cpu_ms = 0;                   ///< CPU time of the thread for layout and write together
-  };
+  using Pdf = pdf_jobs::PlanStats;
   std::vector<Pdf> pdfs;
 };
 

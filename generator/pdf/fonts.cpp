@@ -45,4 +45,33 @@ double FontSet::ascent(layout::Face face) const { return file(face, 0).metrics.a
 
 double FontSet::descent(layout::Face face) const { return file(face, 0).metrics.descent(); }
 
+std::string FontSet::names() const {
+  std::string names;
+  for (const auto& f : files_) names += (names.empty() ? "" : ", ") + f.path;
+  return names;
+}
+
+std::optional<FontSet> load_fonts(const io::FileSystem& fs, const model::PdfSettings& s, base::Diagnostics& diags) {
+  auto read = [&](const std::string& path, const char* role) -> std::optional<FontSource> {
+    std::string error;
+    if (auto bytes = fs.read_file(path, error)) return FontSource{path, std::move(*bytes)};
+    diags.error("font-missing", s.fonts_location, std::string("cannot read the ") + role + " font '" + path + "': " + error,
+                {"install Debian's fonts-ipaexfont (make does), or set \"pdf\": {\"fonts\": {…}} in site.json to TrueType files"});
+    return std::nullopt;
+  };
+  auto mincho = read(s.font_mincho, "Mincho");
+  auto gothic = read(s.font_gothic, "Gothic");
+  std::vector<FontSource> fallback;
+  bool ok = mincho && gothic;
+  for (const auto& path : s.font_fallback) {
+    if (auto f = read(path, "fallback")) fallback.push_back(std::move(*f));
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  std::string error;
+  auto set = FontSet::create(std::move(*mincho), std::move(*gothic), std::move(fallback), error);
+  if (!set) diags.error("font-invalid", s.fonts_location, error, {"libharu embeds TrueType (glyf) fonts only; IPAex fonts work"});
+  return set;
+}
+
 }  // namespace planpress::pdf

@@ -6,12 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.hpp"
+#include "io/file_system.hpp"
 #include "layout/measure.hpp"
+#include "model/model.hpp"
 #include "pdf/truetype.hpp"
 
 namespace planpress::pdf {
 
-/// A font file as read by the caller (the build reads files through io::FileSystem).
+/// A font file as read by the caller (load_fonts reads them through io::FileSystem).
 struct FontSource {
   std::string path;   ///< for messages and to tell files apart
   std::string bytes;  ///< the whole file
@@ -46,10 +49,17 @@ class FontSet : public layout::Measurer {
   const FontFile& file(layout::Face face, int index) const;
   /// Path of the face's own font (for messages).
   const std::string& path(layout::Face face) const { return file(face, 0).path; }
+  /// Every font file, Mincho, Gothic, then the fallbacks, as "a, b, c" (for messages).
+  std::string names() const;
 
  private:
   FontSet() = default;
   std::vector<FontFile> files_;  ///< [0] mincho, [1] gothic, then the fallbacks
 };
+
+/// The fonts of the PDFs as site.json sets them ("pdf": {"fonts": …}), read through `fs` once per build.
+/// A file that cannot be read is an environment problem (font-missing); one that is not a TrueType font
+/// libharu can embed is font-invalid; both are reported at "fonts" in site.json, and nullopt is returned.
+std::optional<FontSet> load_fonts(const io::FileSystem& fs, const model::PdfSettings& settings, base::Diagnostics& diags);
 
 }  // namespace planpress::pdf

@@ -23,6 +23,69 @@ struct Table {
   bool found = false;
 };
 
+// The BMP part of a format 12 subtable at `at` into `bmp`.
+bool read_format12(const Reader& r, std::size_t at, std::vector<std::uint16_t>& bmp, std::string& error) {
+  const std::uint32_t groups = r.u32(at + 12);
+  if (!r.fits(at + 16, std::size_t(groups) * 12)) {
+    error = "truncated cmap format 12 subtable";
+    return false;
+  }
+  for (std::uint32_t g = 0; g < groups; ++g) {
+    const std::size_t p = at + 16 + std::size_t(g) * 12;
+    const std::uint32_t start = r.u32(p), end = r.u32(p + 4), gid = r.u32(p + 8);
+    for (std::uint32_t cp = start; cp <= end && cp < 0x10000; ++cp) bmp[cp] = static_cast<std::uint16_t>(gid + (cp - start));
+  }
+  return true;
+}
+
+// A format 4 subtable at `at` into `bmp`.
+bool read_format4(const Reader& r, std::size_t at, std::vector<std::uint16_t>& bmp, std::string& error) {
+  const std::uint16_t seg_x2 = r.u16(at + 6);
+  const std::size_t ends = at + 14, starts = ends + seg_x2 + 2, deltas = starts + seg_x2, ranges = deltas + seg_x2;
+  if (!r.fits(ranges, seg_x2)) {
+    error = "truncated cmap format 4 subtable";
+    return false;
+  }
+  for (std::size_t s = 0; s < seg_x2 / 2u; ++s) {
+    const std::uint16_t end = r.u16(ends + s * 2), start = r.u16(starts + s * 2);
+    const std::uint16_t delta = r.u16(deltas + s * 2), range = r.u16(ranges + s * 2);
+    for (std::uint32_t cp = start; cp <= end && cp < 0xFFFF; ++cp) {
+      std::uint16_t gid = 0;
+      if (range == 0) {
+        gid = static_cast<std::uint16_t>(cp + delta);
+      } else {
+        const std::size_t p = ranges + s * 2 + range + (cp - start) * 2;
+        if (r.fits(p, 2) && r.u16(p) != 0) gid = static_cast<std::uint16_t>(r.u16(p) + delta);
+      }
+      bmp[cp] = gid;
+    }
+  }
+  return true;
+}
+
+// The character map into `bmp` (code point → glyph id): the full-Unicode subtable (3,10 format 12) when
+// there is one, else the BMP one (3,1 / 0,x format 4).
+bool read_unicode_cmap(const Reader& r, const Table& cmap, std::vector<std::uint16_t>& bmp, std::string& error) {
+  const std::uint16_t subtables = r.u16(cmap.offset + 2);
+  std::size_t fmt4 = 0, fmt12 = 0;
+  for (std::uint16_t i = 0; i < subtables; ++i) {
+    const std::size_t rec = cmap.offset + 4 + std::size_t(i) * 8;
+    if (!r.fits(rec, 8)) break;
+    const std::uint16_t platform = r.u16(rec), encoding = r.u16(rec + 2);
+    const std::size_t off = cmap.offset + r.u32(rec + 4);
+    if (!r.fits(off, 4)) continue;
+    const std::uint16_t format = r.u16(off);
+    const bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
+    if (!unicode) continue;
+    if (format == 12 && !fmt12) fmt12 = off;
+    if (format == 4 && !fmt4) fmt4 = off;
+  }
+  if (fmt12 && r.fits(fmt12, 16)) return read_format12(r, fmt12, bmp, error);
+  if (fmt4 && r.fits(fmt4, 14)) return read_format4(r, fmt4, bmp, error);
+  error = "no Unicode character map (cmap 3,1 or 3,10)";
+  return false;
+}
+
 }  // namespace
 
 std::optional<TrueTypeFont> TrueTypeFont::parse(std::string_view bytes, std::string& error) {
@@ -93,58 +156,8 @@ std::optional<TrueTypeFont> TrueTypeFont::parse(std::string_view bytes, std::str
   font.advances_.resize(metrics);
   for (std::uint16_t i = 0; i < metrics; ++i) font.advances_[i] = r.u16(hmtx.offset + std::size_t(i) * 4);
 
-  // Character map: prefer the full-Unicode subtable (3,10 format 12), else the BMP one (3,1 / 0,x format 4).
   font.bmp_.assign(0x10000, 0);
-  const std::uint16_t subtables = r.u16(cmap.offset + 2);
-  std::size_t fmt4 = 0, fmt12 = 0;
-  for (std::uint16_t i = 0; i < subtables; ++i) {
-    const std::size_t rec = cmap.offset + 4 + std::size_t(i) * 8;
-    if (!r.fits(rec, 8)) break;
-    const std::uint16_t platform = r.u16(rec), encoding = r.u16(rec + 2);
-    const std::size_t off = cmap.offset + r.u32(rec + 4);
-    if (!r.fits(off, 4)) continue;
-    const std::uint16_t format = r.u16(off);
-    const bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
-    if (!unicode) continue;
-    if (format == 12 && !fmt12) fmt12 = off;
-    if (format == 4 && !fmt4) fmt4 = off;
-  }
-  if (fmt12 && r.fits(fmt12, 16)) {
-    const std::uint32_t groups = r.u32(fmt12 + 12);
-    if (!r.fits(fmt12 + 16, std::size_t(groups) * 12)) {
-      error = "truncated cmap format 12 subtable";
-      return std::nullopt;
-    }
-    for (std::uint32_t g = 0; g < groups; ++g) {
-      const std::size_t p = fmt12 + 16 + std::size_t(g) * 12;
-      const std::uint32_t start = r.u32(p), end = r.u32(p + 4), gid = r.u32(p + 8);
-      for (std::uint32_t cp = start; cp <= end && cp < 0x10000; ++cp) font.bmp_[cp] = static_cast<std::uint16_t>(gid + (cp - start));
-    }
-  } else if (fmt4 && r.fits(fmt4, 14)) {
-    const std::uint16_t seg_x2 = r.u16(fmt4 + 6);
-    const std::size_t ends = fmt4 + 14, starts = ends + seg_x2 + 2, deltas = starts + seg_x2, ranges = deltas + seg_x2;
-    if (!r.fits(ranges, seg_x2)) {
-      error = "truncated cmap format 4 subtable";
-      return std::nullopt;
-    }
-    for (std::size_t s = 0; s < seg_x2 / 2u; ++s) {
-      const std::uint16_t end = r.u16(ends + s * 2), start = r.u16(starts + s * 2);
-      const std::uint16_t delta = r.u16(deltas + s * 2), range = r.u16(ranges + s * 2);
-      for (std::uint32_t cp = start; cp <= end && cp < 0xFFFF; ++cp) {
-        std::uint16_t gid = 0;
-        if (range == 0) {
-          gid = static_cast<std::uint16_t>(cp + delta);
-        } else {
-          const std::size_t at = ranges + s * 2 + range + (cp - start) * 2;
-          if (r.fits(at, 2) && r.u16(at) != 0) gid = static_cast<std::uint16_t>(r.u16(at) + delta);
-        }
-        font.bmp_[cp] = gid;
-      }
-    }
-  } else {
-    error = "no Unicode character map (cmap 3,1 or 3,10)";
-    return std::nullopt;
-  }
+  if (!read_unicode_cmap(r, cmap, font.bmp_, error)) return std::nullopt;
   font.bmp_advance_em_.assign(0x10000, 0.0f);
   for (std::uint32_t cp = 0; cp < 0x10000; ++cp)
     if (font.bmp_[cp]) font.bmp_advance_em_[cp] = static_cast<float>(font.glyph_advance(font.bmp_[cp]) / upem);
@@ -187,137 +200,63 @@ std::uint32_t checksum(std::string_view t) {
 
 }  // namespace
 
-std::string TrueTypeFont::subset(std::string_view bytes, const std::vector<char32_t>& code_points,
-                                 std::vector<std::uint16_t>& new_gid) const {
-  Reader r{bytes};
-  auto table = [&](const char* tag) -> std::string_view {
-    for (const auto& t : tables_)
-      if (std::memcmp(t.tag, tag, 4) == 0) return bytes.substr(t.offset, t.length);
-    return {};
-  };
-  const std::string_view loca = table("loca"), glyf = table("glyf"), hmtx = table("hmtx");
-  auto glyph_range = [&](std::uint16_t gid, std::size_t& begin, std::size_t& end) {
-    begin = end = 0;
-    if (gid >= num_glyphs_) return;
-    Reader l{loca};
-    if (index_to_loc_format_ == 0) {
-      if (!l.fits(std::size_t(gid) * 2, 4)) return;
-      begin = std::size_t(l.u16(std::size_t(gid) * 2)) * 2;
-      end = std::size_t(l.u16(std::size_t(gid) * 2 + 2)) * 2;
-    } else {
-      if (!l.fits(std::size_t(gid) * 4, 8)) return;
-      begin = l.u32(std::size_t(gid) * 4);
-      end = l.u32(std::size_t(gid) * 4 + 4);
-    }
-    if (end < begin || end > glyf.size()) begin = end = 0;
-  };
-  // The glyphs to keep: .notdef, the glyphs of the code points, and every component of a composite.
-  std::vector<std::uint16_t> keep = {0};
-  std::vector<bool> kept(num_glyphs_ + 1u, false);
-  kept[0] = true;
-  for (char32_t cp : code_points) {
-    const std::uint16_t g = glyph(cp);
-    if (g && g < num_glyphs_ && !kept[g]) {
-      kept[g] = true;
-      keep.push_back(g);
-    }
-  }
-  Reader gr{glyf};
-  for (std::size_t k = 0; k < keep.size(); ++k) {
-    std::size_t b, e;
-    glyph_range(keep[k], b, e);
-    if (e - b < 10 || gr.s16(b) >= 0) continue;
-    for (std::size_t p = b + 10; gr.fits(p, 4);) {
-      const std::uint16_t flags = gr.u16(p), comp = gr.u16(p + 2);
-      if (comp < num_glyphs_ && !kept[comp]) {
-        kept[comp] = true;
-        keep.push_back(comp);
-      }
-      p += 4 + ((flags & 0x0001) ? 4 : 2);
-      if (flags & 0x0008) p += 2;
-      else if (flags & 0x0040) p += 4;
-      else if (flags & 0x0080) p += 8;
-      if (!(flags & 0x0020)) break;
-    }
-  }
-  std::sort(keep.begin(), keep.end());
-  std::vector<std::uint16_t> remap(num_glyphs_ + 1u, 0);
-  for (std::size_t i = 0; i < keep.size(); ++i) remap[keep[i]] = static_cast<std::uint16_t>(i);
-  const auto count = static_cast<std::uint16_t>(keep.size());
+namespace {
 
-  // glyf and loca (long offsets), composite component ids rewritten.
-  std::string new_glyf, new_loca;
-  for (std::uint16_t old : keep) {
-    put32(new_loca, static_cast<std::uint32_t>(new_glyf.size()));
-    std::size_t b, e;
-    glyph_range(old, b, e);
-    std::string g(glyf.substr(b, e - b));
-    // Hinting instructions are dropped (42% of IPAex's glyph data): PDF viewers and printers rasterise
-    // without them, and the PDF gets smaller and faster to write.
-    if (g.size() >= 10 && Reader{g}.s16(0) >= 0) {
-      Reader sr{g};
-      const std::size_t contours = static_cast<std::size_t>(sr.s16(0));
-      const std::size_t at = 10 + 2 * contours;
-      if (sr.fits(at, 2)) {
-        const std::size_t length = sr.u16(at);
-        if (sr.fits(at + 2, length)) g = g.substr(0, at) + std::string(2, '\0') + g.substr(at + 2 + length);
-      }
-    } else if (g.size() >= 10) {
-      Reader cr{g};
-      for (std::size_t p = 10; cr.fits(p, 4);) {
-        const std::uint16_t flags = cr.u16(p);
-        set16(g, p + 2, remap[cr.u16(p + 2) < num_glyphs_ ? cr.u16(p + 2) : 0]);
-        std::size_t next = p + 4 + ((flags & 0x0001) ? 4 : 2);
-        if (flags & 0x0008) next += 2;
-        else if (flags & 0x0040) next += 4;
-        else if (flags & 0x0080) next += 8;
-        if (!(flags & 0x0020)) {
-          // The last component: clear WE_HAVE_INSTRUCTIONS and cut the instructions after it.
-          if (flags & 0x0100) {
-            set16(g, p, static_cast<std::uint16_t>(flags & ~0x0100));
-            if (next <= g.size()) g.resize(next);
-          }
-          break;
-        }
-        p = next;
-      }
-    }
-    new_glyf += g;
-    while (new_glyf.size() % 4) new_glyf += '\0';
-  }
-  put32(new_loca, static_cast<std::uint32_t>(new_glyf.size()));
+// Where the next component record of a composite glyph starts, after the one at `p` with `flags`.
+std::size_t next_component(std::size_t p, std::uint16_t flags) {
+  std::size_t next = p + 4 + ((flags & 0x0001) ? 4 : 2);  // ARG_1_AND_2_ARE_WORDS
+  if (flags & 0x0008) next += 2;                          // WE_HAVE_A_SCALE
+  else if (flags & 0x0040) next += 4;                     // WE_HAVE_AN_X_AND_Y_SCALE
+  else if (flags & 0x0080) next += 8;                     // WE_HAVE_A_TWO_BY_TWO
+  return next;
+}
 
-  // hmtx: a full metric for every kept glyph.
-  const std::string_view hhea_src = table("hhea");
-  const std::uint16_t old_metrics = static_cast<std::uint16_t>(advances_.size());
-  std::string new_hmtx;
-  Reader hr{hmtx};
-  for (std::uint16_t old : keep) {
-    put16(new_hmtx, glyph_advance(old));
-    std::int16_t lsb = 0;
-    if (old < old_metrics) lsb = hr.fits(std::size_t(old) * 4 + 2, 2) ? hr.s16(std::size_t(old) * 4 + 2) : 0;
-    else {
-      const std::size_t at = std::size_t(old_metrics) * 4 + std::size_t(old - old_metrics) * 2;
-      lsb = hr.fits(at, 2) ? hr.s16(at) : 0;
-    }
-    put16(new_hmtx, static_cast<std::uint16_t>(lsb));
-  }
+constexpr std::uint16_t kMoreComponents = 0x0020;
+constexpr std::uint16_t kWeHaveInstructions = 0x0100;
 
-  // cmap: one format 4 subtable (3,1) with a segment per run of consecutive code points and glyphs.
-  std::vector<char32_t> cps;
-  for (char32_t cp : code_points)
-    if (cp < 0xFFFF && glyph(cp)) cps.push_back(cp);
-  std::sort(cps.begin(), cps.end());
-  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
-  new_gid.assign(0x10000, 0);
+// A simple glyph without its hinting instructions (42% of IPAex's glyph data): PDF viewers and printers
+// rasterise without them, and the PDF gets smaller and faster to write.
+std::string without_instructions(std::string g) {
+  Reader sr{g};
+  const std::size_t contours = static_cast<std::size_t>(sr.s16(0));
+  const std::size_t at = 10 + 2 * contours;
+  if (sr.fits(at, 2)) {
+    const std::size_t length = sr.u16(at);
+    if (sr.fits(at + 2, length)) g = g.substr(0, at) + std::string(2, '\0') + g.substr(at + 2 + length);
+  }
+  return g;
+}
+
+// A composite glyph with its component ids renumbered by `remap` and the instructions after the last
+// component cut (WE_HAVE_INSTRUCTIONS cleared).
+std::string renumbered_composite(std::string g, const std::vector<std::uint16_t>& remap, std::uint16_t num_glyphs) {
+  Reader cr{g};
+  for (std::size_t p = 10; cr.fits(p, 4);) {
+    const std::uint16_t flags = cr.u16(p);
+    set16(g, p + 2, remap[cr.u16(p + 2) < num_glyphs ? cr.u16(p + 2) : 0]);
+    const std::size_t next = next_component(p, flags);
+    if (!(flags & kMoreComponents)) {
+      if (flags & kWeHaveInstructions) {
+        set16(g, p, static_cast<std::uint16_t>(flags & ~kWeHaveInstructions));
+        if (next <= g.size()) g.resize(next);
+      }
+      break;
+    }
+    p = next;
+  }
+  return g;
+}
+
+// A cmap table with one format 4 subtable (3,1): a segment per run of consecutive code points and glyphs
+// (`glyph_of` maps each of the sorted, distinct `cps` to its new glyph id).
+std::string format4_cmap(const std::vector<char32_t>& cps, const std::vector<std::uint16_t>& glyph_of) {
   struct Seg {
     std::uint16_t start, end;
     std::int16_t delta;
   };
   std::vector<Seg> segs;
   for (char32_t cp : cps) {
-    const std::uint16_t g = remap[glyph(cp)];
-    new_gid[cp] = g;
+    const std::uint16_t g = glyph_of[cp];
     const auto delta = static_cast<std::int16_t>(static_cast<std::uint16_t>(g - static_cast<std::uint16_t>(cp)));
     if (!segs.empty() && segs.back().end + 1u == cp && segs.back().delta == delta) segs.back().end = static_cast<std::uint16_t>(cp);
     else segs.push_back(Seg{static_cast<std::uint16_t>(cp), static_cast<std::uint16_t>(cp), delta});
@@ -342,35 +281,19 @@ std::string TrueTypeFont::subset(std::string_view bytes, const std::vector<char3
   for (const auto& sg : segs) put16(sub, sg.start);
   for (const auto& sg : segs) put16(sub, static_cast<std::uint16_t>(sg.delta));
   for (std::size_t i = 0; i < segs.size(); ++i) put16(sub, 0);
-  std::string new_cmap;
-  put16(new_cmap, 0);
-  put16(new_cmap, 1);
-  put16(new_cmap, 3);
-  put16(new_cmap, 1);
-  put32(new_cmap, 12);
-  new_cmap += sub;
+  std::string cmap;
+  put16(cmap, 0);
+  put16(cmap, 1);
+  put16(cmap, 3);
+  put16(cmap, 1);
+  put32(cmap, 12);
+  return cmap + sub;
+}
 
-  std::string new_head(table("head")), new_hhea(hhea_src), new_maxp(table("maxp")), new_post(table("post"));
-  if (new_head.size() >= 54) {
-    set32(new_head, 8, 0);
-    set16(new_head, 50, 1);
-  }
-  if (new_hhea.size() >= 36) set16(new_hhea, 34, count);
-  if (new_maxp.size() >= 6) set16(new_maxp, 4, count);
-  // post format 3: no glyph names (the old names would be indexed by the old glyph ids).
-  if (new_post.size() >= 32) {
-    new_post.resize(32);
-    set32(new_post, 0, 0x00030000);
-  }
-
-  // The tables libharu requires (hpdf_fontdef_tt.c REQUIRED_TAGS), in tag order.
-  std::vector<std::pair<std::string, std::string>> out = {
-      {"OS/2", std::string(table("OS/2"))}, {"cmap", new_cmap}, {"cvt ", std::string(table("cvt "))},
-      {"fpgm", std::string(table("fpgm"))}, {"glyf", new_glyf}, {"head", new_head},
-      {"hhea", new_hhea}, {"hmtx", new_hmtx}, {"loca", new_loca},
-      {"maxp", new_maxp}, {"name", std::string(table("name"))}, {"post", new_post},
-      {"prep", std::string(table("prep"))}};
-  const auto n = static_cast<std::uint16_t>(out.size());
+// A font file of `tables` (tag, data; in tag order): the table directory with checksums, the tables
+// padded to 4 bytes, and head's checkSumAdjustment.
+std::string assemble_font(const std::vector<std::pair<std::string, std::string>>& tables) {
+  const auto n = static_cast<std::uint16_t>(tables.size());
   std::uint16_t range = 1, sel = 0;
   while (range * 2u <= n) {
     range = static_cast<std::uint16_t>(range * 2);
@@ -385,7 +308,7 @@ std::string TrueTypeFont::subset(std::string_view bytes, const std::vector<char3
   std::size_t offset = 12 + std::size_t(n) * 16;
   std::size_t head_at = 0;
   std::string body;
-  for (const auto& [tag, data] : out) {
+  for (const auto& [tag, data] : tables) {
     font += tag;
     put32(font, checksum(data));
     put32(font, static_cast<std::uint32_t>(offset + body.size()));
@@ -396,8 +319,166 @@ std::string TrueTypeFont::subset(std::string_view bytes, const std::vector<char3
   }
   font += body;
   if (head_at && font.size() >= head_at + 12) set32(font, head_at + 8, 0xB1B0AFBAu - checksum(font));
-  (void)r;
   return font;
+}
+
+}  // namespace
+
+// The stages of TrueTypeFont::subset over one font file: which glyphs to keep, then each new table.
+class TrueTypeFont::Subsetter {
+ public:
+  Subsetter(const TrueTypeFont& font, std::string_view bytes)
+      : f_(font), bytes_(bytes), loca_(table("loca")), glyf_(table("glyf")) {}
+
+  // A table of the original file ("" when absent).
+  std::string_view table(const char* tag) const {
+    for (const auto& t : f_.tables_)
+      if (std::memcmp(t.tag, tag, 4) == 0) return bytes_.substr(t.offset, t.length);
+    return {};
+  }
+
+  // .notdef, the glyphs of the code points and every component of a composite, sorted.
+  std::vector<std::uint16_t> glyphs_to_keep(const std::vector<char32_t>& code_points) const {
+    std::vector<std::uint16_t> keep = {0};
+    std::vector<bool> kept(f_.num_glyphs_ + 1u, false);
+    kept[0] = true;
+    auto add = [&](std::uint16_t g) {
+      if (g < f_.num_glyphs_ && !kept[g]) {
+        kept[g] = true;
+        keep.push_back(g);
+      }
+    };
+    for (char32_t cp : code_points)
+      if (const std::uint16_t g = f_.glyph(cp)) add(g);
+    Reader gr{glyf_};
+    for (std::size_t k = 0; k < keep.size(); ++k) {
+      const auto [b, e] = glyph_range(keep[k]);
+      if (e - b < 10 || gr.s16(b) >= 0) continue;
+      for (std::size_t p = b + 10; gr.fits(p, 4);) {
+        const std::uint16_t flags = gr.u16(p);
+        add(gr.u16(p + 2));
+        p = next_component(p, flags);
+        if (!(flags & kMoreComponents)) break;
+      }
+    }
+    std::sort(keep.begin(), keep.end());
+    return keep;
+  }
+
+  // glyf and loca (long offsets) of the kept glyphs, renumbered by `remap`, without instructions.
+  std::pair<std::string, std::string> glyf_and_loca(const std::vector<std::uint16_t>& keep, const std::vector<std::uint16_t>& remap) const {
+    std::string glyf, loca;
+    for (std::uint16_t old : keep) {
+      put32(loca, static_cast<std::uint32_t>(glyf.size()));
+      const auto [b, e] = glyph_range(old);
+      std::string g(glyf_.substr(b, e - b));
+      if (g.size() >= 10 && Reader{g}.s16(0) >= 0) g = without_instructions(std::move(g));
+      else if (g.size() >= 10) g = renumbered_composite(std::move(g), remap, f_.num_glyphs_);
+      glyf += g;
+      while (glyf.size() % 4) glyf += '\0';
+    }
+    put32(loca, static_cast<std::uint32_t>(glyf.size()));
+    return {glyf, loca};
+  }
+
+  // hmtx: a full metric (advance, left side bearing) for every kept glyph.
+  std::string hmtx(const std::vector<std::uint16_t>& keep) const {
+    const auto old_metrics = static_cast<std::uint16_t>(f_.advances_.size());
+    std::string out;
+    Reader hr{table("hmtx")};
+    for (std::uint16_t old : keep) {
+      put16(out, f_.glyph_advance(old));
+      std::int16_t lsb = 0;
+      if (old < old_metrics) {
+        lsb = hr.fits(std::size_t(old) * 4 + 2, 2) ? hr.s16(std::size_t(old) * 4 + 2) : 0;
+      } else {
+        const std::size_t at = std::size_t(old_metrics) * 4 + std::size_t(old - old_metrics) * 2;
+        lsb = hr.fits(at, 2) ? hr.s16(at) : 0;
+      }
+      put16(out, static_cast<std::uint16_t>(lsb));
+    }
+    return out;
+  }
+
+  // The BMP code points of `code_points` the font has, sorted and distinct.
+  std::vector<char32_t> mapped(const std::vector<char32_t>& code_points) const {
+    std::vector<char32_t> cps;
+    for (char32_t cp : code_points)
+      if (cp < 0xFFFF && f_.glyph(cp)) cps.push_back(cp);
+    std::sort(cps.begin(), cps.end());
+    cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+    return cps;
+  }
+
+  // head (long loca offsets, checksum adjustment to fill in), hhea and maxp with the new glyph count,
+  // post format 3 (no glyph names: the old names would be indexed by the old glyph ids).
+  std::string head() const {
+    std::string t(table("head"));
+    if (t.size() >= 54) {
+      set32(t, 8, 0);
+      set16(t, 50, 1);
+    }
+    return t;
+  }
+  std::string hhea(std::uint16_t count) const {
+    std::string t(table("hhea"));
+    if (t.size() >= 36) set16(t, 34, count);
+    return t;
+  }
+  std::string maxp(std::uint16_t count) const {
+    std::string t(table("maxp"));
+    if (t.size() >= 6) set16(t, 4, count);
+    return t;
+  }
+  std::string post() const {
+    std::string t(table("post"));
+    if (t.size() >= 32) {
+      t.resize(32);
+      set32(t, 0, 0x00030000);
+    }
+    return t;
+  }
+
+ private:
+  // The byte range of a glyph in glyf (empty for none or a bad loca entry).
+  std::pair<std::size_t, std::size_t> glyph_range(std::uint16_t gid) const {
+    if (gid >= f_.num_glyphs_) return {0, 0};
+    Reader l{loca_};
+    std::size_t begin = 0, end = 0;
+    if (f_.index_to_loc_format_ == 0) {
+      if (!l.fits(std::size_t(gid) * 2, 4)) return {0, 0};
+      begin = std::size_t(l.u16(std::size_t(gid) * 2)) * 2;
+      end = std::size_t(l.u16(std::size_t(gid) * 2 + 2)) * 2;
+    } else {
+      if (!l.fits(std::size_t(gid) * 4, 8)) return {0, 0};
+      begin = l.u32(std::size_t(gid) * 4);
+      end = l.u32(std::size_t(gid) * 4 + 4);
+    }
+    if (end < begin || end > glyf_.size()) return {0, 0};
+    return {begin, end};
+  }
+
+  const TrueTypeFont& f_;
+  std::string_view bytes_, loca_, glyf_;
+};
+
+std::string TrueTypeFont::subset(std::string_view bytes, const std::vector<char32_t>& code_points,
+                                 std::vector<std::uint16_t>& new_gid) const {
+  const Subsetter s(*this, bytes);
+  const std::vector<std::uint16_t> keep = s.glyphs_to_keep(code_points);
+  std::vector<std::uint16_t> remap(num_glyphs_ + 1u, 0);
+  for (std::size_t i = 0; i < keep.size(); ++i) remap[keep[i]] = static_cast<std::uint16_t>(i);
+  const auto count = static_cast<std::uint16_t>(keep.size());
+  const std::vector<char32_t> cps = s.mapped(code_points);
+  new_gid.assign(0x10000, 0);
+  for (char32_t cp : cps) new_gid[cp] = remap[glyph(cp)];
+  auto [glyf, loca] = s.glyf_and_loca(keep, remap);
+  // The tables libharu requires (hpdf_fontdef_tt.c REQUIRED_TAGS), in tag order.
+  return assemble_font({{"OS/2", std::string(s.table("OS/2"))}, {"cmap", format4_cmap(cps, new_gid)},
+                        {"cvt ", std::string(s.table("cvt "))}, {"fpgm", std::string(s.table("fpgm"))},
+                        {"glyf", std::move(glyf)}, {"head", s.head()}, {"hhea", s.hhea(count)}, {"hmtx", s.hmtx(keep)},
+                        {"loca", std::move(loca)}, {"maxp", s.maxp(count)}, {"name", std::string(s.table("name"))},
+                        {"post", s.post()}, {"prep", std::string(s.table("prep"))}});
 }
 
 double TrueTypeFont::advance(char32_t cp) const { return cp < bmp_advance_em_.size() ? bmp_advance_em_[cp] : 0.0; }

@@ -1,7 +1,7 @@
 #pragma once
 /// A minimal TrueType reader: the character map, advance widths and vertical metrics of a font file.
 /// planpress measures and checks text with it (every character against the font) and hands the same
-/// character map to libharu (see pdf/writer.cpp).
+/// character map to libharu (see pdf/writer.cpp), and cuts the subsets that are embedded.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,6 +48,7 @@ class TrueTypeFont {
   std::int16_t index_to_loc_format_ = 0;
   std::uint16_t units_per_em_ = 1000;
   double ascent_ = 0.88, descent_ = 0.12;
+  class Subsetter;  ///< the stages of subset (truetype.cpp)
 };
 
 }  // namespace planpress::pdf

@@ -1,7 +1,8 @@
 #pragma once
 /// The libharu backend: draws a laid-out layout::Document — text with embedded font subsets, rectangles,
-/// paths, internal and URI links, the outline (しおり) and the document information — into PDF bytes.
-/// libharu is used only here.
+/// paths, internal and URI links, the outline (しおり) and the document information — into PDF bytes,
+/// in stages: setup, fonts, pages, links, outline, metadata, finish. libharu is used only in pdf/, through
+/// its public API; what needs its internal structs is fenced in libharu_internals.hpp.
 #include <optional>
 #include <string>
 

@@ -63,7 +63,7 @@ TEST_CASE("line breaking follows the JLREQ spec cases") {
   CHECK(cases >= 15);
 }
 
-TEST_CASE("justified lines fill the width; the last line does not") {
+TEST_CASE("justified lines fill the width, the last line does not") {
   FixedMeasurer m;
   ParagraphStyle st;
   st.size = 10;

@@ -1,10 +1,12 @@
 // The PDF backend: the TrueType reader and subsetter on the real IPAex font, the fallback fonts of a
-// FontSet, and the libharu writer (valid, deterministic, refusing characters without a glyph).
+// FontSet, loading the fonts through the file system, and the libharu writer (valid, deterministic,
+// refusing characters without a glyph).
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <sstream>
 
+#include "io/file_system.hpp"
 #include "layout/paragraph.hpp"
 #include "model/model.hpp"
 #include "pdf/fonts.hpp"
@@ -91,6 +93,37 @@ TEST_CASE("a fallback font draws what the main fonts lack") {
   REQUIRE(set);
   CHECK(set->font_index(layout::Face::mincho, U'仙') == 0);
   CHECK_FALSE(set->has_glyph(layout::Face::mincho, U'发'));
+}
+
+TEST_CASE("fonts are read through the file system: a missing file is font-missing, a file that is no font font-invalid") {
+  io::MemoryFileSystem mfs;
+  model::PdfSettings s;
+  s.font_mincho = "fonts/m.ttf";
+  s.font_gothic = "fonts/g.ttf";
+  mfs.add_file("fonts/m.ttf", read_all(kDefaults.font_mincho));
+  auto codes = [](const base::Diagnostics& d) {
+    std::string c;
+    for (const auto& x : d.all()) c += x.code + ": " + x.message + "\n";
+    return c;
+  };
+  base::Diagnostics missing;
+  CHECK_FALSE(pdf::load_fonts(mfs, s, missing));
+  CHECK(codes(missing).rfind("font-missing: cannot read the Gothic font 'fonts/g.ttf'", 0) == 0);
+  CHECK(missing.all().size() == 1);
+
+  mfs.add_file("fonts/g.ttf", "not a font");
+  base::Diagnostics invalid;
+  CHECK_FALSE(pdf::load_fonts(mfs, s, invalid));
+  CHECK(codes(invalid).rfind("font-invalid: font 'fonts/g.ttf' cannot be used", 0) == 0);
+
+  mfs.add_file("fonts/g.ttf", read_all(kDefaults.font_gothic));
+  s.font_fallback = {"fonts/m.ttf"};
+  base::Diagnostics ok;
+  const auto set = pdf::load_fonts(mfs, s, ok);
+  REQUIRE(set);
+  CHECK(ok.all().empty());
+  CHECK(set->names() == "fonts/m.ttf, fonts/g.ttf, fonts/m.ttf");
+  CHECK(set->has_glyph(layout::Face::gothic, U'仙'));
 }
 
 TEST_CASE("the writer makes a deterministic PDF with embedded subsets and refuses a missing glyph") {

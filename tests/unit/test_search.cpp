@@ -203,7 +203,7 @@ TEST_CASE("lists: documents with classes, then positions, so compound words matc
   CHECK(index.bigram_keys > 10);
 }
 
-TEST_CASE("shards: every shard the browser may ask for exists; big characters get their own", "[search]") {
+TEST_CASE("shards: every shard the browser may ask for exists, big characters get their own", "[search]") {
   const auto corpus = tiny_corpus();
   IndexOptions small;
   small.list_shard_bytes = 64;

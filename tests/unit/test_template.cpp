@@ -263,7 +263,7 @@ TEST_CASE("template: truthiness", "[template][values]") {
   CHECK(render(t, json{{"v", true}}) == "yes");
 }
 
-TEST_CASE("template: sections push their value; lists iterate", "[template][values]") {
+TEST_CASE("template: sections push their value, lists iterate", "[template][values]") {
   const json data{{"plan", {{"title", "総合計画"}, {"chapters", {{{"no", 1}, {"title", "総論"}}, {{"no", 2}, {"title", "各論"}}}}}}};
   CHECK(render("{{#plan}}{{title}}:{{#chapters}} {{no}}.{{title}}{{/chapters}}{{/plan}}", data) ==
         "総合計画: 1.総論 2.各論");

@@ -1,0 +1,47 @@
+# The configure-time check of the libharu version (generator/pdf/libharu_version.cmake), on fake
+# hpdf_version.h headers: the reviewed version passes, any other version and a missing header stop the
+# configure with a message naming generator/pdf/libharu_internals.cpp.
+# Run: cmake -DSOURCE_DIR=<repository> -DWORK_DIR=<scratch dir> -P libharu_version_test.cmake
+if(DEFINED CHECK_INCLUDE_DIR)
+  # The child run: the check alone, as the configure runs it.
+  include(${SOURCE_DIR}/generator/pdf/libharu_version.cmake)
+  planpress_check_libharu_version(${CHECK_INCLUDE_DIR})
+  return()
+endif()
+
+include(${SOURCE_DIR}/generator/pdf/libharu_version.cmake)
+file(REMOVE_RECURSE ${WORK_DIR})
+set(failures 0)
+# check(<name> <version text or "none"> <expect: pass|fail> <text the output must contain>)
+function(check name version expect needle)
+  set(dir ${WORK_DIR}/${name})
+  file(MAKE_DIRECTORY ${dir})
+  if(NOT version STREQUAL "none")
+    file(WRITE ${dir}/hpdf_version.h "#define HPDF_MAJOR_VERSION 2\n#define HPDF_VERSION_TEXT \"${version}\"\n")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${SOURCE_DIR} -DCHECK_INCLUDE_DIR=${dir} -P ${CMAKE_CURRENT_LIST_FILE}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  string(REGEX REPLACE "[ \t\r\n]+" " " all "${out} ${err}")
+  set(ok TRUE)
+  if(expect STREQUAL "pass" AND NOT rc EQUAL 0)
+    set(ok FALSE)
+  elseif(expect STREQUAL "fail" AND rc EQUAL 0)
+    set(ok FALSE)
+  endif()
+  string(FIND "${all}" "${needle}" at)
+  if(at EQUAL -1)
+    set(ok FALSE)
+  endif()
+  if(ok)
+    message(STATUS "ok: ${name} (${version}) → ${expect}")
+  else()
+    message(SEND_ERROR "${name} (${version}): expected ${expect} with '${needle}', got exit ${rc}:\n${all}")
+  endif()
+endfunction()
+
+check(reviewed "${PLANPRESS_LIBHARU_REVIEWED_VERSION}" pass "libharu ${PLANPRESS_LIBHARU_REVIEWED_VERSION}: the version")
+check(newer "2.4.4" fail "libharu 2.4.4 found")
+check(newer-names-file "2.4.4" fail "review that file against the new hpdf_doc.h")
+check(older "2.2.1" fail "generator/pdf/libharu_internals.cpp was reviewed for libharu ${PLANPRESS_LIBHARU_REVIEWED_VERSION} only")
+check(missing "none" fail "hpdf_version.h not found")
+file(REMOVE_RECURSE ${WORK_DIR})
