@@ -119,7 +119,7 @@ struct Pipeline {
     Timer t_templates;
     load_templates(fs, options.templates_dir, templates, assets, diags);
     if (!diags.has_errors()) {
-      templates.compile(diags, /*strict_partials=*/true);
+      if (templates.compile(diags, /*strict_partials=*/true)) templates.lint_html(site::trusted_markup_names(), diags);
       auto names = site::required_templates();
       names.insert(names.end(), search::required_templates().begin(), search::required_templates().end());
       for (const auto& name : names)
@@ -147,6 +147,17 @@ void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& optio
   result.stats.pdfs = std::move(stats.plans);
 }
 
+// Phase render: the site pages, the data export and the search index into `tree`. A template tag whose
+// name no page context has is reported here (template-unknown-variable); `check` renders too, so it agrees.
+void render(const Pipeline& p, const Options& options, io::OutputTree& tree, Result& result) {
+  site::SiteInput input{p.model, *p.symbols, p.links, p.templates, p.assets, options.pdf};
+  site::render_site(input, tree);
+  search::render_search(input, tree);
+  p.templates.report_unknown_names(result.diagnostics);
+  result.outcome = outcome_of(result.diagnostics, options.strict);
+  if (result.outcome != Outcome::ok) result.failed_phase = "render";
+}
+
 // The output must not hold (or lie inside) the content or the templates: publishing replaces the output
 // entirely, so `--out content` (even with a copied marker) would delete the content.
 std::string output_place_error(const io::FileSystem& fs, const Options& options) {
@@ -165,6 +176,14 @@ Result check(const io::FileSystem& fs, const Options& options) {
   Result result;
   Pipeline pipeline;
   if (!pipeline.run(fs, options, result)) return result;
+  // The pages are rendered (into memory, then dropped) so that template names are checked as in a build.
+  {
+    io::OutputTree discarded;
+    Timer t_render;
+    render(pipeline, options, discarded, result);
+    result.stats.render_ms = t_render.ms();
+    if (result.outcome != Outcome::ok) return result;
+  }
   // The PDFs are laid out too (nothing is written), so characters missing from the fonts are found here.
   if (options.pdf) {
     make_pdfs(fs, pipeline, options, nullptr, result);
@@ -191,10 +210,9 @@ Result build(io::FileSystem& fs, const Options& options) {
 
   Timer t_render;
   io::OutputTree tree;
-  site::SiteInput input{pipeline.model, *pipeline.symbols, pipeline.links, pipeline.templates, pipeline.assets, options.pdf};
-  site::render_site(input, tree);
-  search::render_search(input, tree);
+  render(pipeline, options, tree, result);
   result.stats.render_ms = t_render.ms();
+  if (result.outcome != Outcome::ok) return result;
 
   // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.
   if (options.pdf) {

@@ -52,10 +52,10 @@ class Renderer {
           break;
         case NodeKind::variable:
         case NodeKind::raw:
-          if (const json* v = lookup(node.path)) emit(*v, node.kind == NodeKind::variable, indent);
+          if (const json* v = lookup(node)) emit(*v, node.kind == NodeKind::variable, indent);
           break;
         case NodeKind::section: {
-          const json* v = lookup(node.path);
+          const json* v = lookup(node);
           if (v == nullptr) break;
           if (v->is_array()) {
             for (const json& item : *v) {
@@ -71,7 +71,7 @@ class Renderer {
           break;
         }
         case NodeKind::inverted: {
-          const json* v = lookup(node.path);
+          const json* v = lookup(node);
           if (v == nullptr || !truthy(*v)) render(node.children, indent, frames);
           break;
         }
@@ -131,6 +131,13 @@ class Renderer {
       render(body, indent + tag.indent, frames);
     }
     --depth_;
+  }
+
+  // Looks the tag's name up and records whether it was found (TemplateSet::unresolved_names).
+  const json* lookup(const Node& node) const {
+    const json* v = lookup(node.path);
+    node.lookups.note(v != nullptr);
+    return v;
   }
 
   // Context stack lookup: the first part of a dotted name is searched from the top of the stack down, the
