@@ -46,10 +46,27 @@
 
   function nfkc(s) { return s.normalize('NFKC'); }
 
+  // A mark never starts a segment: whether NFKC reorders it depends on the marks after it too (as in C++).
+  var mark = /\p{M}/u;
+
   function boundaryBefore(segment, c) {
     if (inert(c)) return true;
+    if (mark.test(String.fromCodePoint(c))) return false;
     var one = String.fromCodePoint(c);
     return nfkc(segment + one) === nfkc(segment) + nfkc(one);
+  }
+
+  // Step 3 on a segment: the custom table, else the case-folding table, code point by code point.
+  function mapSegment(s) {
+    var out = '';
+    for (var p = 0; p < s.length;) {
+      var d = s.codePointAt(p);
+      p += d > 0xFFFF ? 2 : 1;
+      var f = custom.get(d);
+      if (f === undefined) f = fold.get(d);
+      out += f === undefined ? String.fromCodePoint(d) : f;
+    }
+    return out;
   }
 
   /**
@@ -96,25 +113,25 @@
       while (b < cps.length && !boundaryBefore(segment, cps[b])) segment += String.fromCodePoint(cps[b++]);
       var from = begins[a], to = ends[b - 1];
       var normalized = (b === a + 1 && inert(cps[a])) ? segment : nfkc(segment);
+      // Step 3, repeated with NFKC until nothing changes (as in C++): folding can make text NFKC composes.
+      var folded = mapSegment(normalized);
+      for (var round = 0; round < 4; round++) {
+        var again = mapSegment(nfkc(folded));
+        if (again === folded) break;
+        folded = again;
+      }
       current = '';
-      for (var p = 0; p < normalized.length;) {
-        var d = normalized.codePointAt(p);
-        p += d > 0xFFFF ? 2 : 1;
-        var f = custom.get(d);
-        if (f === undefined) f = fold.get(d);
-        if (f === undefined) f = String.fromCodePoint(d);
-        for (var q = 0; q < f.length;) {
-          var x = f.codePointAt(q);
-          var width = x > 0xFFFF ? 2 : 1;
-          var unit = f.substr(q, width);
-          q += width;
-          if (isSpace(x)) { afterSpace = true; continue; }
-          if (afterSpace && !inert(x) && nfkc(previous + current + unit) !== previous + current + unit) continue;
-          afterSpace = false;
-          current += unit;
-          text += unit;
-          for (var w = 0; w < width; w++) { begin.push(from); end.push(to); }
-        }
+      for (var q = 0; q < folded.length;) {
+        var x = folded.codePointAt(q);
+        var width = x > 0xFFFF ? 2 : 1;
+        var unit = folded.substr(q, width);
+        q += width;
+        if (isSpace(x)) { afterSpace = true; continue; }
+        if (afterSpace && !inert(x) && nfkc(previous + current + unit) !== previous + current + unit) continue;
+        afterSpace = false;
+        current += unit;
+        text += unit;
+        for (var w = 0; w < width; w++) { begin.push(from); end.push(to); }
       }
       if (current) previous = current;
       a = b;
