@@ -75,6 +75,7 @@ check: compile
 	./$(BUILD_DIR)/planpress check
 
 test: compile browser-deps
+	@[ -d ../shared ] || echo "note: no ../shared beside this checkout: the tests of the Mustache spec and the seed texts are reported as Skipped (ctest -V shows why)"
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The unit, diagnostic, CLI, golden and fuzz-replay tests with every module built under AddressSanitizer and

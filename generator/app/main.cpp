@@ -4,10 +4,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "build/build.hpp"
+#include "pipeline/pipeline.hpp"
 #include "io/file_system.hpp"
 
 namespace {
@@ -38,7 +39,7 @@ const char* kUsage =
     "  --version         show the version\n"
     "\n"
     "Exit status: 0 ok, 1 errors in content or templates, 2 usage, 3 warnings with --strict,\n"
-    "4 I/O or environment (e.g. a font file missing). Diagnostics are printed as\n"
+    "4 I/O, environment (e.g. a font file missing) or internal error. Diagnostics are printed as\n"
     "file:line:column: error: message [code]; docs/diagnostics.md explains every code.\n"
     "\n"
     "Environment: SOURCE_DATE_EPOCH (seconds since 1970, up to the year 9999) dates the PDFs; without it\n"
@@ -49,22 +50,23 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-}  // namespace
+namespace pipeline = planpress::pipeline;
 
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("no command given");
-  planpress::build::Options options;
+/// What the command line asks for.
+struct Invocation {
   std::string command;
+  pipeline::Options options;
   bool quiet = false;
   bool timings = false;
+};
+
+/// Parses `args` into `inv`; returns an exit status when the run ends here (help, version, usage error).
+std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocation& inv) {
+  if (args.empty()) return usage_error("no command given");
+  auto& options = inv.options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](const std::string& flag) -> const std::string* {
-      if (i + 1 >= args.size()) return nullptr;
-      (void)flag;
-      return &args[++i];
-    };
+    auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     if (a == "-h" || a == "--help") {
       std::cout << kUsage;
       return kExitOk;
@@ -74,13 +76,13 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (a == "--content" || a == "--templates" || a == "--out") {
-      const std::string* v = value(a);
+      const std::string* v = value();
       if (!v || v->empty()) return usage_error(a + " needs a directory");
       (a == "--content" ? options.content_dir : a == "--templates" ? options.templates_dir : options.out_dir) = *v;
     } else if (a == "-j" || a == "--jobs" || a.rfind("-j", 0) == 0) {
       std::string n;
       if (a == "-j" || a == "--jobs") {
-        const std::string* v = value(a);
+        const std::string* v = value();
         if (!v) return usage_error(a + " needs a number");
         n = *v;
       } else {
@@ -96,20 +98,24 @@ int main(int argc, char** argv) {
     } else if (a == "--no-pdf") {
       options.pdf = false;
     } else if (a == "-q" || a == "--quiet") {
-      quiet = true;
+      inv.quiet = true;
     } else if (a == "--timings") {
-      timings = true;
+      inv.timings = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option '" + a + "'");
-    } else if (command.empty()) {
-      command = a;
+    } else if (inv.command.empty()) {
+      inv.command = a;
     } else {
       return usage_error("unexpected argument '" + a + "'");
     }
   }
-  if (command != "build" && command != "check") return usage_error("unknown command '" + command + "'");
+  if (inv.command != "build" && inv.command != "check") return usage_error("unknown command '" + inv.command + "'");
+  return std::nullopt;
+}
 
-  // Reproducible builds: the PDFs carry a date only when SOURCE_DATE_EPOCH gives one.
+/// Reproducible builds: the PDFs carry a date only when SOURCE_DATE_EPOCH gives one. Returns an exit
+/// status when the variable is malformed.
+std::optional<int> read_environment(pipeline::Options& options) {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     long long seconds = 0;
     const std::string_view v(epoch);
@@ -121,34 +127,36 @@ int main(int argc, char** argv) {
                          std::to_string(kLastPdfSecond) + " (9999-12-31 23:59:59 UTC), got '" + std::string(v) + "'");
     options.source_date_epoch = seconds;
   }
+  return std::nullopt;
+}
 
-  planpress::io::RealFileSystem fs;
-  const auto result = command == "build" ? planpress::build::build(fs, options) : planpress::build::check(fs, options);
-
-  for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
-  if (timings) {
-    const auto& s = result.stats;
-    char line[256];
-    std::snprintf(line, sizeof line,
-                  "timings: load %.1f ms, validate %.1f ms, link %.1f ms, templates %.1f ms, render %.1f ms, fonts %.1f ms, "
-                  "pdf %.1f ms, publish %.1f ms\n",
-                  s.load_ms, s.validate_ms, s.link_ms, s.templates_ms, s.render_ms, s.fonts_ms, s.pdf_ms, s.publish_ms);
+void print_timings(const pipeline::Stats& s) {
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "timings: load %.1f ms, validate %.1f ms, link %.1f ms, assemble %.1f ms, templates %.1f ms, render %.1f ms, "
+                "fonts %.1f ms, pdf %.1f ms, publish %.1f ms\n",
+                s.load_ms, s.validate_ms, s.link_ms, s.assemble_ms, s.templates_ms, s.render_ms, s.fonts_ms, s.pdf_ms, s.publish_ms);
+  std::cerr << line;
+  for (const auto& p : s.pdfs) {
+    std::snprintf(line, sizeof line, "timings: pdf %s: %zu pages, %zu bytes, layout %.1f ms, write %.1f ms, cpu %.1f ms\n",
+                  p.plan.c_str(), p.pages, p.bytes, p.layout_ms, p.write_ms, p.cpu_ms);
     std::cerr << line;
-    for (const auto& p : s.pdfs) {
-      std::snprintf(line, sizeof line, "timings: pdf %s: %zu pages, %zu bytes, layout %.1f ms, write %.1f ms, cpu %.1f ms\n",
-                    p.plan.c_str(), p.pages, p.bytes, p.layout_ms, p.write_ms, p.cpu_ms);
-      std::cerr << line;
-    }
   }
+}
+
+/// The summary line of a run, and its exit status.
+int finish(const Invocation& inv, const pipeline::Result& result) {
+  const bool build = inv.command == "build";
+  const std::string unchanged = build ? "; " + inv.options.out_dir + "/ is unchanged" : std::string();
   const auto errors = result.diagnostics.error_count();
   const auto warnings = result.diagnostics.warning_count();
   switch (result.outcome) {
-    case planpress::build::Outcome::ok:
-      if (!quiet) {
+    case pipeline::Outcome::ok:
+      if (!inv.quiet) {
         const auto& s = result.stats;
-        std::cerr << "planpress: " << (command == "build" ? "built " : "checked ") << s.plans << " plans, " << s.items
-                  << " items, " << s.links << " links";
-        if (command == "build") std::cerr << " → " << options.out_dir << "/ (" << s.files << " files)";
+        std::cerr << "planpress: " << (build ? "built " : "checked ") << s.plans << " plans, " << s.items << " items, "
+                  << s.links << " links";
+        if (build) std::cerr << " → " << inv.options.out_dir << "/ (" << s.files << " files)";
         if (!s.pdfs.empty()) {
           std::size_t pages = 0;
           for (const auto& p : s.pdfs) pages += p.pages;
@@ -158,21 +166,35 @@ int main(int argc, char** argv) {
         std::cerr << "\n";
       }
       return kExitOk;
-    case planpress::build::Outcome::content_errors:
+    case pipeline::Outcome::content_errors:
       std::cerr << "planpress: " << errors << " error" << (errors == 1 ? "" : "s");
       if (warnings) std::cerr << " and " << warnings << " warning" << (warnings == 1 ? "" : "s");
       std::cerr << " in phase '" << result.failed_phase << "'"
-                << (command == "build" ? "; nothing was published, " + options.out_dir + "/ is unchanged" : std::string())
-                << "\n";
+                << (build ? "; nothing was published, " + inv.options.out_dir + "/ is unchanged" : std::string()) << "\n";
       return kExitContent;
-    case planpress::build::Outcome::warnings_as_errors:
-      std::cerr << "planpress: " << warnings << " warning" << (warnings == 1 ? "" : "s")
-                << " treated as errors (--strict)" << (command == "build" ? "; nothing was published" : "") << "\n";
+    case pipeline::Outcome::warnings_as_errors:
+      std::cerr << "planpress: " << warnings << " warning" << (warnings == 1 ? "" : "s") << " treated as errors (--strict)"
+                << (build ? "; nothing was published" : "") << "\n";
       return kExitWarnings;
-    case planpress::build::Outcome::io_error:
-      std::cerr << "planpress: stopped by an I/O error" << (command == "build" ? "; " + options.out_dir + "/ is unchanged" : std::string())
-                << "\n";
+    case pipeline::Outcome::io_error:
+      std::cerr << "planpress: stopped by an I/O error" << unchanged << "\n";
+      return kExitIo;
+    case pipeline::Outcome::internal_error:
+      std::cerr << "planpress: stopped by an internal error (please report it)" << unchanged << "\n";
       return kExitIo;
   }
   return kExitIo;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Invocation inv;
+  if (auto status = parse_arguments(std::vector<std::string>(argv + 1, argv + argc), inv)) return *status;
+  if (auto status = read_environment(inv.options)) return *status;
+  planpress::io::RealFileSystem fs;
+  const auto result = inv.command == "build" ? pipeline::build(fs, inv.options) : pipeline::check(fs, inv.options);
+  for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
+  if (inv.timings) print_timings(result.stats);
+  return finish(inv, result);
 }

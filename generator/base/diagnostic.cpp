@@ -6,18 +6,28 @@
 
 namespace planpress::base {
 
-Diagnostic& Diagnostics::error(std::string code, Location where, std::string message, std::vector<std::string> hints) {
-  items_.push_back(Diagnostic{Severity::error, std::move(code), std::move(message), std::move(where), std::move(hints)});
+Diagnostic& Diagnostics::error(Code code, Location where, std::string message, std::vector<std::string> hints) {
+  items_.push_back(Diagnostic{Severity::error, code, std::move(message), std::move(where), std::move(hints)});
   return items_.back();
 }
 
-Diagnostic& Diagnostics::warning(std::string code, Location where, std::string message, std::vector<std::string> hints) {
-  items_.push_back(Diagnostic{Severity::warning, std::move(code), std::move(message), std::move(where), std::move(hints)});
+Diagnostic& Diagnostics::warning(Code code, Location where, std::string message, std::vector<std::string> hints) {
+  items_.push_back(Diagnostic{Severity::warning, code, std::move(message), std::move(where), std::move(hints)});
   return items_.back();
 }
 
 void Diagnostics::merge(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+void Diagnostics::merge_distinct(const Diagnostics& other) {
+  for (const auto& d : other.items_) {
+    const bool seen = std::any_of(items_.begin(), items_.end(), [&](const Diagnostic& x) {
+      return x.code == d.code && x.location.file == d.location.file && x.location.offset == d.location.offset &&
+             x.message == d.message;
+    });
+    if (!seen) items_.push_back(d);
+  }
 }
 
 std::size_t Diagnostics::error_count() const {
@@ -26,6 +36,17 @@ std::size_t Diagnostics::error_count() const {
 }
 
 std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+std::optional<ExitClass> Diagnostics::exit_class() const {
+  std::optional<ExitClass> worst;
+  for (const auto& d : items_) {
+    if (d.severity != Severity::error) continue;
+    const ExitClass c = info(d.code).exit_class;
+    if (c != ExitClass::content) return c;
+    worst = c;
+  }
+  return worst;
+}
 
 namespace {
 
@@ -68,7 +89,7 @@ std::string format_diagnostic(const Diagnostic& d) {
     lc = d.location.file->locate(d.location.offset);
     out += d.location.file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
   }
-  out += std::string(sev) + ": " + d.message + " [" + d.code + "]\n";
+  out += std::string(sev) + ": " + d.message + " [" + std::string(name_of(d.code)) + "]\n";
   // A file too large to read (or empty) has no line to show.
   if (d.location.known() && !d.location.file->text().empty()) {
     auto glyphs = glyphs_of(d.location.file->line_text(lc.line));

@@ -1,18 +1,18 @@
 #pragma once
 /// Diagnostics: one per problem, collected by phases, printed only by the CLI.
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/codes.hpp"
 #include "base/source.hpp"
 
 namespace planpress::base {
 
-enum class Severity { error, warning };
-
 /// One problem: where, what, which code (the `[code]` suffix users can look up in docs/diagnostics.md).
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;
+  Code code = Code::io_error;
   std::string message;
   Location location;
   std::vector<std::string> hints;
@@ -22,17 +22,23 @@ struct Diagnostic {
 class Diagnostics {
  public:
   /// Records an error at `where`.
-  Diagnostic& error(std::string code, Location where, std::string message, std::vector<std::string> hints = {});
+  Diagnostic& error(Code code, Location where, std::string message, std::vector<std::string> hints = {});
   /// Records a warning at `where`.
-  Diagnostic& warning(std::string code, Location where, std::string message, std::vector<std::string> hints = {});
+  Diagnostic& warning(Code code, Location where, std::string message, std::vector<std::string> hints = {});
   /// Appends all diagnostics of `other`.
   void merge(const Diagnostics& other);
+  /// Appends the diagnostics of `other` that are not already here (same code, place and message), so that
+  /// a problem met on every page that uses a template is reported once.
+  void merge_distinct(const Diagnostics& other);
 
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t error_count() const;
   std::size_t warning_count() const;
   bool has_errors() const { return error_count() > 0; }
   bool empty() const { return items_.empty(); }
+  /// The exit class of the errors recorded: environment or internal if any error is of that class (the
+  /// run cannot succeed whatever the content), else content; nullopt without errors.
+  std::optional<ExitClass> exit_class() const;
 
  private:
   std::vector<Diagnostic> items_;

@@ -126,7 +126,7 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     auto [it, inserted] = f.keys.emplace(k, start);
     if (!inserted) {
       const auto first = source_->locate(it->second);
-      diags_.error("duplicate-key", base::Location::in(source_, start), "duplicate key '" + k + "' in object",
+      diags_.error(base::Code::duplicate_key, base::Location::in(source_, start), "duplicate key '" + k + "' in object",
                    {"the first '" + k + "' is at line " + std::to_string(first.line) + ", column " +
                     std::to_string(first.column) + "; JSON keeps only one of them, so remove or rename one"});
       duplicate_ = true;
@@ -158,7 +158,7 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
       hints.push_back("JSON does not allow a comma after the last member or element");
     if (!last_token.empty() && last_token.back() == '\'')
       hints.push_back("JSON strings use double quotes");
-    diags_.error("json-syntax", base::Location::in(source_, at), std::string("JSON syntax error") + (at != offset ? ": " : " ") + what, hints);
+    diags_.error(base::Code::json_syntax, base::Location::in(source_, at), std::string("JSON syntax error") + (at != offset ? ": " : " ") + what, hints);
     return false;
   }
 
@@ -261,7 +261,7 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     const std::size_t begin = token_start();
     nlohmann::json* slot = place(std::move(container), begin);
     if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
-      diags_.error("json-too-deep", base::Location::in(source_, begin),
+      diags_.error(base::Code::json_too_deep, base::Location::in(source_, begin),
                    "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
       too_deep_ = true;
       return false;
@@ -301,7 +301,7 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
 std::optional<JsonDocument> parse_json(const base::SourcePtr& source, base::Diagnostics& diags) {
   const std::string& text = source->text();
   if (auto bad = base::find_invalid_utf8(text)) {
-    diags.error("utf8-invalid", base::Location::in(source, *bad), "invalid UTF-8 byte sequence",
+    diags.error(base::Code::utf8_invalid, base::Location::in(source, *bad), "invalid UTF-8 byte sequence",
                 {"save the file as UTF-8 (Excel's \"CSV UTF-8\" or an editor's UTF-8 encoding), not Shift_JIS"});
     return std::nullopt;
   }

@@ -33,8 +33,4 @@ struct RawContent {
 /// Loads `content_dir`. Every problem is reported; files that fail are left empty in the result.
 RawContent load_content(const io::FileSystem& fs, const std::string& content_dir, base::Diagnostics& diags);
 
-/// Reads a text file for a later phase (templates), checking its size and UTF-8. Nullptr on failure.
-base::SourcePtr read_source(const io::FileSystem& fs, const std::string& path, std::uintmax_t max_bytes,
-                            base::Diagnostics& diags);
-
 }  // namespace planpress::content

@@ -143,7 +143,7 @@ class Converter {
         out.kind = NodeKind::heading;
         out.level = cmark_node_get_heading_level(n);
         if (out.level < options_.min_heading_level) {
-          diags_.error("markdown-heading", where_(out.offset),
+          diags_.error(base::Code::markdown_heading, where_(out.offset),
                        "heading level " + std::to_string(out.level) + " is above the allowed level " +
                            std::to_string(options_.min_heading_level),
                        {"start headings at " + std::string(static_cast<std::size_t>(options_.min_heading_level), '#') +
@@ -167,7 +167,7 @@ class Converter {
         std::string html = cmark_node_get_literal(n);
         if (const auto nl = html.find('\n'); nl != std::string::npos) html = html.substr(0, nl) + "…";
         if (html.size() > 60) html = html.substr(0, 57) + "...";
-        diags_.error("markdown-raw-html", where_(out.offset), "raw HTML is not allowed in content: '" + html + "'",
+        diags_.error(base::Code::markdown_raw_html, where_(out.offset), "raw HTML is not allowed in content: '" + html + "'",
                      {"write it as Markdown; to show the characters literally, escape them as \\<"});
         out.kind = NodeKind::text;  // dropped below
         out.offset = static_cast<std::size_t>(-1);
@@ -184,13 +184,13 @@ class Converter {
         out.url = cmark_node_get_url(n);
         out.title = cmark_node_get_title(n);
         if (is_unsafe_url(out.url)) {
-          diags_.error("markdown-unsafe-link", where_(out.offset), "link to '" + out.url + "' is not allowed",
+          diags_.error(base::Code::markdown_unsafe_link, where_(out.offset), "link to '" + out.url + "' is not allowed",
                        {"only http:, https:, mailto: and relative links are published; use [[plan-id#item-id]] for links between plans"});
           out.url.clear();
         }
         break;
       case CMARK_NODE_IMAGE:
-        diags_.error("markdown-image", where_(out.offset),
+        diags_.error(base::Code::markdown_image, where_(out.offset),
                      "images are not supported in content ('" + std::string(cmark_node_get_url(n)) + "')",
                      {"pages load nothing from outside the site; describe the figure in text or as a table"});
         out.kind = NodeKind::text;
@@ -322,12 +322,12 @@ std::size_t node_offset(std::string_view text, cmark_node* n) {
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
   Document doc;
   if (auto line = too_deep_line(text, options.max_nesting)) {
-    diags.error("markdown-too-deep", where(*line),
+    diags.error(base::Code::markdown_too_deep, where(*line),
                 "block quotes or lists nested deeper than " + std::to_string(options.max_nesting) + " levels");
     return doc;
   }
   if (auto c = too_complex(text, options)) {
-    diags.error("markdown-too-complex", where(c->offset), "Markdown too complex to parse safely: " + c->message,
+    diags.error(base::Code::markdown_too_complex, where(c->offset), "Markdown too complex to parse safely: " + c->message,
                 {"split the text into shorter paragraphs or tables; Markdown's parser slows down quadratically on such input"});
     return doc;
   }
@@ -340,7 +340,7 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
   if (cmark_node* deep = too_deep_inline(root.get(), options.max_inline_nesting)) {
-    diags.error("markdown-too-complex", where(node_offset(text, deep)),
+    diags.error(base::Code::markdown_too_complex, where(node_offset(text, deep)),
                 "emphasis, links or strikethrough nested deeper than " + std::to_string(options.max_inline_nesting) + " levels",
                 {"close the emphasis markers (*, **, ~~) or links that are left open"});
     return doc;

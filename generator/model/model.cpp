@@ -4,29 +4,22 @@
 
 namespace planpress::model {
 
-const char* to_string(FieldKind kind) {
-  switch (kind) {
-    case FieldKind::text: return "text";
-    case FieldKind::markdown: return "markdown";
-    case FieldKind::list: return "list";
-    case FieldKind::status: return "status";
-    case FieldKind::rating: return "rating";
-    case FieldKind::tags: return "tags";
-    case FieldKind::departments: return "departments";
-    case FieldKind::schedule: return "schedule";
-  }
-  return "text";
-}
-
-const VocabValue* Vocabulary::find(const std::string& value) const {
-  for (const auto& v : values)
-    if (v.value == value) return &v;
-  return nullptr;
-}
-
 namespace {
+
+// The enum tables: each row gives a value, its keyword in the content files and, where it has them, the
+// labels printed for it. Every lookup below goes through one of these tables.
+struct FieldKindInfo {
+  FieldKind value;
+  const char* keyword;
+};
+constexpr FieldKindInfo kFieldKinds[] = {
+    {FieldKind::text, "text"},     {FieldKind::markdown, "markdown"},       {FieldKind::list, "list"},
+    {FieldKind::status, "status"}, {FieldKind::rating, "rating"},           {FieldKind::tags, "tags"},
+    {FieldKind::departments, "departments"}, {FieldKind::schedule, "schedule"},
+};
+
 struct RefTypeInfo {
-  RefType type;
+  RefType value;
   const char* keyword;
   const char* label;
   const char* backlink;
@@ -43,59 +36,79 @@ constexpr RefTypeInfo kRefTypes[] = {
     {RefType::branch_of, "branch_of", "枝番の元項目", "枝番項目"},
     {RefType::excerpt_of, "excerpt_of", "抜粋元", "抜粋掲載"},
 };
-const RefTypeInfo& info(RefType t) {
-  for (const auto& i : kRefTypes)
-    if (i.type == t) return i;
-  return kRefTypes[0];
+
+struct PlanKindInfo {
+  PlanKind value;
+  const char* keyword;
+  const char* label;
+};
+constexpr PlanKindInfo kPlanKinds[] = {
+    {PlanKind::basic_policy, "basic_policy", "基本方針"},
+    {PlanKind::promotion_plan, "promotion_plan", "推進計画"},
+    {PlanKind::action_plan, "action_plan", "アクションプラン"},
+    {PlanKind::annual_plan, "annual_plan", "年度プラン"},
+    {PlanKind::reform_plan, "reform_plan", "行財政改革計画"},
+    {PlanKind::progress_report, "progress_report", "進捗報告"},
+};
+
+struct NoteTypeInfo {
+  const char* keyword;
+  const char* label;
+};
+constexpr NoteTypeInfo kNoteTypes[] = {
+    {"note", "注記"}, {"variant", "表記の異同"}, {"doubt", "要確認"}, {"inferred", "推定"}, {"source_error", "原文ママ"},
+};
+
+// The row of `value` (the first row if the table lacks it, which the tables above never do).
+template <typename Row, std::size_t N, typename Enum>
+const Row& row_of(const Row (&table)[N], Enum value) {
+  for (const auto& r : table)
+    if (r.value == value) return r;
+  return table[0];
 }
-}  // namespace
 
-const char* to_string(RefType type) { return info(type).keyword; }
-const char* label_of(RefType type) { return info(type).label; }
-const char* backlink_label_of(RefType type) { return info(type).backlink; }
-
-std::optional<RefType> ref_type_from(const std::string& keyword) {
-  for (const auto& i : kRefTypes)
-    if (keyword == i.keyword) return i.type;
+template <typename Row, std::size_t N>
+auto value_of(const Row (&table)[N], const std::string& keyword) -> std::optional<decltype(table[0].value)> {
+  for (const auto& r : table)
+    if (keyword == r.keyword) return r.value;
   return std::nullopt;
 }
 
-std::vector<std::string> ref_type_keywords() {
+template <typename Row, std::size_t N>
+std::vector<std::string> keywords_of(const Row (&table)[N]) {
   std::vector<std::string> out;
-  for (const auto& i : kRefTypes) out.emplace_back(i.keyword);
+  for (const auto& r : table) out.emplace_back(r.keyword);
   return out;
 }
 
+}  // namespace
+
+const char* to_string(FieldKind kind) { return row_of(kFieldKinds, kind).keyword; }
+std::optional<FieldKind> field_kind_from(const std::string& keyword) { return value_of(kFieldKinds, keyword); }
+std::vector<std::string> field_kind_keywords() { return keywords_of(kFieldKinds); }
+
+const char* to_string(RefType type) { return row_of(kRefTypes, type).keyword; }
+const char* label_of(RefType type) { return row_of(kRefTypes, type).label; }
+const char* backlink_label_of(RefType type) { return row_of(kRefTypes, type).backlink; }
+std::optional<RefType> ref_type_from(const std::string& keyword) { return value_of(kRefTypes, keyword); }
+std::vector<std::string> ref_type_keywords() { return keywords_of(kRefTypes); }
+
+const char* to_string(PlanKind kind) { return row_of(kPlanKinds, kind).keyword; }
+const char* label_of(PlanKind kind) { return row_of(kPlanKinds, kind).label; }
+std::optional<PlanKind> plan_kind_from(const std::string& keyword) { return value_of(kPlanKinds, keyword); }
+std::vector<std::string> plan_kind_keywords() { return keywords_of(kPlanKinds); }
+
 const char* note_type_label(const std::string& type) {
-  if (type == "variant") return "表記の異同";
-  if (type == "doubt") return "要確認";
-  if (type == "inferred") return "推定";
-  if (type == "source_error") return "原文ママ";
-  return "注記";
+  for (const auto& n : kNoteTypes)
+    if (type == n.keyword) return n.label;
+  return kNoteTypes[0].label;
 }
+std::vector<std::string> note_type_keywords() { return keywords_of(kNoteTypes); }
 
-const char* to_string(PlanKind kind) {
-  switch (kind) {
-    case PlanKind::basic_policy: return "basic_policy";
-    case PlanKind::promotion_plan: return "promotion_plan";
-    case PlanKind::action_plan: return "action_plan";
-    case PlanKind::annual_plan: return "annual_plan";
-    case PlanKind::reform_plan: return "reform_plan";
-    case PlanKind::progress_report: return "progress_report";
-  }
-  return "action_plan";
-}
-
-const char* label_of(PlanKind kind) {
-  switch (kind) {
-    case PlanKind::basic_policy: return "基本方針";
-    case PlanKind::promotion_plan: return "推進計画";
-    case PlanKind::action_plan: return "アクションプラン";
-    case PlanKind::annual_plan: return "年度プラン";
-    case PlanKind::reform_plan: return "行財政改革計画";
-    case PlanKind::progress_report: return "進捗報告";
-  }
-  return "";
+const VocabValue* Vocabulary::find(const std::string& value) const {
+  for (const auto& v : values)
+    if (v.value == value) return &v;
+  return nullptr;
 }
 
 const FieldDef* Plan::field(const std::string& key) const {

@@ -17,6 +17,10 @@ enum class FieldKind { text, markdown, list, status, rating, tags, departments, 
 
 /// Keyword used in plan.json for a field kind ("text", "markdown", …).
 const char* to_string(FieldKind kind);
+/// The field kind of a keyword; nullopt if unknown.
+std::optional<FieldKind> field_kind_from(const std::string& keyword);
+/// All field-kind keywords, in enum order.
+std::vector<std::string> field_kind_keywords();
 
 /// One field a plan's items carry, declared once per plan.
 struct FieldDef {
@@ -78,6 +82,8 @@ struct Note {
 
 /// Label shown for a note type.
 const char* note_type_label(const std::string& type);
+/// All note-type keywords (note, variant, doubt, inferred, source_error).
+std::vector<std::string> note_type_keywords();
 
 struct ListEntry {
   std::string label;
@@ -224,9 +230,14 @@ struct Presentation {
 };
 
 enum class PlanKind { basic_policy, promotion_plan, action_plan, annual_plan, reform_plan, progress_report };
+/// The keyword of a plan kind ("action_plan", …).
 const char* to_string(PlanKind kind);
 /// Japanese label of a plan kind (基本方針, 推進計画 …).
 const char* label_of(PlanKind kind);
+/// The plan kind of a keyword; nullopt if unknown.
+std::optional<PlanKind> plan_kind_from(const std::string& keyword);
+/// All plan-kind keywords, in enum order.
+std::vector<std::string> plan_kind_keywords();
 
 struct Plan {
   std::string id;
@@ -279,6 +290,12 @@ struct Site {
   std::string base_url;
   PdfSettings pdf;
   std::map<std::string, std::string> department_aliases;
+  /// The order of departments on every page that lists them (組織順), by normalised name; departments
+  /// not listed follow in document order.
+  std::vector<std::string> department_order;
+  /// Readings (よみ) of normalised department names: without department_order, departments are listed in
+  /// 五十音 order of these (those without a reading follow, in document order).
+  std::map<std::string, std::string> department_readings;
 };
 
 /// The whole validated content.

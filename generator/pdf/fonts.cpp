@@ -55,7 +55,7 @@ std::optional<FontSet> load_fonts(const io::FileSystem& fs, const model::PdfSett
   auto read = [&](const std::string& path, const char* role) -> std::optional<FontSource> {
     std::string error;
     if (auto bytes = fs.read_file(path, error)) return FontSource{path, std::move(*bytes)};
-    diags.error("font-missing", s.fonts_location, std::string("cannot read the ") + role + " font '" + path + "': " + error,
+    diags.error(base::Code::font_missing, s.fonts_location, std::string("cannot read the ") + role + " font '" + path + "': " + error,
                 {"install Debian's fonts-ipaexfont (make does), or set \"pdf\": {\"fonts\": {…}} in site.json to TrueType files"});
     return std::nullopt;
   };
@@ -70,7 +70,7 @@ std::optional<FontSet> load_fonts(const io::FileSystem& fs, const model::PdfSett
   if (!ok) return std::nullopt;
   std::string error;
   auto set = FontSet::create(std::move(*mincho), std::move(*gothic), std::move(fallback), error);
-  if (!set) diags.error("font-invalid", s.fonts_location, error, {"libharu embeds TrueType (glyf) fonts only; IPAex fonts work"});
+  if (!set) diags.error(base::Code::font_invalid, s.fonts_location, error, {"libharu embeds TrueType (glyf) fonts only; IPAex fonts work"});
   return set;
 }
 

@@ -5,10 +5,10 @@
 #include <thread>
 
 #include "base/timer.hpp"
-#include "layout/plan_pdf.hpp"
+#include "compose/compose.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/writer.hpp"
-#include "site/urls.hpp"
+#include "present/urls.hpp"
 
 namespace planpress::pdf_jobs {
 
@@ -16,21 +16,21 @@ namespace {
 
 // One plan's PDF: laid out, and written unless `bytes` is null or the layout reported errors.
 PlanStats make_pdf(const model::Model& model, const xref::SymbolTable& symbols, const xref::LinkGraph& links,
-                   const model::Plan& plan, const pdf::FontSet& fonts, const Options& options, std::string* bytes,
+                   const assemble::Assembly& assembly, const model::Plan& plan, const pdf::FontSet& fonts, const Options& options, std::string* bytes,
                    base::Diagnostics& diags) {
   PlanStats stats;
   stats.plan = plan.id;
   const double cpu_start = base::thread_cpu_ms();
   base::Timer t_layout;
-  layout::PlanPdfInput in{model, symbols, links, plan, fonts, options.source_date_epoch, fonts.names()};
-  const layout::Document doc = layout::compose_plan(in, diags);
+  compose::PlanInput in{model, symbols, links, assembly, plan, fonts, options.source_date_epoch, fonts.names()};
+  const layout::Document doc = compose::compose_plan(in, diags);
   stats.layout_ms = t_layout.ms();
   stats.pages = doc.pages.size();
   if (!bytes || diags.has_errors()) return stats;
   base::Timer t_write;
   std::string error;
   if (auto pdf = pdf::write_pdf(doc, fonts, error)) *bytes = std::move(*pdf);
-  else diags.error("pdf-error", plan.location, "cannot write the PDF of plan '" + plan.id + "': " + error);
+  else diags.error(base::Code::pdf_error, plan.location, "cannot write the PDF of plan '" + plan.id + "': " + error);
   stats.write_ms = t_write.ms();
   stats.cpu_ms = base::thread_cpu_ms() - cpu_start;
   stats.bytes = bytes->size();
@@ -40,7 +40,8 @@ PlanStats make_pdf(const model::Model& model, const xref::SymbolTable& symbols, 
 }  // namespace
 
 Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::SymbolTable& symbols,
-                const xref::LinkGraph& links, const Options& options, io::OutputTree* tree, base::Diagnostics& diags) {
+                const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options, io::OutputTree* tree,
+                base::Diagnostics& diags) {
   Stats stats;
   base::Timer t_fonts;
   const auto fonts = pdf::load_fonts(fs, model.site.pdf, diags);
@@ -55,7 +56,8 @@ Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref:
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < n; i = next++)
-      plan_stats[i] = make_pdf(model, symbols, links, model.plans[i], *fonts, options, tree ? &bytes[i] : nullptr, plan_diags[i]);
+      plan_stats[i] = make_pdf(model, symbols, links, assembly, model.plans[i], *fonts, options, tree ? &bytes[i] : nullptr,
+                               plan_diags[i]);
   };
   const int threads = std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
   std::vector<std::thread> pool;
@@ -64,7 +66,7 @@ Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref:
   for (auto& t : pool) t.join();
   for (std::size_t i = 0; i < n; ++i) {
     diags.merge(plan_diags[i]);
-    if (tree && !bytes[i].empty()) (*tree)[site::plan_pdf(model.plans[i].id)] = std::move(bytes[i]);
+    if (tree && !bytes[i].empty()) (*tree)[present::plan_pdf(model.plans[i].id)] = std::move(bytes[i]);
   }
   stats.plans = std::move(plan_stats);
   stats.pdf_ms = t_pdf.ms();

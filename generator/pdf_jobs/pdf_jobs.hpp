@@ -1,5 +1,5 @@
 #pragma once
-/// The pdf phase: the fonts read once, then every plan laid out (layout::compose_plan, which checks every
+/// The pdf phase: the fonts read once, then every plan composed (compose::compose_plan, which checks every
 /// character against the fonts) and written (pdf::write_pdf) as pdf/<plan-id>.pdf, N plans at a time.
 /// Plans are independent; their diagnostics and files are merged in plan order, so the result does not
 /// depend on N. Above layout and pdf so that the libharu backend stays free of plans (docs/architecture.md).
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assemble/assemble.hpp"
 #include "base/diagnostic.hpp"
 #include "io/file_system.hpp"
 #include "io/publish.hpp"
@@ -40,6 +41,7 @@ struct Stats {
 /// tree (without `tree`, as `check` does, nothing is written). Problems go to `diags`: font-missing and
 /// font-invalid (then no plan is laid out), pdf-missing-glyph, pdf-error.
 Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::SymbolTable& symbols,
-                const xref::LinkGraph& links, const Options& options, io::OutputTree* tree, base::Diagnostics& diags);
+                const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options, io::OutputTree* tree,
+                base::Diagnostics& diags);
 
 }  // namespace planpress::pdf_jobs

@@ -4,9 +4,9 @@
 #include <map>
 #include <sstream>
 
-#include "model/departments.hpp"
-#include "site/describe.hpp"
-#include "site/urls.hpp"
+#include "present/describe.hpp"
+#include "present/titles.hpp"
+#include "present/urls.hpp"
 
 namespace planpress::search {
 
@@ -63,12 +63,12 @@ PassageClass class_of_field(const std::string& key, const std::string& label) {
 
 class Collector {
  public:
-  Collector(const model::Model& m, const xref::SymbolTable& symbols) : m_(m), symbols_(symbols) {}
+  Collector(const model::Model& m, const xref::SymbolTable& symbols, const assemble::Assembly& a) : m_(m), symbols_(symbols), a_(a) {}
 
   Corpus run() {
     c_.statuses = {"新規", "拡充", "継続"};
+    for (const auto& d : a_.departments) c_.departments.push_back(d.unit.name);
     for (const auto& p : m_.plans) plan(p);
-    finish_departments();
     return std::move(c_);
   }
 
@@ -84,7 +84,7 @@ class Collector {
       case K::linebreak: out += "\n"; return;
       case K::wikilink: {
         if (!n.text.empty()) out += n.text;
-        else if (auto e = symbols_.resolve(plan_id, n.url)) out += site::describe(m_, *e).title;
+        else if (auto e = symbols_.resolve(plan_id, n.url)) out += present::describe(m_, *e).title;
         else out += n.url;
         return;
       }
@@ -115,14 +115,11 @@ class Collector {
     for (const auto& n : notes) add(d, PassageClass::note, model::note_type_label(n.type), n.text, anchor);
   }
 
-  // Facet ids of the departments an entry names, normalised as on the department pages
+  // Facet ids of the departments an entry names, the departments of the department pages
   // (「総務局人事課、労務課」 → 総務局人事課, 総務局労務課), so a facet gathers one department across plans.
-  std::vector<std::size_t> department_ids(const std::string& printed) {
+  std::vector<std::size_t> department_ids(const std::string& printed) const {
     std::vector<std::size_t> ids;
-    for (const auto& unit : model::split_department(printed, m_.site.department_aliases)) {
-      auto [pos, inserted] = department_ids_.emplace(unit.name, department_ids_.size());
-      ids.push_back(pos->second);
-    }
+    for (const auto* d : a_.departments_of(printed)) ids.push_back(static_cast<std::size_t>(d - a_.departments.data()));
     return ids;
   }
 
@@ -132,15 +129,14 @@ class Collector {
       auto it = e.fields.find(def.key);
       if (it == e.fields.end()) continue;
       const auto& v = it->second;
-      const std::string label = prefix + (e.labels.count(def.key) ? e.labels.at(def.key) : def.label);
+      const std::string label = prefix + present::field_label(e, def);
       const PassageClass cls = class_of_field(def.key, def.label);
       switch (v.kind) {
         case model::FieldKind::text: add(d, cls, label, v.text, anchor); break;
         case model::FieldKind::markdown: add(d, cls, label, markdown_text(v.markdown.root, p.id), anchor); break;
         case model::FieldKind::status:
         case model::FieldKind::rating: {
-          const auto* voc = p.vocabulary(def.vocabulary);
-          const auto* val = voc ? voc->find(v.text) : nullptr;
+          const auto* val = present::vocabulary_value(p, def, v.text);
           add(d, cls, label, val && !val->label.empty() ? v.text + " " + val->label : v.text, anchor);
           if (!val || !anchor.empty()) break;
           if (v.kind == model::FieldKind::rating && d.rating < 0) d.rating = rating_id(*val);
@@ -149,10 +145,9 @@ class Collector {
           break;
         }
         case model::FieldKind::tags: {
-          const auto* voc = p.vocabulary(def.vocabulary);
           for (const auto& t : v.values) {
-            const auto* val = voc ? voc->find(t) : nullptr;
-            add(d, cls, label, val && !val->label.empty() && val->label != t ? t + "（" + val->label + "）" : t, anchor);
+            const auto& tag_label = present::vocabulary_label(p, def, t);
+            add(d, cls, label, !tag_label.empty() && tag_label != t ? t + "（" + tag_label + "）" : t, anchor);
           }
           break;
         }
@@ -204,7 +199,7 @@ class Collector {
     PlanInfo info;
     info.id = p.id;
     info.title = p.display_title();
-    info.url = site::plan_page(p.id);
+    info.url = present::plan_page(p.id);
     auto muni = std::find(c_.municipalities.begin(), c_.municipalities.end(), p.municipality);
     if (muni == c_.municipalities.end()) muni = c_.municipalities.insert(muni, p.municipality);
     info.municipality = static_cast<std::size_t>(muni - c_.municipalities.begin());
@@ -220,7 +215,7 @@ class Collector {
           for (const auto& v : voc->values) rating_id(v);
     info.first_doc = c_.docs.size();
     c_.plans.push_back(info);
-    const std::string page = site::plan_page(p.id);
+    const std::string page = present::plan_page(p.id);
 
     Document pd = doc(DocKind::plan, p.title, page);
     add(pd, PassageClass::name, "計画名", p.title);
@@ -231,8 +226,8 @@ class Collector {
     c_.docs.push_back(std::move(pd));
 
     for (const auto& s : p.sections) {
-      const std::string title = s.number.empty() ? s.title : s.number + " " + s.title;
-      Document d = doc(DocKind::section, title, page + "#sec-" + s.id);
+      const std::string title = present::section_title(s);
+      Document d = doc(DocKind::section, title, present::with_anchor(page, present::section_anchor(s.id)));
       add(d, PassageClass::name, "章", title);
       std::string heading = title;
       for (const auto& block : s.markdown.root.children) {
@@ -248,8 +243,8 @@ class Collector {
     }
 
     model::for_each_category(p.categories, [&](const model::Category& cat, int) {
-      const std::string title = cat.number.empty() ? cat.title : cat.number + " " + cat.title;
-      Document d = doc(DocKind::category, title, page + "#cat-" + cat.id);
+      const std::string title = present::category_title(cat);
+      Document d = doc(DocKind::category, title, present::with_anchor(page, present::category_anchor(cat.id)));
       add(d, PassageClass::name, cat.kind.empty() ? "区分" : cat.kind, title);
       for (const auto& b : cat.blocks)
         add(d, class_of_field("", b.label), b.label, markdown_text(b.markdown.root, p.id));
@@ -258,22 +253,23 @@ class Collector {
     });
 
     for (const auto& i : p.items) {
-      Document d = doc(DocKind::item, site::entry_title(i), site::item_page(p.id, i.id));
+      Document d = doc(DocKind::item, present::entry_title(i), present::item_page(p.id, i.id));
       add(d, PassageClass::name, "名称", d.title);  // number and name, as the title shows them
       fields(d, i, p, "", "");
       for (std::size_t k = 0; k < i.sub_items.size(); ++k) {
         const auto& s = i.sub_items[k];
-        const std::string anchor = "sub-" + std::to_string(k + 1);
-        add(d, PassageClass::content, p.presentation.sub_items_label, site::entry_title(s), anchor);
+        const std::string anchor = present::sub_item_anchor(static_cast<int>(k + 1));
+        add(d, PassageClass::content, p.presentation.sub_items_label, present::entry_title(s), anchor);
         fields(d, s, p, anchor, p.presentation.sub_items_label + "・");
         notes(d, s.notes, anchor);
       }
       notes(d, i.notes);
+      std::sort(d.departments.begin(), d.departments.end());  // facet ids in the department order
       c_.docs.push_back(std::move(d));
     }
 
     for (const auto& ind : p.indicators) {
-      Document d = doc(DocKind::indicator, ind.name, page + "#ind-" + ind.id);
+      Document d = doc(DocKind::indicator, ind.name, present::with_anchor(page, present::indicator_anchor(ind.id)));
       add(d, PassageClass::name, "指標", ind.name);
       add(d, PassageClass::content, "区分", ind.type);
       add(d, PassageClass::content, "定義", ind.definition);
@@ -286,28 +282,16 @@ class Collector {
     c_.plans.back().end_doc = c_.docs.size();
   }
 
-  // Department ids were handed out in order of appearance; renumber them in sorted order.
-  void finish_departments() {
-    std::vector<std::size_t> remap(department_ids_.size());
-    std::size_t sorted = 0;
-    for (const auto& [name, id] : department_ids_) {
-      remap[id] = sorted++;
-      c_.departments.push_back(name);
-    }
-    for (auto& d : c_.docs) {
-      for (auto& id : d.departments) id = remap[id];
-      std::sort(d.departments.begin(), d.departments.end());
-    }
-  }
-
   const model::Model& m_;
   const xref::SymbolTable& symbols_;
+  const assemble::Assembly& a_;
   Corpus c_;
-  std::map<std::string, std::size_t> department_ids_;
 };
 
 }  // namespace
 
-Corpus collect(const model::Model& model, const xref::SymbolTable& symbols) { return Collector(model, symbols).run(); }
+Corpus collect(const model::Model& model, const xref::SymbolTable& symbols, const assemble::Assembly& assembly) {
+  return Collector(model, symbols, assembly).run();
+}
 
 }  // namespace planpress::search

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "assemble/assemble.hpp"
 #include "model/model.hpp"
 #include "xref/xref.hpp"
 
@@ -69,7 +70,7 @@ struct Corpus {
   std::vector<PlanInfo> plans;              ///< in model order
   std::vector<Document> docs;               ///< a document's id is its index here
   std::vector<std::string> municipalities;  ///< in order of first appearance
-  std::vector<std::string> departments;     ///< sorted
+  std::vector<std::string> departments;     ///< in the site's one department order (assemble)
   std::vector<RatingValue> ratings;         ///< every value of the plans' rating vocabularies, in order
   std::vector<std::string> statuses;        ///< 新規, 拡充, 継続
 };
@@ -78,7 +79,8 @@ struct Corpus {
 /// none of these (for example 完了 or 短期).
 std::string classify_status(const model::VocabValue& v);
 
-/// Collects the corpus from the model. `symbols` resolves [[…]] links so their text is the title shown.
-Corpus collect(const model::Model& model, const xref::SymbolTable& symbols);
+/// Collects the corpus from the model. `symbols` resolves [[…]] links so their text is the title shown;
+/// `assembly` gives the normalised departments of the facet.
+Corpus collect(const model::Model& model, const xref::SymbolTable& symbols, const assemble::Assembly& assembly);
 
 }  // namespace planpress::search

@@ -1,22 +1,18 @@
 #pragma once
-/// Site search, part of the render phase: the model's texts (corpus) → bigram index → script files, and
-/// the search page. Runs in the browser with no server, also from file:// (docs/search.md).
-#include <string>
-#include <vector>
-
+/// The search writer, part of the render phase: the model's texts (corpus) → bigram index → script files
+/// under search/. The search page itself is a page of the site (site renders search.html from its
+/// template); it loads these files and runs in the browser with no server, also from file://
+/// (docs/search.md).
+#include "assemble/assemble.hpp"
 #include "io/publish.hpp"
+#include "model/model.hpp"
 #include "search/index.hpp"
-#include "site/site.hpp"
+#include "xref/xref.hpp"
 
 namespace planpress::search {
 
-/// Path of the search page below the site root.
-inline constexpr const char* kSearchPage = "search.html";
-
-/// Template names search needs (the page and the search box every page includes).
-const std::vector<std::string>& required_templates();
-
-/// Builds the corpus and index from `in.model` and adds search.html and search/*.js to `out`.
-void render_search(const site::SiteInput& in, io::OutputTree& out, const IndexOptions& options = {});
+/// Builds the corpus and index from the model and adds search/*.js to `out`.
+void render_search(const model::Model& model, const xref::SymbolTable& symbols, const assemble::Assembly& assembly,
+                   io::OutputTree& out, const IndexOptions& options = {});
 
 }  // namespace planpress::search

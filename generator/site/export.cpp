@@ -1,10 +1,14 @@
 #include "site/export.hpp"
 
-#include "site/describe.hpp"
-#include "site/urls.hpp"
+#include "present/describe.hpp"
+#include "present/titles.hpp"
+#include "present/urls.hpp"
+#include "present/values.hpp"
 #include "text/wareki.hpp"
 
 namespace planpress::site {
+
+using namespace present;
 
 using ojson = nlohmann::ordered_json;
 
@@ -69,7 +73,7 @@ ojson category_json(const model::Model& model, const xref::LinkGraph& links, con
   if (!c.number.empty()) j["number"] = c.number;
   j["title"] = c.title;
   if (!c.kind.empty()) j["kind"] = c.kind;
-  j["url"] = plan_page(plan.id) + "#cat-" + c.id;
+  j["url"] = with_anchor(plan_page(plan.id), category_anchor(c.id));
   ojson blocks = ojson::array();
   for (const auto& b : c.blocks) {
     ojson bj;
@@ -139,7 +143,7 @@ ojson link_json(const model::Model& model, const xref::Link& link, bool incoming
   const xref::Endpoint& other = incoming ? link.from : link.to;
   ojson j;
   j["type"] = model::to_string(link.type);
-  j["type_label"] = incoming ? model::backlink_label_of(link.type) : model::label_of(link.type);
+  j["type_label"] = link_label(link.type, incoming);
   const char* kinds[] = {"plan", "document", "item", "category", "section"};
   j["kind"] = kinds[static_cast<int>(other.kind)];
   if (other.kind == xref::TargetKind::document) j["document"] = other.plan;
@@ -241,7 +245,7 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
     sj["id"] = s.id;
     if (!s.number.empty()) sj["number"] = s.number;
     sj["title"] = s.title;
-    sj["url"] = plan_page(p.id) + "#sec-" + s.id;
+    sj["url"] = with_anchor(plan_page(p.id), section_anchor(s.id));
     sj["text"] = s.source ? s.source->text() : std::string();
     sj["refs"] = links_json(model, links.outgoing(p.id + "#" + s.id), false);
     sj["backlinks"] = links_json(model, links.incoming(p.id + "#" + s.id), true);
@@ -268,7 +272,7 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
       sj["index"] = k + 1;
       if (!s.number.empty()) sj["number"] = s.number;
       sj["name"] = s.name;
-      sj["url"] = item_page(p.id, i.id) + "#sub-" + std::to_string(k + 1);
+      sj["url"] = with_anchor(item_page(p.id, i.id), sub_item_anchor(static_cast<int>(k + 1)));
       sj["fields"] = entry_fields_json(p, s);
       if (!s.labels.empty()) sj["labels"] = labels_json(s.labels);
       sj["notes"] = notes_json(s.notes);
@@ -341,7 +345,7 @@ std::string export_plan_csv(const model::Model& model, const xref::LinkGraph& li
   for (const auto& i : p.items) {
     std::vector<std::string> cells = {i.id, i.number, i.name};
     const auto* c = i.category.empty() ? nullptr : p.find_category(i.category);
-    cells.push_back(c ? (c->number.empty() ? c->title : c->number + " " + c->title) : "");
+    cells.push_back(c ? category_title(*c) : "");
     for (const auto& f : p.fields) {
       auto it = i.fields.find(f.key);
       std::string v = it == i.fields.end() ? "" : field_plain_text(it->second);
@@ -357,7 +361,7 @@ std::string export_plan_csv(const model::Model& model, const xref::LinkGraph& li
       std::string s;
       for (const auto* l : ls) {
         const auto info = describe(model, incoming ? l->from : l->to);
-        s += (s.empty() ? "" : "\n") + std::string(incoming ? model::backlink_label_of(l->type) : model::label_of(l->type)) +
+        s += (s.empty() ? "" : "\n") + std::string(link_label(l->type, incoming)) +
              ": " + (info.plan_title.empty() ? "" : info.plan_title + " ") + info.title;
       }
       return s;

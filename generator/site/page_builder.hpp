@@ -1,10 +1,9 @@
 #pragma once
 // Internal to the site module: builds the template context of every page. Split over pages.cpp (shared
-// helpers, home, documents, accessibility, 404, sitemap), plan_pages.cpp (plan and item pages) and
+// helpers, home, documents, accessibility, search, 404, sitemap), plan_pages.cpp (plan and item pages) and
 // views.cpp (views across plans: departments, evaluations, cross-reference map).
 #include <nlohmann/json.hpp>
 
-#include "model/departments.hpp"
 #include "site/html.hpp"
 #include "site/site.hpp"
 
@@ -22,10 +21,10 @@ void null_empty_strings(json& j);
 class PageBuilder {
  public:
   explicit PageBuilder(const SiteInput& in);
-  void build(io::OutputTree& out);
+  void build(io::OutputTree& out, base::Diagnostics& diags);
 
  private:
-  void page(io::OutputTree& out, const std::string& path, const std::string& tmpl, json ctx);
+  void page(io::OutputTree& out, base::Diagnostics& diags, const std::string& path, const std::string& tmpl, json ctx);
 
   // pages.cpp: helpers shared by every page
   json target_json(const xref::Endpoint& e, const std::string& from_page) const;
@@ -34,16 +33,20 @@ class PageBuilder {
   WikiLinkResolver resolver(const std::string& plan, const std::string& from_page) const;
   static json notes_json(const std::vector<model::Note>& notes, const model::Plan* plan);
   json plan_summary(const model::Plan& p, const std::string& from_page) const;
-  json crumbs(const std::string& from_page, std::vector<std::pair<std::string, std::string>> parents) const;
+  json crumbs(const std::string& page) const;
+  json nav_link(const assemble::NavLink& l, const std::string& from_page) const;
   json index_context() const;
   json documents_context() const;
   json accessibility_context() const;
   json not_found_context() const;
+  json search_context() const;
   std::string sitemap(const std::vector<std::string>& pages) const;
 
   // plan_pages.cpp
+  /// `link_departments`: each 担当課 links to its department page (item pages).
   std::string field_html(const model::FieldValue& v, const model::FieldDef& def, const model::Plan& p,
-                         const std::string& from_page) const;
+                         const std::string& from_page, bool link_departments = false) const;
+  std::string departments_html(const std::vector<std::string>& printed, const std::string& from_page) const;
   json fields_json(const model::Entry& e, const model::Plan& p, const std::string& from_page) const;
   json category_path(const model::Plan& p, const std::string& id, const std::string& from_page) const;
   json category_tree(const model::Plan& p, const std::vector<model::Category>& cats, int depth, const std::string& page) const;
@@ -55,16 +58,13 @@ class PageBuilder {
 
   // views.cpp
   json departments_index_context() const;
-  json department_context(const model::Department& d, const std::string& page) const;
+  json department_context(const assemble::Department& d) const;
   json evaluations_context() const;
   json xref_map_context() const;
 
   const SiteInput& in_;
   const model::Model& m_;
-  std::vector<model::Department> departments_;
+  const assemble::Assembly& a_;
 };
-
-/// Root-relative path of a department's page.
-std::string department_page(const model::Department& d);
 
 }  // namespace planpress::site

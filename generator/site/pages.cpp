@@ -1,17 +1,21 @@
 #include <algorithm>
 #include <functional>
 
-#include "site/describe.hpp"
+#include "present/describe.hpp"
+#include "present/titles.hpp"
+#include "present/urls.hpp"
+#include "present/values.hpp"
 #include "site/export.hpp"
 #include "site/page_builder.hpp"
-#include "site/urls.hpp"
-#include "text/wareki.hpp"
 
 namespace planpress::site {
 
+using namespace present;
+
 const std::vector<std::string>& required_templates() {
-  static const std::vector<std::string> names = {"layout", "index", "plan", "item", "documents", "departments",
-                                                 "department", "evaluations", "xref", "accessibility", "404"};
+  static const std::vector<std::string> names = {"layout",      "index", "plan", "item",          "documents", "departments",
+                                                 "department",  "evaluations", "xref", "accessibility", "search", "search-box",
+                                                 "404"};
   return names;
 }
 
@@ -28,17 +32,15 @@ void null_empty_strings(json& j) {
     for (auto& c : j) null_empty_strings(c);
 }
 
-std::string department_page(const model::Department& d) { return "departments/" + d.slug + ".html"; }
+PageBuilder::PageBuilder(const SiteInput& in) : in_(in), m_(in.model), a_(in.assembly) {}
 
-PageBuilder::PageBuilder(const SiteInput& in) : in_(in), m_(in.model), departments_(model::index_departments(in.model)) {}
-
-void PageBuilder::build(io::OutputTree& out) {
+void PageBuilder::build(io::OutputTree& out, base::Diagnostics& diags) {
   std::vector<std::string> pages;
   auto add = [&](const std::string& path, const std::string& tmpl, json ctx) {
-    page(out, path, tmpl, std::move(ctx));
+    page(out, diags, path, tmpl, std::move(ctx));
     pages.push_back(path);
   };
-  add("index.html", "index", index_context());
+  add(home_page(), "index", index_context());
   for (const auto& p : m_.plans) {
     add(plan_page(p.id), "plan", plan_context(p));
     for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -48,25 +50,27 @@ void PageBuilder::build(io::OutputTree& out) {
     out[plan_data_json(p.id)] = export_plan_json(m_, in_.links, p, in_.with_pdf);
     out[plan_data_csv(p.id)] = export_plan_csv(m_, in_.links, p);
   }
-  add("departments/index.html", "departments", departments_index_context());
-  for (const auto& d : departments_) add(department_page(d), "department", department_context(d, department_page(d)));
-  add("evaluations.html", "evaluations", evaluations_context());
-  add("xref.html", "xref", xref_map_context());
+  add(departments_page(), "departments", departments_index_context());
+  for (const auto& d : a_.departments) add(d.page, "department", department_context(d));
+  add(evaluations_page(), "evaluations", evaluations_context());
+  add(xref_page(), "xref", xref_map_context());
   add(documents_page(), "documents", documents_context());
-  add("accessibility.html", "accessibility", accessibility_context());
-  page(out, "404.html", "404", not_found_context());  // not listed in the sitemap
-  out["data/catalog.json"] = export_catalog(m_, in_.with_pdf);
-  out["sitemap.xml"] = sitemap(pages);
+  add(accessibility_page(), "accessibility", accessibility_context());
+  page(out, diags, search_page(), "search", search_context());     // not listed in the sitemap
+  page(out, diags, not_found_page(), "404", not_found_context());  // nor is this
+  out[catalog_json()] = export_catalog(m_, in_.with_pdf);
+  out[present::sitemap()] = sitemap(pages);
   for (const auto& [path, bytes] : in_.assets) out[path] = bytes;
 }
 
-void PageBuilder::page(io::OutputTree& out, const std::string& path, const std::string& tmpl, json ctx) {
-  out[path] = render_page(in_, path, tmpl, std::move(ctx));
+void PageBuilder::page(io::OutputTree& out, base::Diagnostics& diags, const std::string& path, const std::string& tmpl,
+                       json ctx) {
+  out[path] = render_page(in_, path, tmpl, std::move(ctx), diags);
 }
 
 json PageBuilder::target_json(const xref::Endpoint& e, const std::string& from_page) const {
   const auto info = describe(m_, e);
-  return json{{"href", root_prefix(from_page) + endpoint_path(e)}, {"title", info.title},
+  return json{{"href", relative_link(from_page, endpoint_path(e))}, {"title", info.title},
               {"plan_title", info.plan_title}, {"kind_label", info.kind_label}, {"same_plan", false}};
 }
 
@@ -78,7 +82,7 @@ json PageBuilder::links_json(const std::vector<const xref::Link*>& links, bool i
     json j = target_json(other, from_page);
     j["same_plan"] = owner && other.plan == owner->id && other.kind != xref::TargetKind::document;
     j["type"] = model::to_string(l->type);
-    j["type_label"] = incoming ? model::backlink_label_of(l->type) : model::label_of(l->type);
+    j["type_label"] = link_label(l->type, incoming);
     j["evidence"] = l->evidence;
     j["medium"] = l->medium_confidence;
     if (owner && !l->field.empty() && !incoming)
@@ -93,7 +97,7 @@ WikiLinkResolver PageBuilder::resolver(const std::string& plan, const std::strin
   return [this, plan, from_page](const std::string& target) -> std::optional<ResolvedLink> {
     auto e = in_.symbols.resolve(plan, target);
     if (!e) return std::nullopt;
-    return ResolvedLink{root_prefix(from_page) + endpoint_path(*e), describe(m_, *e).title};
+    return ResolvedLink{relative_link(from_page, endpoint_path(*e)), describe(m_, *e).title};
   };
 }
 
@@ -110,27 +114,31 @@ json PageBuilder::notes_json(const std::vector<model::Note>& notes, const model:
 }
 
 json PageBuilder::plan_summary(const model::Plan& p, const std::string& from_page) const {
-  const std::string root = root_prefix(from_page);
+  auto link = [&](const std::string& path) { return relative_link(from_page, path); };
   json j{{"id", p.id}, {"title", p.title}, {"short_title", p.display_title()}, {"municipality", p.municipality},
-         {"kind_label", model::label_of(p.kind)}, {"url", root + plan_page(p.id)},
-         {"data_json", root + plan_data_json(p.id)}, {"data_csv", root + plan_data_csv(p.id)},
+         {"kind_label", model::label_of(p.kind)}, {"url", link(plan_page(p.id))},
+         {"data_json", link(plan_data_json(p.id))}, {"data_csv", link(plan_data_csv(p.id))},
          {"item_count", p.items.size()}, {"summary", p.summary}, {"title_inferred", p.inferred.count("title") > 0}};
-  if (in_.with_pdf) j["pdf"] = root + plan_pdf(p.id);
+  if (in_.with_pdf) j["pdf"] = link(plan_pdf(p.id));
   if (p.period) {
     j["period_wareki"] = period_wareki(*p.period);
     j["period_western"] = period_western(*p.period);
     j["period_inferred"] = p.inferred.count("period") > 0;
   }
   if (p.published) {
-    j["published_label"] = p.published->label.empty() ? text::wareki_from_iso(p.published->iso).value_or("") : p.published->label;
+    j["published_label"] = published_text(*p.published);
     j["published_inferred"] = p.inferred.count("published") > 0;
   }
   return j;
 }
 
-json PageBuilder::crumbs(const std::string& from_page, std::vector<std::pair<std::string, std::string>> parents) const {
-  json list = json::array({json{{"title", "ホーム"}, {"href", root_prefix(from_page) + "index.html"}}});
-  for (auto& [title, path] : parents) list.push_back(json{{"title", title}, {"href", root_prefix(from_page) + path}});
+json PageBuilder::nav_link(const assemble::NavLink& l, const std::string& from_page) const {
+  return json{{"title", l.title}, {"href", short_link(from_page, l.path)}};
+}
+
+json PageBuilder::crumbs(const std::string& page) const {
+  json list = json::array();
+  for (const auto& l : a_.navigation_of(page).parents) list.push_back(json{{"title", l.title}, {"href", relative_link(page, l.path)}});
   return listing(list);
 }
 
@@ -150,13 +158,13 @@ json PageBuilder::index_context() const {
       return (a->period ? a->period->from : 0) < (b->period ? b->period->from : 0);
     });
     json list = json::array();
-    for (const auto* p : plans) list.push_back(plan_summary(*p, "index.html"));
+    for (const auto* p : plans) list.push_back(plan_summary(*p, home_page()));
     groups.push_back(json{{"municipality", muni}, {"plans", list}, {"count", plans.size()}});
   }
   std::size_t items = 0;
   for (const auto& p : m_.plans) items += p.items.size();
   return json{{"title", m_.site.title}, {"municipalities", groups}, {"plan_count", m_.plans.size()}, {"item_count", items},
-              {"link_count", in_.links.links().size()}, {"department_count", departments_.size()},
+              {"link_count", in_.links.links().size()}, {"department_count", a_.departments.size()},
               {"document_count", m_.documents.size()}};
 }
 
@@ -164,18 +172,18 @@ json PageBuilder::documents_context() const {
   const std::string page = documents_page();
   json docs = json::array();
   for (const auto& d : m_.documents) {
-    json j{{"id", d.id}, {"title", d.title}, {"municipality", d.municipality}, {"note", d.note}};
+    json j{{"id", d.id}, {"anchor", document_anchor(d.id)}, {"title", d.title}, {"municipality", d.municipality}, {"note", d.note}};
     if (d.date) j["date"] = d.date->label;
     if (d.period) j["period"] = period_wareki(*d.period);
     j["backlinks"] = listing(links_json(in_.links.incoming(d.id), true, page, nullptr));
     docs.push_back(j);
   }
-  return json{{"title", "関連文書（本サイト未掲載）"}, {"documents", docs}, {"breadcrumbs", crumbs(page, {})},
+  return json{{"title", "関連文書（本サイト未掲載）"}, {"documents", docs}, {"breadcrumbs", crumbs(page)},
               {"description", "計画の中で名前が挙げられている、本サイトには掲載していない文書の一覧です。"}};
 }
 
 json PageBuilder::accessibility_context() const {
-  return json{{"title", "ウェブアクセシビリティ方針"}, {"breadcrumbs", crumbs("accessibility.html", {})},
+  return json{{"title", "ウェブアクセシビリティ方針"}, {"breadcrumbs", crumbs(accessibility_page())},
               {"organisation", m_.site.organisation},
               {"description", "このサイトのウェブアクセシビリティへの取組み（JIS X 8341-3:2016 適合レベルAA）について。"}};
 }
@@ -187,10 +195,13 @@ json PageBuilder::not_found_context() const {
   if (!m_.site.base_url.empty()) {
     std::string base = m_.site.base_url;
     if (base.back() != '/') base += '/';
-    ctx["home"] = base + "index.html";
     ctx["root"] = base;
   }
   return ctx;
+}
+
+json PageBuilder::search_context() const {
+  return json{{"title", "サイト内検索"}, {"description", "すべての計画の項目・本文・体系・指標をまとめて検索します。"}, {"search_page", true}};
 }
 
 std::string PageBuilder::sitemap(const std::vector<std::string>& pages) const {
@@ -202,16 +213,24 @@ std::string PageBuilder::sitemap(const std::vector<std::string>& pages) const {
   return xml + "</urlset>\n";
 }
 
-void render_site(const SiteInput& in, io::OutputTree& out) { PageBuilder(in).build(out); }
+void render_site(const SiteInput& in, io::OutputTree& out, base::Diagnostics& diags) { PageBuilder(in).build(out, diags); }
 
-std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name, json ctx) {
+std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name, json ctx,
+                        base::Diagnostics& diags) {
   const auto& site = in.model.site;
   if (!ctx.contains("root")) ctx["root"] = root_prefix(path);  // the 404 page sets an absolute one
+  // The pages every page links to (header, footer), through the root.
+  const std::string root = ctx["root"].get<std::string>();
+  ctx["pages"] = json{{"home", root + home_page()},           {"departments", root + departments_page()},
+                      {"evaluations", root + evaluations_page()}, {"xref", root + xref_page()},
+                      {"documents", root + documents_page()},   {"accessibility", root + accessibility_page()},
+                      {"catalog", root + catalog_json()},        {"sitemap", root + present::sitemap()},
+                      {"search", root + search_page()}};
   ctx["site"] = json{{"title", site.title}, {"organisation", site.organisation}, {"description", site.description}};
   if (!ctx.contains("description") || !ctx["description"].is_string() || ctx["description"].get<std::string>().empty())
     ctx["description"] = site.description;
   null_empty_strings(ctx);
-  return in.templates.render(template_name, ctx);
+  return in.templates.render(template_name, ctx, diags);
 }
 
 }  // namespace planpress::site

@@ -2,46 +2,52 @@
 #include <functional>
 #include <set>
 
+#include "present/chart.hpp"
+#include "present/titles.hpp"
+#include "present/urls.hpp"
+#include "present/values.hpp"
 #include "site/charts.hpp"
-#include "site/describe.hpp"
 #include "site/page_builder.hpp"
-#include "site/urls.hpp"
 #include "text/wareki.hpp"
 
 namespace planpress::site {
 
-namespace {
+using namespace present;
 
-const char* inferred_label(const std::string& key) {
-  if (key == "title") return "表題";
-  if (key == "short_title") return "略称";
-  if (key == "period") return "計画期間";
-  if (key == "published") return "策定時期";
-  if (key == "municipality") return "自治体";
-  if (key == "kind") return "種別";
-  if (key == "department") return "担当";
-  return "項目";
+std::string PageBuilder::departments_html(const std::vector<std::string>& printed, const std::string& from_page) const {
+  // Each entry as printed, linked to its department's page; an entry naming several departments
+  // (「総務局人事課、労務課」) is followed by a link to each.
+  std::string html = "<ul class=\"departments\">";
+  for (const auto& entry : printed) {
+    const auto units = a_.departments_of(entry);
+    html += "<li>";
+    if (units.size() == 1) {
+      html += "<a href=\"" + escape_html(relative_link(from_page, units[0]->page)) + "\">" + escape_html(entry) + "</a>";
+    } else {
+      html += escape_html(entry);
+      if (!units.empty()) {
+        html += " <span class=\"aside\">（";
+        for (std::size_t i = 0; i < units.size(); ++i)
+          html += std::string(i ? "、" : "") + "<a href=\"" + escape_html(relative_link(from_page, units[i]->page)) + "\">" +
+                  escape_html(units[i]->unit.name) + "</a>";
+        html += "）</span>";
+      }
+    }
+    html += "</li>";
+  }
+  return html + "</ul>";
 }
-
-const char* value_kind_label(const std::string& kind) {
-  if (kind == "target") return "目標";
-  if (kind == "baseline") return "基準";
-  return "実績";
-}
-
-}  // namespace
 
 std::string PageBuilder::field_html(const model::FieldValue& v, const model::FieldDef& def, const model::Plan& p,
-                                    const std::string& from_page) const {
+                                    const std::string& from_page, bool link_departments) const {
   switch (v.kind) {
     case model::FieldKind::text: return text_to_html(v.text);
     case model::FieldKind::markdown: return markdown_to_html(v.markdown, resolver(p.id, from_page), 2, def.label);
     case model::FieldKind::status:
     case model::FieldKind::rating: {
-      const auto* voc = p.vocabulary(def.vocabulary);
-      const auto* val = voc ? voc->find(v.text) : nullptr;
+      const auto& label = vocabulary_label(p, def, v.text);
       std::string html = "<span class=\"mark mark-" + std::string(model::to_string(v.kind)) + "\">" + escape_html(v.text) + "</span>";
-      if (val && !val->label.empty()) html += "<span class=\"mark-label\">" + escape_html(val->label) + "</span>";
+      if (!label.empty()) html += "<span class=\"mark-label\">" + escape_html(label) + "</span>";
       return html;
     }
     case model::FieldKind::tags: {
@@ -50,6 +56,7 @@ std::string PageBuilder::field_html(const model::FieldValue& v, const model::Fie
       return html + "</ul>";
     }
     case model::FieldKind::departments: {
+      if (link_departments) return departments_html(v.values, from_page);
       std::string html = "<ul class=\"departments\">";
       for (const auto& d : v.values) html += "<li>" + escape_html(d) + "</li>";
       return html + "</ul>";
@@ -72,11 +79,9 @@ std::string PageBuilder::field_html(const model::FieldValue& v, const model::Fie
         if (r.group != group && !r.group.empty())
           html += "<tr class=\"group\"><th scope=\"colgroup\" colspan=\"2\">" + escape_html(r.group) + "</th></tr>";
         group = r.group;
-        std::string when = escape_html(r.label);
-        if (r.from) {
-          const std::string w = text::wareki_fiscal_span(*r.from, r.open_end ? std::nullopt : (r.to ? r.to : r.from));
-          if (w != r.label) when += r.label.empty() ? escape_html(w) : " <span class=\"aside\">（" + escape_html(w) + "）</span>";
-        }
+        const auto w = schedule_when(r);
+        std::string when = escape_html(w.label);
+        if (!w.span.empty()) when += w.label.empty() ? escape_html(w.span) : " <span class=\"aside\">（" + escape_html(w.span) + "）</span>";
         html += "<tr><th scope=\"row\">" + when + "</th><td>" + escape_html(r.text) + "</td></tr>";
       }
       return html + "</tbody></table></div>";
@@ -90,9 +95,8 @@ json PageBuilder::fields_json(const model::Entry& e, const model::Plan& p, const
   for (const auto& def : p.fields) {
     auto it = e.fields.find(def.key);
     if (it == e.fields.end()) continue;
-    const auto label = e.labels.count(def.key) ? e.labels.at(def.key) : def.label;
-    out.push_back(json{{"key", def.key}, {"label", label}, {"kind", model::to_string(def.kind)},
-                       {"html", field_html(it->second, def, p, from_page)}});
+    out.push_back(json{{"key", def.key}, {"label", field_label(e, def)}, {"kind", model::to_string(def.kind)},
+                       {"html", field_html(it->second, def, p, from_page, /*link_departments=*/true)}});
   }
   return out;
 }
@@ -101,8 +105,8 @@ json PageBuilder::category_path(const model::Plan& p, const std::string& id, con
   json path = json::array();
   std::function<bool(const std::vector<model::Category>&)> walk = [&](const std::vector<model::Category>& cats) {
     for (const auto& c : cats) {
-      path.push_back(json{{"id", c.id}, {"number", c.number}, {"title", c.title},
-                          {"href", root_prefix(from_page) + plan_page(p.id) + "#cat-" + c.id}});
+      path.push_back(json{{"id", c.id}, {"title", category_title(c)},
+                          {"href", short_link(from_page, with_anchor(plan_page(p.id), category_anchor(c.id)))}});
       if (c.id == id || walk(c.children)) return true;
       path.erase(path.size() - 1);
     }
@@ -120,10 +124,11 @@ json PageBuilder::category_tree(const model::Plan& p, const std::vector<model::C
     for (const auto& b : c.blocks)
       blocks.push_back(json{{"label", b.label}, {"html", markdown_to_html(b.markdown, resolver(p.id, page), 3, b.label.empty() ? c.title : b.label)}});
     json items = json::array();
-    for (const auto& i : p.items)
-      if (i.category == c.id) items.push_back(json{{"title", entry_title(i)}, {"href", "items/" + i.id + ".html"}});
+    const auto& by_category = a_.rollups(p).items_by_category;
+    if (auto it = by_category.find(c.id); it != by_category.end())
+      for (const auto* i : it->second) items.push_back(json{{"title", entry_title(*i)}, {"href", short_link(page, item_page(p.id, i->id))}});
     const std::string key = p.id + "#" + c.id;
-    out.push_back(json{{"id", c.id}, {"number", c.number}, {"title", c.title}, {"kind", c.kind},
+    out.push_back(json{{"id", c.id}, {"anchor", category_anchor(c.id)}, {"title", category_title(c)}, {"kind", c.kind},
                        {"heading_level", std::min(depth + 3, 6)}, {"blocks", blocks}, {"items", listing(items)},
                        {"refs", listing(links_json(in_.links.outgoing(key), false, page, &p))},
                        {"backlinks", listing(links_json(in_.links.incoming(key), true, page, &p))},
@@ -134,89 +139,47 @@ json PageBuilder::category_tree(const model::Plan& p, const std::vector<model::C
 }
 
 json PageBuilder::indicator_json(const model::Indicator& ind) const {
-  // The data table: one row per segment, one column per (fiscal year, kind) that has a value.
-  struct Column {
-    std::optional<int> year;
-    std::string kind;
-  };
-  std::vector<Column> columns;
-  for (const auto& v : ind.values) {
-    bool found = false;
-    for (const auto& c : columns) found = found || (c.year == v.year && c.kind == v.kind);
-    if (!found) columns.push_back(Column{v.year, v.kind});
-  }
-  std::stable_sort(columns.begin(), columns.end(), [](const Column& a, const Column& b) {
-    return a.year.value_or(9999) < b.year.value_or(9999);
-  });
+  const auto table = indicator_table(ind);
   json head = json::array();
-  for (const auto& c : columns)
-    head.push_back(json{{"label", (c.year ? text::wareki_fiscal_year(*c.year) : std::string("年度なし"))},
-                        {"kind", value_kind_label(c.kind)}});
-  std::vector<model::Segment> segments = ind.segments;
-  if (segments.empty()) segments.push_back(model::Segment{"", "値", ""});
+  for (const auto& c : table.columns) head.push_back(json{{"label", c.year_label}, {"kind", c.kind_label}});
   json rows = json::array();
-  for (const auto& s : segments) {
+  for (const auto& r : table.rows) {
     json cells = json::array();
-    bool any = false;
-    for (const auto& c : columns) {
-      std::string cell = "—";
-      std::string note;
-      for (const auto& v : ind.values) {
-        if (v.year != c.year || v.kind != c.kind || v.segment != s.id) continue;
-        cell = display_value(v, ind.unit);
-        note = v.note;
-        any = true;
-      }
-      cells.push_back(json{{"text", cell}, {"note", note}});
-    }
-    if (any || ind.segments.empty()) rows.push_back(json{{"label", s.label}, {"note", s.note}, {"cells", cells}});
+    for (const auto& cell : r.cells) cells.push_back(json{{"text", cell.text}, {"note", cell.note}});
+    rows.push_back(json{{"label", r.label}, {"note", r.note}, {"cells", cells}});
   }
-  const bool chart = has_chart(ind);
-  return json{{"id", ind.id}, {"name", ind.name}, {"type", ind.type}, {"unit", ind.unit}, {"definition", ind.definition},
-              {"chart", chart ? render_chart_svg(ind, "chart-" + ind.id) : std::string()},
-              {"summary", listing(json(summarize_indicator(ind)))}, {"has_values", !ind.values.empty()},
+  const auto summary = summarize_indicator(ind);
+  const auto* chart = a_.chart(ind);
+  return json{{"id", ind.id}, {"anchor", indicator_anchor(ind.id)}, {"name", ind.name}, {"type", ind.type}, {"unit", ind.unit},
+              {"definition", ind.definition},
+              {"chart", chart ? render_chart_svg(*chart, summary, "chart-" + ind.id) : std::string()},
+              {"summary", listing(json(summary))}, {"has_values", !ind.values.empty()},
               {"head", head}, {"rows", rows}, {"commentary", ind.commentary},
               {"notes", listing(notes_json(ind.notes, nullptr))}};
 }
 
 json PageBuilder::rollups_json(const model::Plan& p, const std::string& page) const {
+  const auto& rollups = a_.rollups(p);
   json tables = json::array();
   // One table per status / rating / tags field: each vocabulary value, its count and its items.
-  for (const auto& def : p.fields) {
-    if (def.kind != model::FieldKind::status && def.kind != model::FieldKind::rating && def.kind != model::FieldKind::tags) continue;
-    const auto* voc = p.vocabulary(def.vocabulary);
-    if (!voc) continue;
+  for (const auto& f : rollups.fields) {
     json rows = json::array();
-    std::size_t without = 0;
-    for (const auto& val : voc->values) {
+    for (const auto& v : f.values) {
       json items = json::array();
-      for (const auto& i : p.items) {
-        auto it = i.fields.find(def.key);
-        if (it == i.fields.end()) continue;
-        const auto& fv = it->second;
-        const bool has = def.kind == model::FieldKind::tags ? std::count(fv.values.begin(), fv.values.end(), val.value) > 0
-                                                            : fv.text == val.value;
-        if (has) items.push_back(json{{"number", i.number.empty() ? i.name : i.number}, {"title", entry_title(i)},
-                                      {"href", "items/" + i.id + ".html"}});
-      }
-      rows.push_back(json{{"value", val.value}, {"label", val.label}, {"count", items.size()}, {"items", items}});
+      for (const auto* i : v.items)
+        items.push_back(json{{"number", i->number.empty() ? i->name : i->number}, {"title", entry_title(*i)},
+                             {"href", short_link(page, item_page(p.id, i->id))}});
+      rows.push_back(json{{"value", v.value->value}, {"label", v.value->label}, {"count", v.items.size()}, {"items", items}});
     }
-    for (const auto& i : p.items)
-      if (!i.fields.count(def.key)) ++without;
-    tables.push_back(json{{"id", "rollup-" + def.key}, {"label", def.label}, {"rows", rows},
-                          {"without", without ? json(without) : json(nullptr)},
-                          {"kind", model::to_string(def.kind)}});
+    tables.push_back(json{{"id", "rollup-" + f.field->key}, {"label", f.field->label}, {"rows", rows},
+                          {"without", f.without ? json(f.without) : json(nullptr)},
+                          {"kind", model::to_string(f.field->kind)}});
   }
   // Departments of this plan, normalised across plans, with links to the department pages.
   json depts = json::array();
-  for (const auto& d : departments_) {
-    std::set<std::string> items;
-    for (const auto& a : d.assignments)
-      if (a.plan == &p) items.insert(a.item->id);
-    if (!items.empty())
-      depts.push_back(json{{"name", d.unit.name}, {"count", items.size()}, {"href", root_prefix(page) + department_page(d)},
-                           {"generic", d.unit.generic}});
-  }
+  for (const auto& d : rollups.departments)
+    depts.push_back(json{{"name", d.department->unit.name}, {"count", d.items}, {"href", relative_link(page, d.department->page)},
+                         {"generic", d.department->unit.generic}});
   return json{{"tables", listing(tables)}, {"departments", listing(depts)}};
 }
 
@@ -244,7 +207,7 @@ json PageBuilder::plan_context(const model::Plan& p) const {
   ctx["department"] = p.department;
   ctx["source_note"] = p.source_note;
   json inferred = json::array();
-  for (const auto& [k, v] : p.inferred) inferred.push_back(json{{"label", inferred_label(k)}, {"reason", v}});
+  for (const auto& [k, v] : p.inferred) inferred.push_back(json{{"label", metadata_label(k)}, {"reason", v}});
   ctx["inferred"] = listing(inferred);
   ctx["relations"] = relations_json(p, page);
   ctx["refs"] = listing(links_json(in_.links.outgoing(p.id), false, page, &p));
@@ -255,7 +218,7 @@ json PageBuilder::plan_context(const model::Plan& p) const {
     json inds = json::array();
     for (const auto& ind : p.indicators)
       if (ind.section == s.id) inds.push_back(indicator_json(ind));
-    sections.push_back(json{{"id", s.id}, {"number", s.number}, {"title", s.title},
+    sections.push_back(json{{"id", s.id}, {"anchor", section_anchor(s.id)}, {"title", section_title(s)},
                             {"html", markdown_to_html(s.markdown, resolver(p.id, page), 1, s.title)}, {"indicators", inds},
                             {"backlinks", listing(links_json(in_.links.incoming(p.id + "#" + s.id), true, page, &p))}});
   }
@@ -277,11 +240,8 @@ json PageBuilder::plan_context(const model::Plan& p) const {
   for (const auto& i : p.items) {
     if (i.category != current && !i.category.empty()) {
       std::string label;
-      for (const auto& c : category_path(p, i.category, page)) {
-        const auto number = c["number"].get<std::string>();
-        label += (label.empty() ? "" : " ＞ ") + (number.empty() ? "" : number + " ") + c["title"].get<std::string>();
-      }
-      rows.push_back(json{{"group", true}, {"label", label}, {"href", "#cat-" + i.category}});
+      for (const auto& c : category_path(p, i.category, page)) label += (label.empty() ? "" : " ＞ ") + c["title"].get<std::string>();
+      rows.push_back(json{{"group", true}, {"label", label}, {"href", short_link(page, with_anchor(page, category_anchor(i.category)))}});
     }
     current = i.category;
     json cells = json::array();
@@ -290,11 +250,11 @@ json PageBuilder::plan_context(const model::Plan& p) const {
       const auto* def = p.field(key);
       cells.push_back(json{{"html", it == i.fields.end() || !def ? "" : field_html(it->second, *def, p, page)}});
     }
-    rows.push_back(json{{"group", false}, {"number", i.number}, {"name", i.name}, {"href", "items/" + i.id + ".html"},
+    rows.push_back(json{{"group", false}, {"number", i.number}, {"name", i.name}, {"href", short_link(page, item_page(p.id, i.id))},
                         {"cells", cells}});
   }
   ctx["rows"] = rows;
-  ctx["breadcrumbs"] = crumbs(page, {});
+  ctx["breadcrumbs"] = crumbs(page);
   return ctx;
 }
 
@@ -304,8 +264,6 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   ctx["title"] = entry_title(i);
   ctx["description"] = p.display_title() + "の取組項目「" + i.name + "」";
   ctx["plan"] = plan_summary(p, page);
-  ctx["number"] = i.number;
-  ctx["name"] = i.name;
   ctx["fields"] = fields_json(i, p, page);
   const auto outgoing = links_json(in_.links.outgoing(p.id + "#" + i.id), false, page, &p);
   json subs = json::array();
@@ -314,7 +272,7 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
     json refs = json::array();
     for (const auto& l : outgoing)
       if (l.value("from_sub_item", 0) == static_cast<int>(k + 1)) refs.push_back(l);
-    subs.push_back(json{{"anchor", "sub-" + std::to_string(k + 1)}, {"number", s.number}, {"name", s.name},
+    subs.push_back(json{{"anchor", sub_item_anchor(static_cast<int>(k + 1))}, {"title", entry_title(s)},
                         {"fields", fields_json(s, p, page)}, {"refs", listing(refs)}, {"notes", listing(notes_json(s.notes, &p))}});
   }
   ctx["sub_items"] = listing(subs);
@@ -326,10 +284,10 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   ctx["backlinks"] = listing(links_json(in_.links.incoming(p.id + "#" + i.id), true, page, &p));
   ctx["notes"] = listing(notes_json(i.notes, &p));
   ctx["category_path"] = category_path(p, i.category, page);
-  ctx["breadcrumbs"] = crumbs(page, {{p.display_title(), plan_page(p.id)}});
-  if (index > 0) ctx["prev"] = json{{"title", entry_title(p.items[index - 1])}, {"href", p.items[index - 1].id + ".html"}};
-  if (index + 1 < p.items.size())
-    ctx["next"] = json{{"title", entry_title(p.items[index + 1])}, {"href", p.items[index + 1].id + ".html"}};
+  ctx["breadcrumbs"] = crumbs(page);
+  const auto& nav = a_.navigation_of(page);
+  if (nav.prev) ctx["prev"] = nav_link(*nav.prev, page);
+  if (nav.next) ctx["next"] = nav_link(*nav.next, page);
   return ctx;
 }
 

@@ -1,9 +1,10 @@
 #pragma once
-/// Phase 4, render: the static site (pages from Mustache templates, assets, data export) as an in-memory
-/// tree; nothing is written here.
+/// Phase render, the HTML writer: the static site (pages from Mustache templates — the search page
+/// included —, assets, data export) as an in-memory tree; nothing is written here.
 #include <map>
 #include <string>
 
+#include "assemble/assemble.hpp"
 #include "base/diagnostic.hpp"
 #include "io/publish.hpp"
 #include "model/model.hpp"
@@ -16,6 +17,7 @@ struct SiteInput {
   const model::Model& model;
   const xref::SymbolTable& symbols;
   const xref::LinkGraph& links;
+  const assemble::Assembly& assembly;  ///< departments, roll-ups, charts, navigation
   const tmpl::TemplateSet& templates;
   const std::map<std::string, std::string>& assets;  ///< root-relative path → bytes, copied as is
   bool with_pdf = false;                              ///< link pdf/<plan>.pdf (when the PDF phase runs)
@@ -29,14 +31,15 @@ const std::vector<std::string>& required_templates();
 /// insert raw ({{{html}}}) or inside a tag (<h{{heading_level}}>); see TemplateSet::lint_html.
 const std::vector<std::string>& trusted_markup_names();
 
-/// Renders every page and export file into `out`.
-void render_site(const SiteInput& in, io::OutputTree& out);
+/// Renders every page and export file into `out`; template problems found while rendering (a recursion
+/// the data never ends) go to `diags`.
+void render_site(const SiteInput& in, io::OutputTree& out, base::Diagnostics& diags);
 
 /// Renders one page at root-relative `path` with template `template_name`: adds what every page needs
 /// (the site's title and organisation, `root` — the relative prefix back to the site root, unless the
 /// context sets its own — and a default
 /// description) to `context`, and turns empty strings into null (see docs/architecture.md).
 std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name,
-                        nlohmann::json context);
+                        nlohmann::json context, base::Diagnostics& diags);
 
 }  // namespace planpress::site

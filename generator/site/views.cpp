@@ -4,29 +4,23 @@
 #include <map>
 #include <set>
 
-#include "site/describe.hpp"
+#include "present/titles.hpp"
+#include "present/urls.hpp"
+#include "present/values.hpp"
 #include "site/page_builder.hpp"
-#include "site/urls.hpp"
 
 namespace planpress::site {
 
-namespace {
-
-std::size_t distinct_items(const model::Department& d) {
-  std::set<std::pair<const model::Plan*, const model::Item*>> items;
-  for (const auto& a : d.assignments) items.insert({a.plan, a.item});
-  return items.size();
-}
-
-}  // namespace
+using namespace present;
 
 json PageBuilder::departments_index_context() const {
-  const std::string page = "departments/index.html";
-  // Groups: each bureau (局・室), then units outside any bureau (区役所・総合支所), then roles (局区, 各職場 …).
+  const std::string page = departments_page();
+  // Groups: each bureau (局・室), then units outside any bureau (区役所・総合支所), then roles (局区, 各職場 …);
+  // groups and their rows in the one department order.
   const std::string kRoles = "\x01roles";
-  auto group_of = [&](const model::Department& d) { return d.unit.generic ? kRoles : d.unit.bureau; };
+  auto group_of = [&](const assemble::Department& d) { return d.unit.generic ? kRoles : d.unit.bureau; };
   std::vector<std::string> bureaus;
-  for (const auto& d : departments_)
+  for (const auto& d : a_.departments)
     if (std::find(bureaus.begin(), bureaus.end(), group_of(d)) == bureaus.end()) bureaus.push_back(group_of(d));
   std::stable_sort(bureaus.begin(), bureaus.end(), [&](const std::string& a, const std::string& b) {
     auto rank = [&](const std::string& x) { return x == kRoles ? 2 : x.empty() ? 1 : 0; };
@@ -35,23 +29,25 @@ json PageBuilder::departments_index_context() const {
   json groups = json::array();
   for (const auto& b : bureaus) {
     json rows = json::array();
-    for (const auto& d : departments_) {
+    for (const auto& d : a_.departments) {
       if (group_of(d) != b) continue;
-      std::set<std::string> plans;
-      for (const auto& a : d.assignments) plans.insert(a.plan->display_title());
       std::string plan_list;
-      for (const auto& t : plans) plan_list += (plan_list.empty() ? "" : "、") + t;
-      rows.push_back(json{{"name", d.unit.name}, {"href", d.slug + ".html"}, {"count", distinct_items(d)}, {"plans", plan_list}});
+      for (const auto& p : m_.plans) {
+        const bool names = std::any_of(d.assignments.begin(), d.assignments.end(), [&](const auto& a) { return a.plan == &p; });
+        if (names) plan_list += (plan_list.empty() ? "" : "、") + p.display_title();
+      }
+      rows.push_back(json{{"name", d.unit.name}, {"href", short_link(page, d.page)}, {"count", d.item_count}, {"plans", plan_list}});
     }
     const std::string title = b == kRoles ? "全庁・各所属（特定の課を指さない担当）" : b.empty() ? "区役所・総合支所など" : b;
     groups.push_back(json{{"title", title}, {"rows", rows}, {"id", "bureau-" + std::to_string(groups.size() + 1)}});
   }
-  return json{{"title", "担当課別の取組"}, {"groups", groups}, {"department_count", departments_.size()},
-              {"breadcrumbs", crumbs(page, {})},
+  return json{{"title", "担当課別の取組"}, {"groups", groups}, {"department_count", a_.departments.size()},
+              {"breadcrumbs", crumbs(page)},
               {"description", "各計画の担当課（所管局）ごとに、その課が担当する取組項目を計画を横断して一覧にしています。"}};
 }
 
-json PageBuilder::department_context(const model::Department& d, const std::string& page) const {
+json PageBuilder::department_context(const assemble::Department& d) const {
+  const std::string& page = d.page;
   // Items grouped by plan, in plan order.
   json plans = json::array();
   for (const auto& p : m_.plans) {
@@ -61,9 +57,10 @@ json PageBuilder::department_context(const model::Department& d, const std::stri
       const xref::Endpoint e{xref::TargetKind::item, p.id, a.item->id, a.sub_item};
       json j = target_json(e, page);
       const auto* def = p.field(a.field);
-      const auto label = a.item->labels.count(a.field) ? a.item->labels.at(a.field) : (def ? def->label : std::string());
+      const auto& entry = a.sub_item > 0 ? static_cast<const model::Entry&>(a.item->sub_items[static_cast<std::size_t>(a.sub_item) - 1])
+                                         : static_cast<const model::Entry&>(*a.item);
       j["printed"] = a.printed;
-      j["field_label"] = label;
+      j["field_label"] = def ? field_label(entry, *def) : a.field;
       if (a.sub_item > 0) {
         j["sub_item"] = a.item->sub_items[static_cast<std::size_t>(a.sub_item) - 1].name;
         j["sub_item_label"] = p.presentation.sub_items_label;
@@ -71,51 +68,45 @@ json PageBuilder::department_context(const model::Department& d, const std::stri
       items.push_back(j);
     }
     if (!items.empty())
-      plans.push_back(json{{"title", p.title}, {"href", root_prefix(page) + plan_page(p.id)}, {"items", items},
+      plans.push_back(json{{"title", p.title}, {"href", relative_link(page, plan_page(p.id))}, {"items", items},
                            {"count", items.size()}});
   }
   json siblings = json::array();
-  for (const auto& o : departments_)
+  for (const auto& o : a_.departments)
     if (&o != &d && !d.unit.generic && !o.unit.generic && !d.unit.bureau.empty() && o.unit.bureau == d.unit.bureau)
-      siblings.push_back(json{{"name", o.unit.name}, {"href", o.slug + ".html"}});
+      siblings.push_back(json{{"name", o.unit.name}, {"href", short_link(page, o.page)}});
   return json{{"title", d.unit.name}, {"name", d.unit.name}, {"bureau", d.unit.generic ? "" : d.unit.bureau},
-              {"generic", d.unit.generic}, {"plans", plans}, {"item_count", distinct_items(d)},
-              {"siblings", listing(siblings)}, {"breadcrumbs", crumbs(page, {{"担当課別", "departments/index.html"}})},
+              {"generic", d.unit.generic}, {"plans", plans}, {"item_count", d.item_count},
+              {"siblings", listing(siblings)}, {"breadcrumbs", crumbs(page)}, {"index_href", short_link(page, departments_page())},
               {"description", d.unit.name + "が担当する取組項目の一覧（計画横断）"}};
 }
 
 json PageBuilder::evaluations_context() const {
-  const std::string page = "evaluations.html";
+  const std::string page = evaluations_page();
   json plans = json::array();
   for (const auto& p : m_.plans) {
     json fields = json::array();
-    for (const auto& def : p.fields) {
-      if (def.kind != model::FieldKind::rating) continue;
-      const auto* voc = p.vocabulary(def.vocabulary);
-      if (!voc) continue;
+    for (const auto& f : a_.rollups(p).fields) {
+      if (f.field->kind != model::FieldKind::rating) continue;
       json values = json::array();
-      for (const auto& v : voc->values) {
+      for (const auto& v : f.values) {
         json items = json::array();
-        for (const auto& i : p.items) {
-          auto it = i.fields.find(def.key);
-          if (it != i.fields.end() && it->second.text == v.value)
-            items.push_back(target_json(xref::Endpoint{xref::TargetKind::item, p.id, i.id, 0}, page));
-        }
-        values.push_back(json{{"value", v.value}, {"label", v.label}, {"count", items.size()}, {"items", listing(items)},
-                              {"anchor", p.id + "-" + def.key + "-" + std::to_string(values.size() + 1)}});
+        for (const auto* i : v.items) items.push_back(target_json(xref::Endpoint{xref::TargetKind::item, p.id, i->id, 0}, page));
+        values.push_back(json{{"value", v.value->value}, {"label", v.value->label}, {"count", v.items.size()}, {"items", listing(items)},
+                              {"anchor", p.id + "-" + f.field->key + "-" + std::to_string(values.size() + 1)}});
       }
-      fields.push_back(json{{"label", def.label}, {"values", values}, {"id", p.id + "-" + def.key}});
+      fields.push_back(json{{"label", f.field->label}, {"values", values}, {"id", p.id + "-" + f.field->key}});
     }
     if (!fields.empty())
-      plans.push_back(json{{"title", p.title}, {"href", plan_page(p.id)}, {"municipality", p.municipality},
+      plans.push_back(json{{"title", p.title}, {"href", relative_link(page, plan_page(p.id))}, {"municipality", p.municipality},
                            {"period", p.period ? period_wareki(*p.period) : std::string()}, {"fields", fields}});
   }
-  return json{{"title", "評価別の取組"}, {"plans", listing(plans)}, {"breadcrumbs", crumbs(page, {})},
+  return json{{"title", "評価別の取組"}, {"plans", listing(plans)}, {"breadcrumbs", crumbs(page)},
               {"description", "自己評価などの評価欄をもつ計画について、評価ごとの件数と該当する取組項目を一覧にしています。"}};
 }
 
 json PageBuilder::xref_map_context() const {
-  const std::string page = "xref.html";
+  const std::string page = xref_page();
   // Columns: every plan, then the external documents taken together.
   const std::string kDocuments = "(documents)";
   std::vector<std::string> targets;
@@ -151,7 +142,7 @@ json PageBuilder::xref_map_context() const {
     for (const auto* l : links) {
       json j = target_json(l->to, page);
       j["from"] = target_json(l->from, page);
-      j["type_label"] = model::label_of(l->type);
+      j["type_label"] = link_label(l->type, false);
       j["evidence"] = l->evidence;
       j["medium"] = l->medium_confidence;
       j["in_text"] = l->from_markdown;
@@ -162,7 +153,7 @@ json PageBuilder::xref_map_context() const {
                          {"to", to_title}, {"count", links.size()}, {"links", items}});
   }
   return json{{"title", "計画間の相互参照"}, {"head", head}, {"rows", rows}, {"pairs", lists},
-              {"link_count", in_.links.links().size()}, {"breadcrumbs", crumbs(page, {})},
+              {"link_count", in_.links.links().size()}, {"breadcrumbs", crumbs(page)},
               {"description", "どの計画がどの計画・文書を参照しているかを、件数と個々の参照（根拠つき）で示します。"}};
 }
 

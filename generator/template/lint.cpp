@@ -200,7 +200,7 @@ class Linter {
   }
 
   void report(const detail::Node& node, std::string message, std::string hint) {
-    diags_.error("template-unsafe", base::Location::in(tmpl_.source, node.offset), std::move(message), {std::move(hint)});
+    diags_.error(base::Code::template_unsafe, base::Location::in(tmpl_.source, node.offset), std::move(message), {std::move(hint)});
   }
 
   const detail::Template& tmpl_;

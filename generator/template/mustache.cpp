@@ -3,6 +3,7 @@
 #include "base/suggest.hpp"
 #include "template/node.hpp"
 #include "template/parser.hpp"
+#include "template/recursion.hpp"
 #include "template/renderer.hpp"
 
 namespace planpress::tmpl {
@@ -57,7 +58,7 @@ class Linker {
     std::vector<std::string> hints;
     if (const auto guess = base::closest_match(node.text, names_)) hints.push_back("did you mean '" + *guess + "'?");
     const char* what = node.kind == detail::NodeKind::parent ? "parent template" : "partial";
-    diags_.error("template-missing-partial", base::Location::in(current_->source, node.offset),
+    diags_.error(base::Code::template_missing_partial, base::Location::in(current_->source, node.offset),
                  std::string("unknown ") + what + " '" + node.text + "'", std::move(hints));
   }
 
@@ -78,6 +79,7 @@ bool TemplateSet::compile(base::Diagnostics& diags, bool strict_partials) {
   }
   Linker linker(templates_, order_, diags, strict_partials);
   for (const std::string& name : order_) linker.link(*templates_.at(name));
+  detail::check_recursion(order_, templates_, diags);
   compiled_ = true;
   return diags.error_count() == errors_before;
 }
@@ -96,7 +98,7 @@ void report_unknown(const detail::Template& tmpl, const std::vector<detail::Node
     // optional part ({{#period}}…{{/period}}), but an interpolation is there to print something.
     const bool interpolation = node.kind == detail::NodeKind::variable || node.kind == detail::NodeKind::raw;
     if (interpolation && node.lookups.never_found())
-      diags.error("template-unknown-variable", base::Location::in(tmpl.source, node.offset),
+      diags.error(base::Code::template_unknown_variable, base::Location::in(tmpl.source, node.offset),
                   "'" + dotted(node.path) + "' is not in the context of any page this tag was rendered for",
                   {"a misspelt name renders as nothing; the names each page provides are built in generator/site"});
     report_unknown(tmpl, node.children, diags);
@@ -112,13 +114,16 @@ void TemplateSet::report_unknown_names(base::Diagnostics& diags) const {
   }
 }
 
-std::string TemplateSet::render(const std::string& name, const nlohmann::json& context) const {
+std::string TemplateSet::render(const std::string& name, const nlohmann::json& context, base::Diagnostics& diags) const {
   if (!compiled_) throw RenderError("template set rendered before compile()");
   const auto it = templates_.find(name);
-  if (it == templates_.end()) throw RenderError("unknown template '" + name + "'");
   std::string out;
+  if (it == templates_.end()) {
+    diags.error(base::Code::missing_file, {}, "template '" + name + "' is missing");
+    return out;
+  }
   out.reserve(it->second->source ? it->second->source->text().size() * 2 : 256);
-  detail::render_template(*it->second, context, out);
+  detail::render_template(*it->second, context, out, diags);
   return out;
 }
 

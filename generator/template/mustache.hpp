@@ -28,8 +28,8 @@ namespace detail {
 struct Template;
 }
 
-/// Thrown by TemplateSet::render for misuse (unknown template, set not compiled) and for partials nested
-/// too deep to be anything but infinite recursion.
+/// Thrown by TemplateSet::render when called before compile() (a programming error; problems of the
+/// templates themselves are diagnostics).
 class RenderError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -51,9 +51,11 @@ class TemplateSet {
   /// again replaces the earlier source. The set must be compiled again before rendering.
   void add(std::string name, base::SourcePtr source);
 
-  /// Parses every template; reports syntax errors (`template-syntax`) and, if `strict_partials`, references
-  /// to unknown partials/parents (`template-missing-partial`) into `diags`, each at the offending tag. All
-  /// problems are reported, not just the first. Returns false if any error was reported.
+  /// Parses every template; reports syntax errors (`template-syntax`), partials and parents that include
+  /// their own template again outside any section (`template-recursion`: rendering would never end) and,
+  /// if `strict_partials`, references to unknown partials/parents (`template-missing-partial`) into
+  /// `diags`, each at the offending tag. All problems are reported, not just the first. Returns false if
+  /// any error was reported.
   bool compile(base::Diagnostics& diags, bool strict_partials = false);
 
   /// Checks, after compile(), where each interpolation lands in the HTML a template writes, and reports
@@ -68,9 +70,11 @@ class TemplateSet {
   bool contains(const std::string& name) const;
 
   /// Renders the compiled template `name` with `context` (HTML-escaping `{{x}}`: & < > " ' ; `{{{x}}}` and
-  /// `{{&x}}` raw). An unknown partial or parent renders as nothing. Precondition: compile() succeeded;
-  /// throws RenderError if the set was not compiled since the last add() or `name` is unknown.
-  std::string render(const std::string& name, const nlohmann::json& context) const;
+  /// `{{&x}}` raw). An unknown partial or parent renders as nothing. Problems are reported into `diags`,
+  /// never thrown: an unknown `name` (missing-file), and partials nested so deep that only data that never
+  /// ends a recursion explains it (template-recursion, at the tag; the output is then incomplete).
+  /// Precondition: compile() was called since the last add() (else throws RenderError).
+  std::string render(const std::string& name, const nlohmann::json& context, base::Diagnostics& diags) const;
 
   /// Reports `template-unknown-variable` for every interpolation ({{x}}, {{{x}}}) that was looked up while
   /// rendering (since compile()) and never found in any context: the name of nothing, a typo or a key the

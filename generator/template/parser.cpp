@@ -17,7 +17,7 @@
 namespace planpress::tmpl::detail {
 namespace {
 
-constexpr const char* kSyntax = "template-syntax";
+constexpr base::Code kSyntax = base::Code::template_syntax;
 
 enum class TokKind : std::uint8_t { text, newline, tag };
 enum class TagKind : std::uint8_t { variable, raw, section, inverted, close, comment, partial, parent, block, delimiters };
@@ -540,7 +540,7 @@ std::vector<Node> parse_template(const base::SourcePtr& source, base::Diagnostic
   std::stable_sort(sorted.begin(), sorted.end(), [](const base::Diagnostic& a, const base::Diagnostic& b) {
     return a.location.offset < b.location.offset;
   });
-  for (auto& d : sorted) diags.error(std::move(d.code), std::move(d.location), std::move(d.message), std::move(d.hints));
+  for (auto& d : sorted) diags.error(d.code, std::move(d.location), std::move(d.message), std::move(d.hints));
   return nodes;
 }
 

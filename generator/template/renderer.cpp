@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "template/mustache.hpp"
 
 namespace planpress::tmpl::detail {
 namespace {
@@ -12,13 +11,14 @@ namespace {
 using nlohmann::json;
 
 // Partials and parents nested deeper than this are taken to be infinite recursion.
-constexpr int kMaxDepth = 256;
+constexpr std::size_t kMaxDepth = 256;
 
 // The block arguments of one parent tag being expanded, linked to those of the enclosing expansions.
 // Lives on the C++ stack of the renderer.
 struct Frame {
   const Node* parent;
   const Frame* outer;
+  const Template* written_in;  // the template holding the parent tag and so its arguments
 };
 
 // The Mustache notion of falsey for JSON: false, null and the empty list. Everything else, the empty
@@ -35,7 +35,8 @@ bool truthy(const json& v) {
 
 class Renderer {
  public:
-  Renderer(std::string& out, const json& root) : out_(out) {
+  Renderer(std::string& out, const json& root, const Template& tmpl, base::Diagnostics& diags)
+      : out_(out), diags_(diags), template_(&tmpl) {
     stack_.reserve(16);
     stack_.push_back(&root);
   }
@@ -44,6 +45,7 @@ class Renderer {
   // block arguments in force.
   void render(const std::vector<Node>& nodes, const std::string& indent, const Frame* frames) {
     for (const Node& node : nodes) {
+      if (stopped_) return;
       switch (node.kind) {
         case NodeKind::text:
           if (line_start_ && !indent.empty() && !node.bare_newline) out_ += indent;
@@ -54,22 +56,9 @@ class Renderer {
         case NodeKind::raw:
           if (const json* v = lookup(node)) emit(*v, node.kind == NodeKind::variable, indent);
           break;
-        case NodeKind::section: {
-          const json* v = lookup(node);
-          if (v == nullptr) break;
-          if (v->is_array()) {
-            for (const json& item : *v) {
-              stack_.push_back(&item);
-              render(node.children, indent, frames);
-              stack_.pop_back();
-            }
-          } else if (truthy(*v)) {
-            stack_.push_back(v);
-            render(node.children, indent, frames);
-            stack_.pop_back();
-          }
+        case NodeKind::section:
+          render_section(node, indent, frames);
           break;
-        }
         case NodeKind::inverted: {
           const json* v = lookup(node);
           if (v == nullptr || !truthy(*v)) render(node.children, indent, frames);
@@ -77,60 +66,109 @@ class Renderer {
         }
         case NodeKind::partial:
           // A partial is a parent without arguments: the block arguments in force stay in force.
-          if (node.target != nullptr) expand(node, node.target->nodes, indent, frames);
+          if (node.target != nullptr) expand(node, *node.target, indent, frames);
           break;
         case NodeKind::parent:
           if (node.target != nullptr) {
-            const Frame frame{&node, frames};
-            expand(node, node.target->nodes, indent, &frame);
+            const Frame frame{&node, frames, template_};
+            expand(node, *node.target, indent, &frame);
           }
           break;
-        case NodeKind::block: {
-          // The outermost argument wins ("top-level substitutions take precedence").
-          const Node* argument = nullptr;
-          const Frame* defined_in = nullptr;
-          for (const Frame* f = frames; f != nullptr; f = f->outer) {
-            for (const Node& candidate : f->parent->children) {
-              if (candidate.text == node.text) {
-                argument = &candidate;
-                defined_in = f;
-                break;
-              }
-            }
-          }
-          if (node.standalone) line_start_ = true;
-          const std::string* sub_indent = &indent;
-          std::string joined;
-          if (!node.indent.empty()) {
-            joined = indent + node.indent;
-            sub_indent = &joined;
-          }
-          // An argument sees the arguments in force where it was written (outside the parent tag that
-          // passes it), not those of the expansion site: a block may thus reuse its own name in a nested
-          // parent tag without recursing forever.
-          if (argument != nullptr) render(argument->children, *sub_indent, defined_in->outer);
-          else render(node.children, *sub_indent, frames);
+        case NodeKind::block:
+          render_block(node, indent, frames);
           break;
-        }
       }
     }
   }
 
  private:
-  void expand(const Node& tag, const std::vector<Node>& body, const std::string& indent, const Frame* frames) {
-    if (depth_ >= kMaxDepth) {
-      throw RenderError("template partials nested more than " + std::to_string(kMaxDepth) +
-                        " deep (infinite recursion?) at '" + tag.text + "'");
+  // {{#name}}: once per element of a list, once for any other truthy value (pushed as the context).
+  void render_section(const Node& node, const std::string& indent, const Frame* frames) {
+    const json* v = lookup(node.path);
+    if (v == nullptr) return;
+    if (v->is_array()) {
+      for (const json& item : *v) {
+        stack_.push_back(&item);
+        render(node.children, indent, frames);
+        stack_.pop_back();
+      }
+    } else if (truthy(*v)) {
+      stack_.push_back(v);
+      render(node.children, indent, frames);
+      stack_.pop_back();
     }
-    ++depth_;
+  }
+
+  // {{$name}}: the argument of that name passed by an enclosing parent tag, else the block's own content.
+  void render_block(const Node& node, const std::string& indent, const Frame* frames) {
+    // The outermost argument wins ("top-level substitutions take precedence").
+    const Node* argument = nullptr;
+    const Frame* defined_in = nullptr;
+    for (const Frame* f = frames; f != nullptr; f = f->outer) {
+      for (const Node& candidate : f->parent->children) {
+        if (candidate.text == node.text) {
+          argument = &candidate;
+          defined_in = f;
+          break;
+        }
+      }
+    }
+    if (node.standalone) line_start_ = true;
+    const std::string* sub_indent = &indent;
+    std::string joined;
+    if (!node.indent.empty()) {
+      joined = indent + node.indent;
+      sub_indent = &joined;
+    }
+    // An argument sees the arguments in force where it was written (outside the parent tag that passes
+    // it), not those of the expansion site: a block may thus reuse its own name in a nested parent tag
+    // without recursing forever.
+    if (argument != nullptr) {
+      const Template* outer = template_;
+      template_ = defined_in->written_in;
+      render(argument->children, *sub_indent, defined_in->outer);
+      template_ = outer;
+    } else {
+      render(node.children, *sub_indent, frames);
+    }
+  }
+
+  void expand(const Node& tag, const Template& target, const std::string& indent, const Frame* frames) {
+    if (expansions_.size() >= kMaxDepth) {
+      report_recursion(tag);
+      return;
+    }
+    expansions_.push_back({template_, &tag});
+    const Template* outer = template_;
+    template_ = &target;
     // A standalone partial is indented as a whole, its first line included, wherever output stands.
     if (tag.standalone) line_start_ = true;
     if (tag.indent.empty()) {
-      render(body, indent, frames);
+      render(target.nodes, indent, frames);
     } else {
-      render(body, indent + tag.indent, frames);
+      render(target.nodes, indent + tag.indent, frames);
     }
-    --depth_;
+    template_ = outer;
+    expansions_.pop_back();
+  }
+
+  // Compiling rejects templates that include themselves outside any section; a recursion this deep is one
+  // the data never ends (a section on a value that is found again at every level). It is reported at the
+  // innermost partial tag (the parents of layouts repeat along with it, but the partial is what recurses),
+  // and nothing more is rendered.
+  void report_recursion(const Node& cut_at) {
+    Expansion where{template_, &cut_at};
+    for (auto it = expansions_.rbegin(); it != expansions_.rend(); ++it) {
+      if (it->tag->kind != NodeKind::partial) continue;
+      where = *it;
+      break;
+    }
+    diags_.error(base::Code::template_recursion, base::Location::in(where.in->source, where.tag->offset),
+                 "partials nested more than " + std::to_string(kMaxDepth) + " deep at '" + where.tag->text +
+                     "': the data never ends the recursion",
+                 {"the section around the partial must become false or empty at some depth; a name that is "
+                  "not found in an inner context is looked up in the outer ones"});
+    stopped_ = true;
   }
 
   // Looks the tag's name up and records whether it was found (TemplateSet::unresolved_names).
@@ -182,7 +220,8 @@ class Renderer {
       case json::value_t::null:
       case json::value_t::discarded: return;
       default:  // floats print as JSON prints them (1.21, 1.0, 1e+30); lists and objects as JSON text
-        dumped = v.dump();
+        // (invalid UTF-8 in a nested string is replaced rather than thrown)
+        dumped = v.dump(-1, ' ', false, json::error_handler_t::replace);
         text = dumped;
         break;
     }
@@ -194,9 +233,16 @@ class Renderer {
   }
 
   std::string& out_;
+  base::Diagnostics& diags_;
+  const Template* template_;  // the template whose nodes are being rendered, for diagnostics
   std::vector<const json*> stack_;
   bool line_start_ = true;
-  int depth_ = 0;
+  struct Expansion {
+    const Template* in;  // the template holding the tag
+    const Node* tag;
+  };
+  std::vector<Expansion> expansions_;  // partials and parents being expanded, outermost first
+  bool stopped_ = false;  // a recursion was cut off: render nothing more
 };
 
 }  // namespace
@@ -220,8 +266,8 @@ void append_html_escaped(std::string& out, std::string_view text) {
   out.append(text, start, text.size() - start);
 }
 
-void render_template(const Template& tmpl, const nlohmann::json& context, std::string& out) {
-  Renderer(out, context).render(tmpl.nodes, std::string(), nullptr);
+void render_template(const Template& tmpl, const nlohmann::json& context, std::string& out, base::Diagnostics& diags) {
+  Renderer(out, context, tmpl, diags).render(tmpl.nodes, std::string(), nullptr);
 }
 
 }  // namespace planpress::tmpl::detail

@@ -5,13 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/diagnostic.hpp"
 #include "template/node.hpp"
 
 namespace planpress::tmpl::detail {
 
-/// Appends the rendering of `tmpl` with `context` to `out`. Throws RenderError (see mustache.hpp) when
-/// partials nest deeper than the recursion limit.
-void render_template(const Template& tmpl, const nlohmann::json& context, std::string& out);
+/// Appends the rendering of `tmpl` with `context` to `out`. When partials nest deeper than the recursion
+/// limit, reports template-recursion at the tag into `diags` and stops (`out` is then incomplete).
+void render_template(const Template& tmpl, const nlohmann::json& context, std::string& out, base::Diagnostics& diags);
 
 /// Appends `text` to `out` with & < > " ' replaced by HTML character references.
 void append_html_escaped(std::string& out, std::string_view text);

@@ -117,7 +117,7 @@ class Linker {
       if (auto s = symbols_.suggest(plan, to)) hints.push_back("did you mean '" + *s + "'?");
       if (hash == std::string::npos && hints.empty())
         hints.push_back("declare documents that are named but not published in content/documents.json");
-      diags_.error("xref-unresolved", where, message, hints);
+      diags_.error(base::Code::xref_unresolved, where, message, hints);
       return;
     }
     graph_.add(Link{from, *target, type, evidence, field, label, medium, from_markdown});

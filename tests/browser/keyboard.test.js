@@ -33,6 +33,11 @@ test('skip link, visible focus and scrollable table regions work from the keyboa
     const before = await region.evaluate((el) => el.scrollLeft);
     assert.ok(await region.evaluate((el) => el.scrollWidth > el.clientWidth), 'table is wider than the screen');
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    // Chromium scrolls smoothly: the position grows over several frames after the key presses. Wait for
+    // the region to have scrolled (the test fails on the timeout if it never does) instead of reading the
+    // position once while the animation may not have started.
+    const handle = await region.elementHandle();
+    await page.waitForFunction(([el, start]) => el.scrollLeft > start, [handle, before], { timeout: 10000 });
     assert.ok(await region.evaluate((el) => el.scrollLeft) > before, 'arrow keys scroll the table');
 
     // Every link of an item page can be reached with Tab (no keyboard trap, nothing unreachable).

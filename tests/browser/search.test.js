@@ -70,7 +70,7 @@ test('half-width katakana finds the full-width text and highlights it as printed
   const { page } = ctx;
   await type(page, 'ｺﾝﾌﾟﾗｲｱﾝｽ推進員');
   const titles = await resultTitles(page);
-  assert.ok(titles.some((t) => /46 コンプライアンス推進員研修/.test(t)), titles.join('\n'));
+  assert.ok(titles.some((t) => /46\u3000コンプライアンス推進員研修/.test(t)), titles.join('\n'));
   assert.match(titles[0], /コンプライアンス推進員/);
   const marks = await markTexts(page);
   assert.ok(marks.length > 0 && marks.every((m) => m === 'コンプライアンス推進員'), marks.join());

@@ -21,10 +21,17 @@ expect_status() {  # name expected-status command...
 
 # --- usage ------------------------------------------------------------------------------------------
 expect_status "--help" 0 "$planpress" --help
-grep -q "planpress build" "$work/stdout" || grep -q "build" "$work/stdout" || fail "--help prints the commands"
+# The whole help text, exactly (tests/cli/help.txt; update it with the usage text in generator/app/main.cpp).
+if diff -u "$root/tests/cli/help.txt" "$work/stdout" >"$work/diff"; then pass "--help prints the usage text"; else fail "--help text differs from tests/cli/help.txt"; sed 's/^/    /' "$work/diff" | head -20; fi
+[ -s "$work/stderr" ] && fail "--help writes to stderr"
+expect_status "-h" 0 "$planpress" -h
+cmp -s "$root/tests/cli/help.txt" "$work/stdout" && pass "-h prints the same text" || fail "-h differs from --help"
 expect_status "--version" 0 "$planpress" --version
 grep -qE '^planpress [0-9]+\.[0-9]+\.[0-9]+$' "$work/stdout" && pass "--version prints 'planpress X.Y.Z'" || fail "--version format"
 expect_status "no command" 2 "$planpress"
+# A usage error names the problem, then the usage text, on stderr.
+if { printf 'planpress: no command given\n\n'; cat "$root/tests/cli/help.txt"; } | cmp -s - "$work/stderr"; then
+  pass "a usage error prints the problem and the usage text to stderr"; else fail "usage error text"; fi
 expect_status "unknown command" 2 "$planpress" publish
 expect_status "unknown option" 2 "$planpress" build --frobnicate
 expect_status "-j without a number" 2 "$planpress" build -j
@@ -191,6 +198,23 @@ faulty_content "the plans directory linked outside" symlink-outside-content 'mkd
 rm -rf elsewhere
 faulty_content "site.json linked outside" symlink-outside-content 'cp content/site.json site-copy.json && ln -sf ../site-copy.json content/site.json'
 rm -f site-copy.json
+
+# --- templates --------------------------------------------------------------------------------------
+# A template that includes itself outside any section (here category.mustache without the section around
+# its own partial): check and build both report it at the tag and stop with exit status 1 — before, build
+# died with an uncaught exception (SIGABRT) and check said OK.
+rm -rf content && cp -r "$root/content" content
+perl -pi -e 's/^\{\{#children\}\}\{\{>category\}\}\{\{\/children\}\}$/{{>category}}/' templates/category.mustache
+if cmp -s templates/category.mustache "$root/templates/category.mustache"; then fail "template recursion: injection changed nothing"; fi
+line=$(grep -n '^{{>category}}$' templates/category.mustache | cut -d: -f1)
+for command in check build; do
+  expect_status "$command with a template that includes itself" 1 "$planpress" "$command"
+  grep -qE "^templates/category.mustache:$line:1: error: template 'category' includes itself outside any section, so rendering it never ends \[template-recursion\]$" "$work/stderr" \
+    && pass "$command reports [template-recursion] at templates/category.mustache:$line:1" || { fail "$command: no [template-recursion] diagnostic"; sed 's/^/    /' "$work/stderr" | head; }
+done
+snapshot >"$work/after.sha"
+cmp -s "$work/before.sha" "$work/after.sha" && pass "output/ untouched" || fail "template recursion: output/ changed"
+cp "$root/templates/category.mustache" templates/category.mustache
 
 # --- I/O and environment ----------------------------------------------------------------------------
 rm -rf content && cp -r "$root/content" content

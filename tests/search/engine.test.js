@@ -105,7 +105,7 @@ test('ranking: names above content above results; grouped by plan', async () => 
   const r = await ns.search('コンプライアンス推進員研修');
   const refined = ns.refine(r.matches, {});
   const { docs } = await ns.documents(refined.results.slice(0, 3).map((m) => m.doc));
-  assert.match(docs.get(refined.results[0].doc).title, /^46 コンプライアンス推進員研修$/);
+  assert.match(docs.get(refined.results[0].doc).title, /^46\u3000コンプライアンス推進員研修$/);
   // Groups keep their results together, best group first.
   const seen = [];
   refined.results.forEach((m) => {

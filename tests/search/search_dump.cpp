@@ -7,10 +7,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "assemble/assemble.hpp"
 #include "base/utf8.hpp"
 #include "content/loader.hpp"
 #include "io/file_system.hpp"
-#include "model/validate.hpp"
+#include "validate/validate.hpp"
 #include "search/corpus.hpp"
 #include "search/normalize.hpp"
 #include "text/normalize.hpp"
@@ -25,7 +26,7 @@ int dump(const std::string& content_dir) {
   base::Diagnostics diags;
   io::RealFileSystem fs;
   const auto raw = content::load_content(fs, content_dir, diags);
-  const auto model = model::validate(raw, diags);
+  const auto model = validate::validate(raw, diags);
   const xref::SymbolTable symbols(model);
   if (diags.has_errors()) {
     std::cerr << "search_dump: the content has errors\n";
@@ -43,7 +44,8 @@ int dump(const std::string& content_dir) {
     if (n != one) changed.push_back(json::array({c, n}));
   }
   json passages = json::array();
-  const auto corpus = search::collect(model, symbols);
+  const auto assembly = assemble::assemble(model);
+  const auto corpus = search::collect(model, symbols, assembly);
   for (const auto& d : corpus.docs) {
     passages.push_back(json::array({d.title, search::normalize_utf8(d.title)}));
     for (const auto& p : d.passages) passages.push_back(json::array({p.text, search::normalize_utf8(p.text)}));

@@ -1,15 +1,16 @@
 #pragma once
-// A content directory loaded, validated and linked as the build does it, for tests of the phases after
-// link (layout goldens, the pdf phase). The test fails when the content has any diagnostic.
+// A content directory loaded, validated, linked and assembled as the build does it, for tests of the
+// phases after assemble (composer goldens, the pdf phase). The test fails when the content has any diagnostic.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <memory>
 #include <string>
 
+#include "assemble/assemble.hpp"
 #include "content/loader.hpp"
 #include "io/file_system.hpp"
-#include "model/validate.hpp"
+#include "validate/validate.hpp"
 #include "xref/xref.hpp"
 
 namespace planpress::testing {
@@ -19,15 +20,17 @@ struct LinkedContent {
   model::Model model;
   std::unique_ptr<xref::SymbolTable> symbols;
   xref::LinkGraph links;
+  assemble::Assembly assembly;
 
   /// Loads `dir` from the real file system.
   explicit LinkedContent(const std::string& dir) {
     io::RealFileSystem rfs;
     base::Diagnostics diags;
     raw = content::load_content(rfs, dir, diags);
-    model = model::validate(raw, diags);
+    model = validate::validate(raw, diags);
     symbols = std::make_unique<xref::SymbolTable>(model);
     links = xref::link(model, *symbols, diags);
+    assembly = assemble::assemble(model);
     std::string messages;
     for (const auto& d : diags.all()) messages += base::format_diagnostic(d) + "\n";
     INFO(messages);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "base/diagnostic.hpp"
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
@@ -30,7 +32,7 @@ TEST_CASE("columns count characters, not bytes", "[base]") {
 TEST_CASE("diagnostics are formatted GNU style with a caret under the character", "[base]") {
   auto f = std::make_shared<SourceFile>("content/plans/a/plan.json", "{\n  \"題名\": 12\n}\n");
   Diagnostics d;
-  d.error("wrong-type", Location::in(f, f->text().find("12")), "expected a string", {"write the title in quotes"});
+  d.error(Code::wrong_type, Location::in(f, f->text().find("12")), "expected a string", {"write the title in quotes"});
   CHECK(format_diagnostic(d.all().front()) ==
         "content/plans/a/plan.json:2:9: error: expected a string [wrong-type]\n"
         " 2 |   \"題名\": 12\n"
@@ -40,12 +42,54 @@ TEST_CASE("diagnostics are formatted GNU style with a caret under the character"
   CHECK(d.warning_count() == 0);
 }
 
+TEST_CASE("the diagnostic catalogue names every code once, in kebab case, with a one-line explanation", "[base]") {
+  std::set<std::string_view> names;
+  for (const auto& row : code_catalogue()) {
+    INFO(row.name);
+    CHECK(names.insert(row.name).second);
+    CHECK(code_named(row.name) == row.code);
+    CHECK(name_of(row.code) == row.name);
+    CHECK(&info(row.code) == &row);
+    CHECK(row.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos);
+    CHECK_FALSE(row.summary.en.empty());
+    CHECK(row.summary.en.find('\n') == std::string_view::npos);
+    CHECK(in_lang(row.summary, Lang::ja) == row.summary.en);  // no translation yet: English
+  }
+  CHECK_FALSE(code_named("no-such-code").has_value());
+}
+
+TEST_CASE("the exit class of a run's errors comes from the catalogue", "[base]") {
+  Diagnostics d;
+  CHECK_FALSE(d.exit_class().has_value());
+  d.warning(Code::unused_file, {}, "a warning only");
+  CHECK_FALSE(d.exit_class().has_value());
+  d.error(Code::wrong_type, {}, "content");
+  CHECK(d.exit_class() == ExitClass::content);
+  d.error(Code::font_missing, {}, "environment");
+  CHECK(d.exit_class() == ExitClass::environment);
+  Diagnostics internal;
+  internal.error(Code::pdf_error, {}, "internal");
+  CHECK(internal.exit_class() == ExitClass::internal);
+}
+
+TEST_CASE("merge_distinct keeps one of each problem", "[base]") {
+  auto f = std::make_shared<SourceFile>("t.mustache", "{{#a}}{{>t}}{{/a}}");
+  Diagnostics pages;
+  for (int page = 0; page < 3; ++page) pages.error(Code::template_recursion, Location::in(f, 6), "too deep");
+  pages.error(Code::template_recursion, Location::in(f, 0), "too deep");
+  Diagnostics all;
+  all.error(Code::template_recursion, Location::in(f, 0), "too deep");
+  all.merge_distinct(pages);
+  REQUIRE(all.all().size() == 2);
+  CHECK(all.all()[1].location.offset == 6);
+}
+
 TEST_CASE("long source lines are cut around the caret", "[base]") {
   std::string line(300, 'a');
   line[200] = 'X';
   auto f = std::make_shared<SourceFile>("f.md", line);
   Diagnostics d;
-  d.warning("w", Location::in(f, 200), "m");
+  d.warning(Code::unused_file, Location::in(f, 200), "m");
   const auto text = format_diagnostic(d.all().front());
   CHECK(text.find("…") != std::string::npos);
   const auto src_line = text.substr(text.find('\n') + 1, text.find('\n', text.find('\n') + 1) - text.find('\n') - 1);

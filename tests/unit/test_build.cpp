@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "build/build.hpp"
+#include "pipeline/pipeline.hpp"
 #include "io/file_system.hpp"
 #include "test_util.hpp"
 
@@ -25,10 +25,10 @@ io::MemoryFileSystem site_with(const std::string& site_json) {
 }
 
 std::string built(io::MemoryFileSystem& mfs, const std::string& path) {
-  build::Options options;
+  pipeline::Options options;
   options.pdf = false;  // the fonts are not part of this test
-  const auto result = build::build(mfs, options);
-  REQUIRE(result.outcome == build::Outcome::ok);
+  const auto result = pipeline::build(mfs, options);
+  REQUIRE(result.outcome == pipeline::Outcome::ok);
   std::string error;
   return mfs.read_file("output/" + path, error).value_or("");
 }

@@ -8,16 +8,24 @@
 //   --- <path> [size N]        a file of N bytes of 'a' (for size limits)
 //   --- <path> [symlink T]     a symbolic link to T (relative to the link's directory, or from the root)
 //   --- <path> [fifo]          a special file (as a FIFO or a device would be)
+//   --- <path> [bytes]         a binary file given as hexadecimal byte pairs; whitespace and line ends ignored
 //   --- expected               the exact diagnostics, then the exit outcome on the last line
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
+// Marker files: "fonts" adds the IPAex fonts at their default paths, "strict" runs with --strict, "build"
+// runs `planpress build` into output/ instead of `check`.
+//
+// The catalogue of codes (base/codes.hpp) is the list to cover: every code needs a case that reports it,
+// and docs/diagnostics.md documents exactly the codes of the catalogue.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <cctype>
 #include <cstdlib>
 #include <sstream>
 
-#include "build/build.hpp"
+#include "pipeline/pipeline.hpp"
+#include "base/codes.hpp"
 #include "model/model.hpp"
 #include "io/file_system.hpp"
 #include "test_util.hpp"
@@ -38,6 +46,20 @@ std::string decode_hex(const std::string& s) {
       out += s[i];
     }
   }
+  return out;
+}
+
+std::string decode_bytes(const std::string& s) {
+  std::string out, pair;
+  for (const char ch : s) {
+    if (std::isspace(static_cast<unsigned char>(ch))) continue;
+    pair += ch;
+    if (pair.size() == 2) {
+      out += static_cast<char>(std::stoi(pair, nullptr, 16));
+      pair.clear();
+    }
+  }
+  REQUIRE(pair.empty());
   return out;
 }
 
@@ -63,6 +85,8 @@ Case parse_case(const std::string& text) {
       c.symlinks[current.substr(0, link)] = current.substr(link + 10, current.size() - link - 11);
     } else if (current.size() > 7 && current.substr(current.size() - 7) == " [fifo]") {
       c.special.push_back(current.substr(0, current.size() - 7));
+    } else if (current.size() > 8 && current.substr(current.size() - 8) == " [bytes]") {
+      c.files[current.substr(0, current.size() - 8)] = decode_bytes(body);
     } else if (auto at = current.find(" [size "); at != std::string::npos) {
       const auto n = std::stoul(current.substr(at + 7));
       c.files[current.substr(0, at)] = std::string(n, 'a');
@@ -84,24 +108,80 @@ Case parse_case(const std::string& text) {
   return c;
 }
 
-const char* outcome_name(build::Outcome o) {
+const char* outcome_name(pipeline::Outcome o) {
   switch (o) {
-    case build::Outcome::ok: return "ok";
-    case build::Outcome::content_errors: return "exit 1";
-    case build::Outcome::warnings_as_errors: return "exit 3";
-    case build::Outcome::io_error: return "exit 4";
+    case pipeline::Outcome::ok: return "ok";
+    case pipeline::Outcome::content_errors: return "exit 1";
+    case pipeline::Outcome::warnings_as_errors: return "exit 3";
+    case pipeline::Outcome::io_error: return "exit 4";
+    case pipeline::Outcome::internal_error: return "exit 4 (internal)";
   }
   return "?";
 }
 
-}  // namespace
-
-TEST_CASE("every diagnostic code has a spec case with its exact text", "[diagnostics]") {
+std::vector<fs::path> case_files() {
   const fs::path dir = fs::path(PLANPRESS_SOURCE_DIR) / "tests" / "diagnostics";
   std::vector<fs::path> cases;
   for (const auto& e : fs::directory_iterator(dir))
     if (e.path().extension() == ".case") cases.push_back(e.path());
   std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
+}  // namespace
+
+TEST_CASE("every code of the catalogue has a spec case that reports it", "[diagnostics]") {
+  std::map<std::string, std::vector<std::string>> reported;  // "[code]" → case files whose output has it
+  for (const auto& path : case_files()) {
+    const Case c = parse_case(read_all(path));
+    for (const auto& row : base::code_catalogue()) {
+      const std::string severity = row.severity == base::Severity::error ? "error" : "warning";
+      // "…: error: message [code]" — the code with the severity the catalogue gives it.
+      std::istringstream lines(c.expected);
+      std::string line;
+      while (std::getline(lines, line))
+        if (line.ends_with(" [" + std::string(row.name) + "]") &&
+            (line.find(": " + severity + ": ") != std::string::npos || line.rfind(severity + ": ", 0) == 0))
+          reported[std::string(row.name)].push_back(path.filename().string());
+    }
+  }
+  for (const auto& row : base::code_catalogue()) {
+    INFO("no case in tests/diagnostics/ reports [" << row.name << "] as "
+                                                   << (row.severity == base::Severity::error ? "an error" : "a warning"));
+    CHECK(reported.count(std::string(row.name)) == 1);
+  }
+}
+
+TEST_CASE("docs/diagnostics.md documents exactly the codes of the catalogue", "[diagnostics]") {
+  // Each code is a table row "| `code` | meaning … |"; codes whose errors end with exit status 4 say so.
+  const std::string doc = read_all(fs::path(PLANPRESS_SOURCE_DIR) / "docs" / "diagnostics.md");
+  REQUIRE_FALSE(doc.empty());
+  std::map<std::string, std::string> rows;  // code → its row
+  std::istringstream lines(doc);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("| `", 0) != 0) continue;
+    const auto end = line.find('`', 3);
+    const std::string code = line.substr(3, end - 3);
+    INFO("docs/diagnostics.md documents '" << code << "' twice");
+    CHECK(rows.emplace(code, line).second);
+  }
+  for (const auto& row : base::code_catalogue()) {
+    INFO("docs/diagnostics.md has no row for [" << row.name << "]");
+    REQUIRE(rows.count(std::string(row.name)) == 1);
+    const bool says_exit_4 = rows[std::string(row.name)].find("exit status 4") != std::string::npos;
+    INFO("its row must say \"exit status 4\" exactly when the catalogue's exit class is not content");
+    CHECK(says_exit_4 == (row.exit_class != base::ExitClass::content));
+    if (row.severity == base::Severity::warning) CHECK(rows[std::string(row.name)].find("*warning:*") != std::string::npos);
+  }
+  for (const auto& [code, row] : rows) {
+    INFO("docs/diagnostics.md documents '" << code << "', which is not in the catalogue (generator/base/codes.hpp)");
+    CHECK(base::code_named(code).has_value());
+  }
+}
+
+TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
+  const auto cases = case_files();
   REQUIRE(cases.size() >= 20);
   for (const auto& path : cases) {
     DYNAMIC_SECTION(path.filename().string()) {
@@ -120,10 +200,11 @@ TEST_CASE("every diagnostic code has a spec case with its exact text", "[diagnos
         const model::PdfSettings defaults;
         for (const auto& f : {defaults.font_mincho, defaults.font_gothic}) mfs.add_file(f, read_all(f));
       }
-      build::Options options;
+      pipeline::Options options;
       // A case that lists a file named "strict" runs with --strict.
       options.strict = c.files.count("strict") > 0;
-      const auto result = build::check(mfs, options);
+      // A case that lists a file named "build" runs `build` (into output/) instead of `check`.
+      const auto result = c.files.count("build") ? pipeline::build(mfs, options) : pipeline::check(mfs, options);
       std::string actual;
       for (const auto& d : result.diagnostics.all()) actual += base::format_diagnostic(d);
       actual += std::string(outcome_name(result.outcome)) + "\n";

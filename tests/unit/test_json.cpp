@@ -52,22 +52,22 @@ TEST_CASE("duplicate keys, syntax errors and deep nesting are diagnosed", "[cont
   base::Diagnostics d1;
   CHECK_FALSE(parse("{\"a\": 1, \"b\": 2, \"a\": 3}", d1));
   REQUIRE(d1.all().size() == 1);
-  CHECK(d1.all()[0].code == "duplicate-key");
+  CHECK(d1.all()[0].code == base::Code::duplicate_key);
   CHECK(d1.all()[0].location.offset == 17);
 
   base::Diagnostics d2;
   CHECK_FALSE(parse("{\"a\": 1,}", d2));
-  CHECK(d2.all().at(0).code == "json-syntax");
+  CHECK(d2.all().at(0).code == base::Code::json_syntax);
   CHECK(d2.all()[0].location.offset == 7);  // the trailing comma, not the '}'
   CHECK(d2.all()[0].message == "JSON syntax error: trailing comma before '}'");
 
   base::Diagnostics d3;
   CHECK_FALSE(parse(std::string(100, '[') + std::string(100, ']'), d3));
-  CHECK(d3.all().at(0).code == "json-too-deep");
+  CHECK(d3.all().at(0).code == base::Code::json_too_deep);
 
   base::Diagnostics d4;
   CHECK_FALSE(parse("{\"a\": \"\xC3\x28\"}", d4));
-  CHECK(d4.all().at(0).code == "utf8-invalid");
+  CHECK(d4.all().at(0).code == base::Code::utf8_invalid);
   CHECK(d4.all()[0].location.offset == 7);
 }
 

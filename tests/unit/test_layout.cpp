@@ -229,13 +229,14 @@ TEST_CASE("indicator charts and tables keep numbers as written (62.0, not 62)", 
     ind.values.push_back(v);
   }
   planpress::layout::FixedMeasurer m;
-  const auto chart = planpress::layout::draw_indicator_chart(ind, 400, m);
-  REQUIRE(chart);
+  const auto spec = planpress::present::chart_spec(ind);
+  REQUIRE(spec);
+  const auto chart = planpress::layout::draw_indicator_chart(*spec, 400, m);
   std::vector<std::string> texts;
-  for (const auto& t : chart->content.texts) texts.push_back(t.text);
+  for (const auto& t : chart.content.texts) texts.push_back(t.text);
   CHECK(std::count(texts.begin(), texts.end(), "62.0") == 1);
   CHECK(std::count(texts.begin(), texts.end(), "57.5") == 1);
-  const auto table = planpress::layout::make_indicator_table(ind, 400, m);
+  const auto table = planpress::layout::make_indicator_table(planpress::present::indicator_table(ind), 400, m);
   std::string cells;
   for (const auto& row : table.rows)
     for (const auto& cell : row.cells)

@@ -17,10 +17,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "compose/compose.hpp"
 #include "layout/chart.hpp"
 #include "layout/measure.hpp"
 #include "layout/page.hpp"
-#include "layout/plan_pdf.hpp"
+#include "present/chart.hpp"
 #include "linked_content.hpp"
 #include "test_util.hpp"
 
@@ -166,9 +167,9 @@ struct Fixture : testing::LinkedContent {
   layout::Document compose(const std::string& id) const {
     const layout::FixedMeasurer m;
     // A fixed SOURCE_DATE_EPOCH (2025-01-01) so the document information carries a date.
-    layout::PlanPdfInput in{model, *symbols, links, plan(id), m, 1735689600LL, "fixed-width test font"};
+    compose::PlanInput in{model, *symbols, links, assembly, plan(id), m, 1735689600LL, "fixed-width test font"};
     base::Diagnostics diags;
-    auto doc = layout::compose_plan(in, diags);
+    auto doc = compose::compose_plan(in, diags);
     std::string messages;
     for (const auto& d : diags.all()) messages += base::format_diagnostic(d) + "\n";
     INFO(messages);
@@ -205,7 +206,8 @@ TEST_CASE("golden: the chart of one indicator (977 → 983 → 990)", "[layout][
   const layout::FixedMeasurer m;
   const auto& plan = f.plan("golden-table");
   REQUIRE(plan.indicators.size() == 1);
-  const auto chart = layout::draw_indicator_chart(plan.indicators[0], 400, m);
-  REQUIRE(chart);
-  check_golden("chart-staff.txt", "box 400.00x" + num(chart->height) + "\n" + dump_content(chart->content, "  "));
+  const auto spec = present::chart_spec(plan.indicators[0]);
+  REQUIRE(spec);
+  const auto chart = layout::draw_indicator_chart(*spec, 400, m);
+  check_golden("chart-staff.txt", "box 400.00x" + num(chart.height) + "\n" + dump_content(chart.content, "  "));
 }

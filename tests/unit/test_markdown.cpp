@@ -53,7 +53,7 @@ TEST_CASE("[[…]] links are found with their positions", "[markdown]") {
 TEST_CASE("raw HTML, unsafe links and images are reported and removed", "[markdown]") {
   auto p = parse("a<b>c</b> [x](JavaScript:alert(1)) [y]( data:text/html,1) ![i](http://e/x.png) [ok](https://e/)\n");
   std::vector<std::string> codes;
-  for (const auto& d : p.diags.all()) codes.push_back(d.code);
+  for (const auto& d : p.diags.all()) codes.emplace_back(base::name_of(d.code));
   CHECK(codes == std::vector<std::string>{"markdown-raw-html", "markdown-raw-html", "markdown-unsafe-link",
                                           "markdown-unsafe-link", "markdown-image"});
   // The unsafe links keep their text but lose their destination; the safe one is kept.
@@ -64,9 +64,9 @@ TEST_CASE("raw HTML, unsafe links and images are reported and removed", "[markdo
 }
 
 TEST_CASE("heading levels and nesting are bounded", "[markdown]") {
-  CHECK(parse("# h\n").diags.all().at(0).code == "markdown-heading");
+  CHECK(parse("# h\n").diags.all().at(0).code == base::Code::markdown_heading);
   CHECK(parse("### h\n", 3).diags.empty());
-  CHECK(parse(std::string(40, '>') + " x\n").diags.all().at(0).code == "markdown-too-deep");
+  CHECK(parse(std::string(40, '>') + " x\n").diags.all().at(0).code == base::Code::markdown_too_deep);
   CHECK(parse("- a\n  - b\n    - c\n").diags.empty());
 }
 
@@ -82,7 +82,7 @@ std::string only_diagnostic(const std::string& text) {
   if (p.diags.all().size() != 1) return std::to_string(p.diags.all().size()) + " diagnostics";
   const auto& d = p.diags.all()[0];
   const auto lc = d.location.file->locate(d.location.offset);
-  return d.code + " " + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+  return std::string(base::name_of(d.code)) + " " + std::to_string(lc.line) + ":" + std::to_string(lc.column);
 }
 }  // namespace
 

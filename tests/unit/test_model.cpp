@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "content/loader.hpp"
-#include "model/validate.hpp"
+#include "validate/validate.hpp"
 #include "xref/xref.hpp"
 
 using namespace planpress;
@@ -19,7 +19,7 @@ Result load(const std::map<std::string, std::string>& plans) {
   for (const auto& [path, text] : plans) fs.add_file("c/plans/" + path, text);
   Result r;
   auto raw = content::load_content(fs, "c", r.diags);
-  r.model = model::validate(raw, r.diags);
+  r.model = validate::validate(raw, r.diags);
   return r;
 }
 std::string replaced(std::string s, const std::string& from, const std::string& to) {
@@ -29,7 +29,7 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
 }
 std::vector<std::string> codes(const base::Diagnostics& d) {
   std::vector<std::string> out;
-  for (const auto& x : d.all()) out.push_back(x.code);
+  for (const auto& x : d.all()) out.emplace_back(base::name_of(x.code));
   return out;
 }
 const char* kPlan = R"({
@@ -95,4 +95,22 @@ TEST_CASE("plan ids and document ids share one namespace", "[model]") {
   const std::string other = replaced(kPlan, "\"id\": \"p\"", "\"id\": \"ext\"");
   auto r = load({{"p/plan.json", kPlan}, {"q/plan.json", other}});
   CHECK(codes(r.diags) == std::vector<std::string>{"duplicate-id"});
+}
+
+TEST_CASE("site.json gives the departments' organisational order and readings", "[model]") {
+  auto site = [](const std::string& json) {
+    io::MemoryFileSystem fs;
+    fs.add_file("c/site.json", json);
+    Result r;
+    auto raw = content::load_content(fs, "c", r.diags);
+    r.model = validate::validate(raw, r.diags);
+    return r;
+  };
+  const auto ok = site(R"({"title": "T", "organisation": "O", "department_order": ["総務局", "総務局人事課"],
+                           "department_readings": {"総務局人事課": "そうむきょくじんじか"}})");
+  CHECK(ok.diags.all().empty());
+  CHECK(ok.model.site.department_order == std::vector<std::string>{"総務局", "総務局人事課"});
+  CHECK(ok.model.site.department_readings.at("総務局人事課") == "そうむきょくじんじか");
+  const auto bad = site(R"({"title": "T", "organisation": "O", "department_order": "総務局", "department_readings": {"a": 1}})");
+  CHECK(codes(bad.diags) == std::vector<std::string>{"wrong-type", "wrong-type"});
 }

@@ -16,7 +16,7 @@ const std::string kContent = PLANPRESS_SOURCE_DIR "/tests/layout/golden/content"
 
 std::string codes_and_messages(const base::Diagnostics& d) {
   std::string s;
-  for (const auto& x : d.all()) s += x.code + " " + x.message + "\n";
+  for (const auto& x : d.all()) s += std::string(base::name_of(x.code)) + " " + x.message + "\n";
   return s;
 }
 
@@ -27,8 +27,8 @@ TEST_CASE("every plan's PDF, the same with 1 and 3 threads, stats in plan order"
   io::RealFileSystem rfs;
   io::OutputTree one, three;
   base::Diagnostics d1, d3;
-  const auto s1 = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {1, std::nullopt}, &one, d1);
-  const auto s3 = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {3, std::nullopt}, &three, d3);
+  const auto s1 = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {1, std::nullopt}, &one, d1);
+  const auto s3 = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {3, std::nullopt}, &three, d3);
   CHECK(d1.all().empty());
   CHECK(d3.all().empty());
   REQUIRE(one.size() == c.model.plans.size());
@@ -50,16 +50,16 @@ TEST_CASE("check lays every plan out and writes nothing, and missing glyphs are 
   for (auto& p : c.model.plans) p.summary = "通知を发出する。";
   io::RealFileSystem rfs;
   base::Diagnostics d1, d2;
-  const auto checked = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {2, std::nullopt}, nullptr, d1);
+  const auto checked = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, nullptr, d1);
   CHECK(checked.plans.size() == c.model.plans.size());
   CHECK(checked.plans[0].bytes == 0);
   io::OutputTree tree;
-  pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {2, std::nullopt}, &tree, d2);
+  pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, &tree, d2);
   CHECK(tree.empty());
   CHECK(codes_and_messages(d2) == codes_and_messages(d1));
   REQUIRE(d2.all().size() == c.model.plans.size());
   for (std::size_t i = 0; i < c.model.plans.size(); ++i) {
-    CHECK(d2.all()[i].code == "pdf-missing-glyph");
+    CHECK(d2.all()[i].code == base::Code::pdf_missing_glyph);
     CHECK(d2.all()[i].message.find("in plan '" + c.model.plans[i].id + "'") != std::string::npos);
   }
 }
@@ -70,9 +70,9 @@ TEST_CASE("a font file that cannot be read stops the phase (font-missing), no pl
   io::RealFileSystem rfs;
   io::OutputTree tree;
   base::Diagnostics d;
-  const auto stats = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, {2, std::nullopt}, &tree, d);
+  const auto stats = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, &tree, d);
   REQUIRE(d.all().size() == 1);
-  CHECK(d.all()[0].code == "font-missing");
+  CHECK(d.all()[0].code == base::Code::font_missing);
   CHECK(stats.plans.empty());
   CHECK(tree.empty());
 }

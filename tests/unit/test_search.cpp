@@ -278,18 +278,19 @@ TEST_CASE("the corpus comes from the model: fields, sub-items, notes and facets"
   p.items.push_back(item);
   m.plans.push_back(p);
   const xref::SymbolTable symbols(m);
-  const auto c = collect(m, symbols);
+  const auto assembly = assemble::assemble(m);
+  const auto c = collect(m, symbols, assembly);
 
   REQUIRE(c.docs.size() == 2);  // the plan and its item
   CHECK(c.docs[0].kind == DocKind::plan);
   const auto& d = c.docs[1];
   CHECK(d.kind == DocKind::item);
-  CHECK(d.title == "１ 研修の実施");
+  CHECK(d.title == "１\u3000研修の実施");
   CHECK(d.url == "plans/p/items/1.html");
   std::vector<std::string> texts;
   for (const auto& ps : d.passages) texts.push_back(ps.label + "|" + ps.text + "|" + ps.anchor + "|" + std::to_string(static_cast<int>(ps.cls)));
   CHECK(texts == std::vector<std::string>{
-                     "名称|１ 研修の実施||0", "区分|新 新規||1", "内容|研修を行う||1", "担当課|総務局人事課||1",
+                     "名称|１\u3000研修の実施||0", "区分|新 新規||1", "内容|研修を行う||1", "担当課|総務局人事課||1",
                      "担当課|総務局人事課、労務課||1", "実績|3回実施した||2", "自己評価|○ 予定通り実施した||2", "主な取組み|新任研修|sub-1|1",
                      "主な取組み・内容|新任職員向け|sub-1|1", "原文ママ|原文のまま||3"});
   // The facet gathers departments as the department pages do: 「総務局人事課、労務課」 names two.

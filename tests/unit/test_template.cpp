@@ -51,10 +51,18 @@ Compiled compile(const Sources& sources, bool strict = false) {
   c.ok = c.set.compile(diags, strict);
   for (const auto& d : diags.all()) {
     const auto lc = d.location.file->locate(d.location.offset);
-    c.problems.push_back(Problem{d.code, d.location.file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column),
+    c.problems.push_back(Problem{std::string(planpress::base::name_of(d.code)), d.location.file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column),
                                  d.message, d.hints});
   }
   return c;
+}
+
+// Renders `name` of a compiled set, requiring that rendering reports nothing.
+std::string rendered(const TemplateSet& set, const std::string& name, const json& data) {
+  Diagnostics diags;
+  std::string out = set.render(name, data, diags);
+  REQUIRE(diags.empty());
+  return out;
 }
 
 // Compiles one template named "t" and returns its problems.
@@ -72,7 +80,7 @@ std::string render(const std::string& text, const json& data, const Sources& par
   INFO("template: " << json(text).dump());
   REQUIRE(c.problems.empty());
   REQUIRE(c.ok);
-  return c.set.render("t", data);
+  return rendered(c.set, "t", data);
 }
 
 }  // namespace
@@ -169,11 +177,11 @@ TEST_CASE("template: bad delimiter changes", "[template][diagnostics]") {
   auto later = compile({{"t", "{{=<% %>}}x{{=[ ]=}}[y]"}});
   CHECK(later.problems == std::vector<Problem>{syntax("1:1", "invalid delimiter change '{{=<% %>}}': missing '=' before '}}'",
                                                       {"a delimiter change looks like {{=<% %>=}}"})});
-  CHECK(later.set.render("t", json{{"y", 2}}) == "x2");
+  CHECK(rendered(later.set, "t", json{{"y", 2}}) == "x2");
   // After a bad change the old delimiters stay in force.
   auto c = compile({{"t", "{{=<%=}}{{x}}<%y%>"}});
   REQUIRE(c.problems.size() == 1);
-  CHECK(c.set.render("t", json{{"x", 1}, {"y", 2}}) == "1<%y%>");
+  CHECK(rendered(c.set, "t", json{{"x", 1}, {"y", 2}}) == "1<%y%>");
 }
 
 TEST_CASE("template: columns count characters, not bytes", "[template][diagnostics]") {
@@ -211,13 +219,13 @@ TEST_CASE("template: unknown partials and parents", "[template][diagnostics]") {
     auto c = compile(sources, false);
     CHECK(c.ok);
     CHECK(c.problems.empty());
-    CHECK(c.set.render("page", json::object()) == "<body>\n");
+    CHECK(rendered(c.set, "page", json::object()) == "<body>\n");
   }
 }
 
 TEST_CASE("template: compile() counts only its own errors", "[template][diagnostics]") {
   Diagnostics diags;
-  diags.error("other-code", {}, "an earlier problem");
+  diags.error(planpress::base::Code::io_error, {}, "an earlier problem");
   TemplateSet set;
   set.add("t", std::make_shared<const SourceFile>("t", "fine"));
   CHECK(set.compile(diags));
@@ -342,13 +350,52 @@ TEST_CASE("template: a block argument sees the arguments in force where it was w
         "[[inner]]");
 }
 
-TEST_CASE("template: recursion through partials is bounded", "[template][partials]") {
-  auto c = compile({{"t", "{{>t}}"}});
-  REQUIRE(c.ok);
-  CHECK_THROWS_AS(c.set.render("t", json::object()), RenderError);
+TEST_CASE("template: a template that includes itself outside any section is found when compiling", "[template][partials]") {
+  const std::vector<std::string> hint = {"include a template in itself only inside a section that the data ends, as in "
+                                         "{{#children}}{{>t}}{{/children}}"};
+  SECTION("directly") {
+    auto c = compile({{"t", "<li>\n{{>t}}\n</li>"}});
+    CHECK_FALSE(c.ok);
+    CHECK(c.problems == std::vector<Problem>{{"template-recursion", "t.mustache:2:1",
+                                              "template 't' includes itself outside any section, so rendering it never ends",
+                                              hint}});
+  }
+  SECTION("through other templates and parents, reported once at the tag that starts the cycle") {
+    auto c = compile({{"a", "x {{>b}}"}, {"b", "{{<c}}{{/c}}"}, {"c", "{{#list}}{{.}}{{/list}}{{>a}}"}});
+    CHECK_FALSE(c.ok);
+    CHECK(c.problems == std::vector<Problem>{{"template-recursion", "a.mustache:1:3",
+                                              "partial 'b' includes template 'a' again (a → b → c → a) outside any "
+                                              "section, so rendering it never ends",
+                                              {"include a template in itself only inside a section that the data ends, "
+                                               "as in {{#children}}{{>a}}{{/children}}"}}});
+  }
+  SECTION("a section, an inverted section or a block can end it: no error") {
+    for (const char* text : {"{{#kids}}{{>t}}{{/kids}}", "{{^leaf}}{{>t}}{{/leaf}}", "{{$more}}{{>t}}{{/more}}"}) {
+      INFO(text);
+      auto c = compile({{"t", text}});
+      CHECK(c.ok);
+      CHECK(c.problems.empty());
+    }
+  }
+}
+
+TEST_CASE("template: recursion the data never ends is a diagnostic, not an exception", "[template][partials]") {
   // Data-driven recursion is fine.
   json tree{{"name", "1"}, {"kids", {{{"name", "1.1"}, {"kids", {{{"name", "1.1.1"}, {"kids", json::array()}}}}}}}};
   CHECK(render("{{>node}}", tree, {{"node", "{{name}}({{#kids}}{{>node}}{{/kids}})"}}) == "1(1.1(1.1.1()))");
+  // `a` is true at every depth (a section on true keeps the outer context), so this never ends.
+  auto c = compile({{"page", "<p>{{>t}}</p>"}, {"t", "x{{#a}}\n  {{>t}}{{/a}}"}});
+  REQUIRE(c.ok);
+  Diagnostics diags;
+  std::string out;
+  REQUIRE_NOTHROW(out = c.set.render("page", json{{"a", true}}, diags));
+  REQUIRE(diags.all().size() == 1);
+  const auto& d = diags.all()[0];
+  CHECK(d.code == planpress::base::Code::template_recursion);
+  CHECK(d.location.file->path() == "t.mustache");
+  CHECK(d.location.file->locate(d.location.offset).line == 2);
+  CHECK(d.message == "partials nested more than 256 deep at 't': the data never ends the recursion");
+  CHECK(out.rfind("<p>x", 0) == 0);
 }
 
 TEST_CASE("template: TemplateSet usage errors", "[template]") {
@@ -356,19 +403,23 @@ TEST_CASE("template: TemplateSet usage errors", "[template]") {
   set.add("a", std::make_shared<const SourceFile>("a", "A{{>b}}"));
   CHECK(set.contains("a"));
   CHECK_FALSE(set.contains("b"));
-  CHECK_THROWS_AS(set.render("a", json::object()), RenderError);  // not compiled
   Diagnostics diags;
+  CHECK_THROWS_AS(set.render("a", json::object(), diags), RenderError);  // not compiled
   REQUIRE(set.compile(diags));
-  CHECK(set.render("a", json::object()) == "A");
-  CHECK_THROWS_AS(set.render("zzz", json::object()), RenderError);
+  CHECK(rendered(set, "a", json::object()) == "A");
+  // An unknown template is a diagnostic.
+  CHECK(set.render("zzz", json::object(), diags).empty());
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].code == planpress::base::Code::missing_file);
+  CHECK(diags.all()[0].message == "template 'zzz' is missing");
   // Adding (or replacing) a template requires compiling again; links are then refreshed.
   set.add("b", std::make_shared<const SourceFile>("b", "B"));
-  CHECK_THROWS_AS(set.render("a", json::object()), RenderError);
+  CHECK_THROWS_AS(set.render("a", json::object(), diags), RenderError);
   REQUIRE(set.compile(diags));
-  CHECK(set.render("a", json::object()) == "AB");
+  CHECK(rendered(set, "a", json::object()) == "AB");
   set.add("b", std::make_shared<const SourceFile>("b", "C"));
   REQUIRE(set.compile(diags));
-  CHECK(set.render("a", json::object()) == "AC");
+  CHECK(rendered(set, "a", json::object()) == "AC");
 }
 
 TEST_CASE("template: CRLF templates", "[template]") {
@@ -388,7 +439,7 @@ std::vector<std::string> lint(const std::string& text, const std::vector<std::st
   std::vector<std::string> out;
   for (const auto& d : diags.all()) {
     const auto lc = d.location.file->locate(d.location.offset);
-    CHECK(d.code == "template-unsafe");
+    CHECK(d.code == planpress::base::Code::template_unsafe);
     out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + d.message);
   }
   return out;
@@ -425,12 +476,13 @@ TEST_CASE("template lint: values where escaping does not protect", "[template][l
 TEST_CASE("template: interpolations never found while rendering are reported", "[template][diagnostics]") {
   auto c = compile({{"t", "{{title}} {{titel}} {{#list}}{{name}}{{nmae}}{{/list}}{{#none}}{{never}}{{/none}}{{#opt}}x{{/opt}}"}});
   REQUIRE(c.ok);
-  c.set.render("t", json{{"title", "a"}, {"list", json::array({json{{"name", "n"}}})}});
-  c.set.render("t", json{{"title", "b"}, {"titel", nullptr}, {"list", json::array()}});
   Diagnostics diags;
+  c.set.render("t", json{{"title", "a"}, {"list", json::array({json{{"name", "n"}}})}}, diags);
+  c.set.render("t", json{{"title", "b"}, {"titel", nullptr}, {"list", json::array()}}, diags);
+  REQUIRE(diags.empty());
   c.set.report_unknown_names(diags);
   std::vector<std::string> got;
-  for (const auto& d : diags.all()) got.push_back(d.code + " " + std::to_string(d.location.offset) + " " + d.message);
+  for (const auto& d : diags.all()) got.push_back(std::string(planpress::base::name_of(d.code)) + " " + std::to_string(d.location.offset) + " " + d.message);
   // {{titel}} was found once (as null), {{never}} was never rendered, {{#opt}} is a section: only {{nmae}}.
   CHECK(got == std::vector<std::string>{"template-unknown-variable 37 'nmae' is not in the context of any page this tag was rendered for"});
 }

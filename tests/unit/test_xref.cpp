@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "content/loader.hpp"
-#include "model/validate.hpp"
+#include "validate/validate.hpp"
 #include "xref/xref.hpp"
 
 using namespace planpress;
@@ -22,7 +22,7 @@ model::Model two_plans(base::Diagnostics& d) {
   fs.add_file("c/plans/b/plan.json", std::string(R"({"id": "b", "title": "B", "municipality": "市", "kind": "progress_report", )") + fields +
                                          R"(, "refs": [{"to": "a", "type": "progress_of"}], "items": [{"id": "9", "name": "九"}]})");
   auto raw = content::load_content(fs, "c", d);
-  return model::validate(raw, d);
+  return validate::validate(raw, d);
 }
 }  // namespace
 

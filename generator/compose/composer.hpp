@@ -1,0 +1,108 @@
+#pragma once
+// Internal to the compose module: the composer of one plan's PDF, one class whose parts live by concern in
+// compose.cpp (the document: body, cover, table of contents, running header and footer), glyphs.cpp (every
+// character checked against the fonts), cover.cpp, contents.cpp (table of contents, header and footer),
+// overview.cpp, sections.cpp (sections and indicators), items.cpp (the item table and categories),
+// cards.cpp (item cards), fields.cpp (field values, schedules, notes) and links.cpp (link targets,
+// 参照・関連 lines, the table of links between plans).
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "compose/compose.hpp"
+#include "compose/style.hpp"
+#include "layout/flow.hpp"
+#include "layout/markdown_flow.hpp"
+
+namespace planpress::compose {
+
+using layout::Box;
+using layout::Face;
+using layout::Paginator;
+using layout::Span;
+
+class PlanComposer {
+ public:
+  PlanComposer(const PlanInput& in, base::Diagnostics& diags);
+  layout::Document compose();
+
+ private:
+  // glyphs.cpp
+  void check(std::string_view text, const base::Location& where, const std::string& what);
+  void check_markdown_file(const model::Section& s);
+  void check_entry(const model::Entry& e, const std::string& what);
+  void check_content();
+
+  // links.cpp
+  std::string site_link(const std::string& path) const;
+  layout::ResolvedTarget target_of(const xref::Endpoint& e) const;
+  layout::TargetResolver resolver() const;
+  std::vector<Span> reference_spans(const std::string& key, int sub) const;
+  void cross_plan_links(Paginator& pg);
+
+  // fields.cpp
+  std::vector<Box> notes_boxes(const std::vector<model::Note>& notes, double width, const TextStyle& st) const;
+  std::vector<Box> field_boxes(const model::FieldValue& v, const model::FieldDef& def, double width, const TableStyles& ts,
+                               bool compact);
+  std::vector<Box> schedule_boxes(const model::FieldValue& v, double width, const TableStyles& ts);
+
+  // cover.cpp
+  std::vector<std::string> title_lines(const std::string& title, double width, double size) const;
+  void cover(Paginator& pg);
+
+  // contents.cpp
+  std::vector<layout::Page> table_of_contents(const std::vector<layout::Page>& body,
+                                              const std::map<std::string, std::size_t>& page_of, std::size_t first_body_page);
+  void decorate(layout::Document& doc) const;
+
+  // overview.cpp
+  void overview(Paginator& pg);
+
+  // sections.cpp
+  void sections(Paginator& pg);
+  void chapter_break(Paginator& pg, bool force);
+  void add_reference_line(Paginator& pg, std::vector<Span> spans, double w);
+  void indicator(Paginator& pg, const model::Indicator& ind, int level);
+  void loose_indicators(Paginator& pg);
+
+  // items.cpp
+  std::vector<const model::Category*> path_of(const std::string& id) const;
+  std::vector<Span> legend_spans() const;
+  void items(Paginator& pg);
+  double default_weight(const model::FieldDef& def) const;
+  void item_table(Paginator& pg, bool landscape);
+  std::vector<Box> under_row(const model::Item& item, double full, const TableStyles& ts);
+  void category_rows(layout::Table& t, const model::Category& c, int depth, double w, const TableStyles& ts, double pad,
+                     int span_all);
+  std::vector<Box> category_content(const model::Category& c, double w, const TableStyles& ts);
+
+  // cards.cpp
+  void item_cards(Paginator& pg);
+  layout::Table card(const model::Item& item, int outline_level, double w, double pad);
+
+  // compose.cpp
+  std::string period_text() const;
+
+  const PlanInput& in_;
+  const layout::Measurer& m_;
+  const model::Plan& plan_;
+  const model::PdfSettings& pdf_;
+  const StyleSheet& css_;
+  base::Diagnostics& diags_;
+  layout::PageGeometry portrait_, landscape_;
+  std::set<std::string> reported_;
+};
+
+/// A span in the body face and colour (Mincho, text colour) or another.
+Span plain(std::string text, Face f = Face::mincho, layout::Color c = layout::style::kText);
+
+/// The anchors of this PDF that are not a section, category, indicator or item (present/urls.hpp has those).
+inline constexpr const char* kCoverAnchor = "cover";
+inline constexpr const char* kTocAnchor = "toc";
+inline constexpr const char* kOverviewAnchor = "overview";
+inline constexpr const char* kItemsAnchor = "items";
+inline constexpr const char* kIndicatorsAnchor = "indicators";
+inline constexpr const char* kLinksAnchor = "links";
+
+}  // namespace planpress::compose

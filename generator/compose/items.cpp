@@ -1,0 +1,260 @@
+// The items of a plan: the chapter's heading and legend, then either the item table (the plan's fields as
+// columns, category rows where the category changes, the 参照・関連 line, sub-items and notes under each
+// row) or cards (cards.cpp); categories no item belongs to close the table with their blocks.
+#include <algorithm>
+#include <functional>
+
+#include "base/utf8.hpp"
+#include "compose/composer.hpp"
+#include "present/titles.hpp"
+#include "present/urls.hpp"
+
+namespace planpress::compose {
+
+using namespace layout;
+
+// The category path of an item, outermost first.
+std::vector<const model::Category*> PlanComposer::path_of(const std::string& id) const {
+  std::vector<const model::Category*> path;
+  std::function<bool(const std::vector<model::Category>&)> walk = [&](const std::vector<model::Category>& cats) {
+    for (const auto& c : cats) {
+      path.push_back(&c);
+      if (c.id == id || walk(c.children)) return true;
+      path.pop_back();
+    }
+    return false;
+  };
+  walk(plan_.categories);
+  return path;
+}
+
+std::vector<Span> PlanComposer::legend_spans() const {
+  std::vector<Span> out;
+  for (const auto& def : plan_.fields) {
+    if (def.kind != model::FieldKind::rating && def.kind != model::FieldKind::status) continue;
+    const auto* voc = def.vocabulary.empty() ? nullptr : plan_.vocabulary(def.vocabulary);
+    if (!voc) continue;
+    bool labelled = false;
+    for (const auto& v : voc->values) labelled = labelled || !v.label.empty();
+    if (!labelled) continue;
+    if (!out.empty()) out.push_back(plain("　　"));
+    out.push_back(plain(def.label + "　", Face::gothic));
+    for (const auto& v : voc->values) {
+      out.push_back(plain(v.value, Face::gothic));
+      out.push_back(plain((v.label.empty() ? "" : "：" + v.label) + "　"));
+    }
+  }
+  return out;
+}
+
+void PlanComposer::items(Paginator& pg) {
+  const bool cards = plan_.presentation.items == "cards";
+  const bool landscape = !cards && plan_.presentation.orientation == "landscape";
+  pg.new_page(landscape ? Orientation::landscape : Orientation::portrait);
+  const double w = pg.width();
+  pg.add(typeset_heading("取組項目（" + std::to_string(plan_.items.size()) + "項目）", 0, w, m_, kItemsAnchor, 0));
+  auto legend = legend_spans();
+  if (!legend.empty()) {
+    legend.insert(legend.begin(), plain("凡例　", Face::gothic, style::kMuted));
+    auto boxes = layout_paragraph(legend, css_.legend.paragraph, w, m_);
+    for (auto& b : boxes) b.keep_with_next = true;
+    pg.add(std::move(boxes));
+  }
+  if (cards) item_cards(pg);
+  else item_table(pg, landscape);
+}
+
+double PlanComposer::default_weight(const model::FieldDef& def) const {
+  switch (def.kind) {
+    case model::FieldKind::status:
+    case model::FieldKind::rating: return 1.2;
+    case model::FieldKind::tags:
+    case model::FieldKind::departments: return 2.5;
+    case model::FieldKind::list:
+    case model::FieldKind::markdown: return 5;
+    case model::FieldKind::schedule: return 4;
+    case model::FieldKind::text: break;
+  }
+  // Text columns: wider for longer values (average over the items).
+  std::size_t chars = 0, n = 0;
+  for (const auto& i : plan_.items)
+    if (auto it = i.fields.find(def.key); it != i.fields.end()) {
+      chars += base::count_code_points(it->second.text);
+      ++n;
+    }
+  const double avg = n ? static_cast<double>(chars) / static_cast<double>(n) : 0;
+  return avg <= 6 ? 1.5 : avg <= 30 ? 3 : 5;
+}
+
+void PlanComposer::item_table(Paginator& pg, bool landscape) {
+  const double w = pg.width();
+  const TableStyles& ts = landscape ? css_.wide_table : css_.table;
+  const double size = ts.cell.paragraph.size, pad = 2.5;
+  bool numbered = false;
+  for (const auto& i : plan_.items) numbered = numbered || !i.number.empty();
+  struct Column {
+    std::string label;
+    const model::FieldDef* def = nullptr;  // null: number or name
+    bool number = false;
+    double weight = 1;
+  };
+  std::vector<Column> cols;
+  const auto& widths = plan_.presentation.widths;
+  auto weight = [&](const std::string& key, double fallback) {
+    auto it = widths.find(key);
+    return it != widths.end() && it->second > 0 ? it->second : fallback;
+  };
+  if (numbered) cols.push_back(Column{"No.", nullptr, true, weight("number", 0.9)});
+  cols.push_back(Column{"取組名称", nullptr, false, weight("name", 3)});
+  for (const auto& def : plan_.fields) cols.push_back(Column{def.label, &def, false, weight(def.key, default_weight(def))});
+  std::vector<double> ws;
+  for (const auto& c : cols) ws.push_back(c.weight);
+  Table t;
+  t.widths = scale_widths(ws, w);
+  // No column narrower than its header (up to six characters, so 自己評価 is not broken) or three
+  // characters: the room is taken from the widest column.
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    const double min_w = std::max(size * 3, std::min(m_.width(Face::gothic, cols[c].label) * size, size * 6)) + 2 * pad + 0.5;
+    if (t.widths[c] < min_w) {
+      auto widest = std::max_element(t.widths.begin(), t.widths.end());
+      *widest -= min_w - t.widths[c];
+      t.widths[c] = min_w;
+    }
+  }
+  t.pad_x = pad;
+  t.pad_y = 2;
+  Row head;
+  for (std::size_t c = 0; c < cols.size(); ++c)
+    head.cells.push_back(make_cell(ts.header.typeset(cols[c].label, t.widths[c] - 2 * pad, m_), style::kHeadFill));
+  t.header.push_back(std::move(head));
+  const int span_all = static_cast<int>(cols.size());
+  std::vector<const model::Category*> current;
+  std::set<std::string> shown;
+  for (const auto& item : plan_.items) {
+    // Category rows where the category changes, one per level that changed.
+    const auto path = path_of(item.category);
+    std::size_t same = 0;
+    while (same < path.size() && same < current.size() && path[same] == current[same]) ++same;
+    for (std::size_t d = same; d < path.size(); ++d) {
+      category_rows(t, *path[d], static_cast<int>(d), w, ts, pad, span_all);
+      shown.insert(path[d]->id);
+    }
+    current = path;
+
+    Row row;
+    const std::string anchor = present::item_anchor(item.id);
+    row.anchors.push_back(Anchor{anchor, 0});
+    row.outline.push_back(OutlineMark{present::entry_title(item), static_cast<int>(path.size()) + 1, anchor});
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+      const double cw = t.widths[c] - 2 * pad;
+      std::vector<Box> boxes;
+      if (!cols[c].def && cols[c].number) {
+        boxes = ts.centred.typeset(item.number, cw, m_);
+      } else if (!cols[c].def) {
+        boxes = layout_paragraph({Span{item.name, ts.label.face, ts.label.color, {}, site_link(present::item_page(plan_.id, item.id))}},
+                                 ts.label.paragraph, cw, m_);
+      } else if (auto it = item.fields.find(cols[c].def->key); it != item.fields.end()) {
+        const bool compact = it->second.kind == model::FieldKind::status || it->second.kind == model::FieldKind::rating;
+        boxes = field_boxes(it->second, *cols[c].def, cw, ts, compact);
+        if (const auto& label = present::field_label(item, *cols[c].def); label != cols[c].def->label) {
+          // This item prints another label for the field (担当課 / 主担当課): say so in the cell.
+          auto note = ts.aside.typeset("（" + label + "）", cw, m_);
+          boxes.insert(boxes.begin(), note.begin(), note.end());
+        }
+      }
+      row.cells.push_back(make_cell(std::move(boxes)));
+    }
+    // Where a row continues on the next page, its name column says whose row it is.
+    row.continued_cell = numbered ? 1 : 0;
+    row.continued = ts.aside.typeset(item.name + "（続き）", t.widths[row.continued_cell] - 2 * pad, m_);
+    auto sub = under_row(item, w - 2 * pad, ts);
+    row.keep_with_next = !sub.empty();
+    t.rows.push_back(std::move(row));
+    if (!sub.empty()) {
+      Row r;
+      r.cells.push_back(make_cell(std::move(sub), style::kSubFill, span_all));
+      r.top_rule = false;
+      t.rows.push_back(std::move(r));
+    }
+  }
+  // Categories no item belongs to still carry their blocks: they close the table.
+  model::for_each_category(plan_.categories, [&](const model::Category& c, int depth) {
+    if (!shown.count(c.id)) category_rows(t, c, depth, w, ts, pad, span_all);
+  });
+  pg.add_table(t);
+}
+
+// What stands under an item's row, across all columns: its 参照・関連 line, its sub-items (title, fields,
+// references, notes) and its notes.
+std::vector<Box> PlanComposer::under_row(const model::Item& item, double full, const TableStyles& ts) {
+  std::vector<Box> sub;
+  const std::string key = plan_.id + "#" + item.id;
+  auto refs = reference_spans(key, 0);
+  if (!refs.empty()) {
+    refs.insert(refs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
+    for (auto& b : layout_paragraph(refs, ts.links.paragraph, full, m_)) sub.push_back(std::move(b));
+  }
+  for (std::size_t k = 0; k < item.sub_items.size(); ++k) {
+    const auto& s = item.sub_items[k];
+    for (auto& b : ts.heading.typeset(present::entry_title(s), full, m_)) sub.push_back(std::move(b));
+    for (const auto& def : plan_.fields)
+      if (auto it = s.fields.find(def.key); it != s.fields.end()) {
+        const double lw = std::min(full * 0.2, ts.cell.paragraph.size * 8);
+        std::vector<std::vector<std::vector<Box>>> cells = {{ts.heading.typeset(def.label, lw - 4, m_),
+                                                             field_boxes(it->second, def, full - lw - 4, ts, false)}};
+        for (auto& b : typeset_grid({lw, full - lw}, cells, {false}, 2)) sub.push_back(std::move(b));
+      }
+    auto srefs = reference_spans(key, static_cast<int>(k + 1));
+    if (!srefs.empty()) {
+      srefs.insert(srefs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
+      for (auto& b : layout_paragraph(srefs, ts.cell.paragraph, full, m_)) sub.push_back(std::move(b));
+    }
+    for (auto& b : notes_boxes(s.notes, full, ts.note)) sub.push_back(std::move(b));
+  }
+  for (auto& b : notes_boxes(item.notes, full, ts.note)) sub.push_back(std::move(b));
+  return sub;
+}
+
+void PlanComposer::category_rows(Table& t, const model::Category& c, int depth, double w, const TableStyles& ts, double pad,
+                                 int span_all) {
+  Row r;
+  const std::string title = present::category_title(c), anchor = present::category_anchor(c.id);
+  r.cells.push_back(make_cell((depth == 0 ? ts.category : ts.subcategory).typeset(title, w - 2 * pad, m_),
+                              depth == 0 ? style::kHeadFill : style::kGroupFill, span_all));
+  r.anchors.push_back(Anchor{anchor, 0});
+  r.outline.push_back(OutlineMark{title, 1 + depth, anchor});
+  r.keep_with_next = true;
+  t.rows.push_back(std::move(r));
+  auto content = category_content(c, w - 2 * pad, ts);
+  if (!content.empty()) {
+    Row b;
+    b.cells.push_back(make_cell(std::move(content), std::nullopt, span_all));
+    b.keep_with_next = true;
+    t.rows.push_back(std::move(b));
+  }
+}
+
+// A category's blocks (背景, 目標, 進捗状況 …), links and notes.
+std::vector<Box> PlanComposer::category_content(const model::Category& c, double w, const TableStyles& ts) {
+  std::vector<Box> out;
+  for (const auto& b : c.blocks) {
+    if (!b.label.empty()) {
+      auto lb = ts.label.typeset(b.label, w, m_);
+      for (auto& x : lb) x.keep_with_next = true;
+      for (auto& x : lb) out.push_back(std::move(x));
+    }
+    MarkdownOptions o;
+    o.size = ts.cell.paragraph.size;
+    o.in_cell = true;
+    for (auto& x : flatten(typeset_markdown(b.markdown.root, w, m_, resolver(), o))) out.push_back(std::move(x));
+  }
+  auto refs = reference_spans(plan_.id + "#" + c.id, 0);
+  if (!refs.empty()) {
+    refs.insert(refs.begin(), plain("参照・関連　", Face::gothic, style::kMuted));
+    for (auto& b : layout_paragraph(refs, css_.table.links.paragraph, w, m_)) out.push_back(std::move(b));
+  }
+  for (auto& b : notes_boxes(c.notes, w, css_.note)) out.push_back(std::move(b));
+  return out;
+}
+
+}  // namespace planpress::compose

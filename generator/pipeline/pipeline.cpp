@@ -1,0 +1,199 @@
+#include "pipeline/pipeline.hpp"
+
+#include "assemble/assemble.hpp"
+#include "base/timer.hpp"
+#include "content/loader.hpp"
+#include "io/publish.hpp"
+#include "pdf_jobs/pdf_jobs.hpp"
+#include "search/search.hpp"
+#include "site/site.hpp"
+#include "template/loader.hpp"
+#include "validate/validate.hpp"
+#include "xref/xref.hpp"
+
+namespace planpress::pipeline {
+
+namespace {
+
+using base::Timer;
+
+std::string required_list() {
+  std::string list;
+  for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
+  return list;
+}
+
+// The exit class of the errors decides (base/codes.hpp): a problem of the environment or an internal
+// failure outranks errors in the content, which could not be published anyway.
+Outcome outcome_of(const base::Diagnostics& d, bool strict) {
+  if (const auto exit_class = d.exit_class()) {
+    switch (*exit_class) {
+      case base::ExitClass::environment: return Outcome::io_error;
+      case base::ExitClass::internal: return Outcome::internal_error;
+      case base::ExitClass::content: return Outcome::content_errors;
+    }
+  }
+  if (strict && d.warning_count() > 0) return Outcome::warnings_as_errors;
+  return Outcome::ok;
+}
+
+// Runs the phases up to rendering. Returns false (with result filled in) when a phase fails.
+struct Pipeline {
+  content::RawContent raw;
+  model::Model model;
+  std::unique_ptr<xref::SymbolTable> symbols;
+  xref::LinkGraph links;
+  assemble::Assembly assembly;
+  tmpl::TemplateSet templates;
+  std::map<std::string, std::string> assets;
+
+  bool run(const io::FileSystem& fs, const Options& options, Result& result) {
+    auto& diags = result.diagnostics;
+    auto stop = [&](const char* phase) {
+      result.outcome = outcome_of(diags, options.strict);
+      if (result.outcome != Outcome::ok) {
+        result.failed_phase = phase;
+        return true;
+      }
+      return false;
+    };
+    Timer t_load;
+    raw = content::load_content(fs, options.content_dir, diags);
+    result.stats.load_ms = t_load.ms();
+    if (stop("load")) return false;
+
+    Timer t_validate;
+    model = validate::validate(raw, diags);
+    result.stats.validate_ms = t_validate.ms();
+    if (stop("validate")) return false;
+
+    Timer t_link;
+    symbols = std::make_unique<xref::SymbolTable>(model);
+    links = xref::link(model, *symbols, diags);
+    result.stats.link_ms = t_link.ms();
+    if (stop("link")) return false;
+
+    Timer t_assemble;
+    assembly = assemble::assemble(model);  // derived data for every writer; reports nothing
+    result.stats.assemble_ms = t_assemble.ms();
+
+    Timer t_templates;
+    auto files = tmpl::load_templates(fs, options.templates_dir, diags);
+    templates = std::move(files.templates);
+    assets = std::move(files.assets);
+    if (!diags.has_errors()) {
+      if (templates.compile(diags, /*strict_partials=*/true)) templates.lint_html(site::trusted_markup_names(), diags);
+      for (const auto& name : site::required_templates())
+        if (!templates.contains(name))
+          diags.error(base::Code::missing_file,
+                      base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
+                      "template '" + name + "' is missing", {"the site needs the templates " + required_list()});
+    }
+    result.stats.templates_ms = t_templates.ms();
+    if (stop("templates")) return false;
+
+    result.stats.plans = model.plans.size();
+    for (const auto& p : model.plans) result.stats.items += p.items.size();
+    result.stats.links = links.links().size();
+    return true;
+  }
+
+  // Phase render: the site and the search index into `tree`. Returns false (with result filled in) when
+  // rendering reported an error (a template recursion that the data never ends).
+  bool render(const Options& options, io::OutputTree& tree, Result& result) const {
+    Timer t_render;
+    site::SiteInput input{model, *symbols, links, assembly, templates, assets, options.pdf};
+    base::Diagnostics found;
+    site::render_site(input, tree, found);
+    search::render_search(model, *symbols, assembly, tree);
+    result.diagnostics.merge_distinct(found);  // a problem of a template is met on every page that uses it
+    // A template tag whose name no page context has (template-unknown-variable).
+    templates.report_unknown_names(result.diagnostics);
+    result.stats.render_ms = t_render.ms();
+    result.outcome = outcome_of(result.diagnostics, options.strict);
+    if (result.outcome == Outcome::ok) return true;
+    result.failed_phase = "render";
+    return false;
+  }
+};
+
+// Phase pdf (pdf_jobs): into `tree` when given; the stats go to the CLI's --timings.
+void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& options, io::OutputTree* tree, Result& result) {
+  auto stats = pdf_jobs::make_pdfs(fs, p.model, *p.symbols, p.links, p.assembly, {options.jobs, options.source_date_epoch},
+                                   tree, result.diagnostics);
+  result.stats.fonts_ms = stats.fonts_ms;
+  result.stats.pdf_ms = stats.pdf_ms;
+  result.stats.pdfs = std::move(stats.plans);
+}
+
+// The output must not hold (or lie inside) the content or the templates: publishing replaces the output
+// entirely, so `--out content` (even with a copied marker) would delete the content.
+std::string output_place_error(const io::FileSystem& fs, const Options& options) {
+  const std::string out = fs.resolve(options.out_dir);
+  for (const auto& [dir, what] : {std::pair{options.content_dir, "content"}, std::pair{options.templates_dir, "templates"}}) {
+    const std::string in = fs.resolve(dir);
+    if (io::is_within(in, out)) return std::string("it holds the ") + what + " directory '" + dir + "', which a build would replace";
+    if (io::is_within(out, in)) return std::string("it lies inside the ") + what + " directory '" + dir + "'";
+  }
+  return {};
+}
+
+}  // namespace
+
+Result check(const io::FileSystem& fs, const Options& options) {
+  Result result;
+  Pipeline pipeline;
+  if (!pipeline.run(fs, options, result)) return result;
+  // The pages are rendered and the PDFs laid out too (nothing is written), so that a template recursion
+  // the data never ends, or a character missing from the fonts, is found here as well.
+  io::OutputTree discarded;
+  if (!pipeline.render(options, discarded, result)) return result;
+  if (options.pdf) {
+    make_pdfs(fs, pipeline, options, nullptr, result);
+    result.outcome = outcome_of(result.diagnostics, options.strict);
+    if (result.outcome != Outcome::ok) result.failed_phase = "pdf";
+  }
+  return result;
+}
+
+Result build(io::FileSystem& fs, const Options& options) {
+  Result result;
+  // The output is locked for the whole build: a second build into it stops here, naming the first.
+  std::string lock_error = output_place_error(fs, options);
+  std::optional<io::OutputLock> lock;
+  if (lock_error.empty()) lock = io::lock_output(fs, options.out_dir, lock_error);
+  if (!lock) {
+    result.diagnostics.error(base::Code::io_error, {}, "cannot build into '" + options.out_dir + "': " + lock_error);
+    result.outcome = Outcome::io_error;
+    result.failed_phase = "publish";
+    return result;
+  }
+  Pipeline pipeline;
+  if (!pipeline.run(fs, options, result)) return result;
+
+  io::OutputTree tree;
+  if (!pipeline.render(options, tree, result)) return result;
+
+  // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.
+  if (options.pdf) {
+    make_pdfs(fs, pipeline, options, &tree, result);
+    result.outcome = outcome_of(result.diagnostics, options.strict);
+    if (result.outcome != Outcome::ok) {
+      result.failed_phase = "pdf";
+      return result;
+    }
+  }
+  result.stats.files = tree.size();
+
+  Timer t_publish;
+  if (auto err = io::publish(fs, tree, *lock)) {
+    result.diagnostics.error(base::Code::io_error, {}, "cannot publish to '" + options.out_dir + "': " + *err,
+                             {"the previous output was left as it was"});
+    result.outcome = Outcome::io_error;
+    result.failed_phase = "publish";
+  }
+  result.stats.publish_ms = t_publish.ms();
+  return result;
+}
+
+}  // namespace planpress::pipeline

@@ -1,0 +1,51 @@
+#include "present/titles.hpp"
+
+namespace planpress::present {
+
+std::string numbered_title(const std::string& number, const std::string& title) {
+  return number.empty() ? title : number + kNumberSeparator + title;
+}
+
+std::string entry_title(const model::Entry& e) { return numbered_title(e.number, e.name); }
+std::string category_title(const model::Category& c) { return numbered_title(c.number, c.title); }
+std::string section_title(const model::Section& s) { return numbered_title(s.number, s.title); }
+
+const std::string& field_label(const model::Entry& e, const model::FieldDef& def) {
+  auto it = e.labels.find(def.key);
+  return it != e.labels.end() ? it->second : def.label;
+}
+
+const model::VocabValue* vocabulary_value(const model::Plan& p, const model::FieldDef& def, const std::string& value) {
+  if (def.vocabulary.empty()) return nullptr;
+  const auto* voc = p.vocabulary(def.vocabulary);
+  return voc ? voc->find(value) : nullptr;
+}
+
+const std::string& vocabulary_label(const model::Plan& p, const model::FieldDef& def, const std::string& value) {
+  static const std::string none;
+  const auto* v = vocabulary_value(p, def, value);
+  return v ? v->label : none;
+}
+
+const char* value_kind_label(const std::string& kind) {
+  if (kind == "target") return "目標";
+  if (kind == "baseline") return "基準";
+  return "実績";
+}
+
+const char* link_label(model::RefType type, bool incoming) {
+  return incoming ? model::backlink_label_of(type) : model::label_of(type);
+}
+
+const char* metadata_label(const std::string& key) {
+  if (key == "title") return "表題";
+  if (key == "short_title") return "略称";
+  if (key == "period") return "計画期間";
+  if (key == "published") return "策定時期";
+  if (key == "municipality") return "自治体";
+  if (key == "kind") return "種別";
+  if (key == "department") return "担当";
+  return "項目";
+}
+
+}  // namespace planpress::present

@@ -1,0 +1,88 @@
+#include "validate/document_reader.hpp"
+
+namespace planpress::validate {
+
+std::optional<Period> DocumentReader::period(const JsonRef& obj, const std::string& key) {
+  auto v = r_.member(obj, key);
+  if (!r_.expect_object(v, keys::period)) return std::nullopt;
+  Period p;
+  p.from = r_.integer(v, "from", kMinYear, kMaxYear).value_or(0);
+  bool was_null = false;
+  p.to = r_.integer_or_null(v, "to", kMinYear, kMaxYear, was_null);
+  p.open_end = was_null || !r_.member(v, "to");
+  p.label = r_.text(v, "label");
+  if (p.to && p.from && *p.to < p.from)
+    diags_.error(base::Code::out_of_range, r_.at(r_.member(v, "to").pointer),
+                 "period ends (" + std::to_string(*p.to) + ") before it starts (" + std::to_string(p.from) + ")");
+  return p;
+}
+
+std::optional<DateInfo> DocumentReader::date(const JsonRef& obj, const std::string& key) {
+  auto v = r_.member(obj, key);
+  if (!r_.expect_object(v, keys::date)) return std::nullopt;
+  DateInfo d{r_.text(v, "label"), r_.text(v, "iso")};
+  auto iso = r_.member(v, "iso");
+  if (iso && !d.iso.empty()) {
+    const auto& s = d.iso;
+    auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+    bool ok = (s.size() == 4 || s.size() == 7 || s.size() == 10) && digit(0) && digit(1) && digit(2) && digit(3);
+    if (ok && s.size() >= 7) ok = s[4] == '-' && digit(5) && digit(6) && std::stoi(s.substr(5, 2)) >= 1 && std::stoi(s.substr(5, 2)) <= 12;
+    if (ok && s.size() == 10) ok = s[7] == '-' && digit(8) && digit(9) && std::stoi(s.substr(8, 2)) >= 1 && std::stoi(s.substr(8, 2)) <= 31;
+    if (!ok)
+      diags_.error(base::Code::wrong_type, r_.at(iso.pointer), iso.what + " '" + s + "' is not a date",
+                   {"write YYYY, YYYY-MM or YYYY-MM-DD (令和5年2月 is 2023-02)"});
+  }
+  return d;
+}
+
+std::vector<Note> DocumentReader::notes(const JsonRef& obj) {
+  std::vector<Note> out;
+  for (const auto& n : r_.array(obj, "notes", "note")) {
+    if (!r_.expect_object(n, keys::note)) continue;
+    out.push_back(Note{r_.keyword(n, "type", note_type_keywords()), r_.text(n, "field", false), r_.text(n, "text"), r_.text(n, "where", false)});
+  }
+  return out;
+}
+
+std::vector<Ref> DocumentReader::refs(const JsonRef& obj) {
+  std::vector<Ref> out;
+  for (const auto& v : r_.array(obj, "refs", "reference")) {
+    if (!r_.expect_object(v, keys::ref)) continue;
+    Ref ref;
+    ref.to = r_.text(v, "to");
+    ref.location = r_.at(r_.member(v, "to").pointer);
+    const std::string type = r_.keyword(v, "type", ref_type_keywords());
+    if (auto t = ref_type_from(type)) ref.type = *t;
+    ref.evidence = r_.text(v, "evidence", false);
+    ref.field = r_.text(v, "field", false);
+    ref.medium_confidence = r_.keyword(v, "confidence", {"high", "medium"}) == "medium";
+    out.push_back(std::move(ref));
+  }
+  return out;
+}
+
+ExternalDocument DocumentReader::external_document(const JsonRef& v, const std::string& declared_in) {
+  ExternalDocument d;
+  r_.expect_object(v, keys::external_document);
+  d.id = r_.slug(v, "id");
+  d.title = r_.text(v, "title");
+  d.municipality = r_.text(v, "municipality", false);
+  d.kind = r_.text(v, "kind", false);
+  d.note = r_.text(v, "note", false);
+  d.date = date(v, "date");
+  d.period = period(v, "period");
+  d.declared_in = declared_in;
+  d.location = r_.member(v, "id") ? r_.at(r_.member(v, "id").pointer) : r_.at(v.pointer);
+  return d;
+}
+
+markdown::Document DocumentReader::markdown_in_string(const JsonRef& v, int min_heading) {
+  const std::string text = v.json->get<std::string>();
+  const auto& doc = r_.document();
+  const std::string pointer = v.pointer;
+  markdown::ParseOptions opts;
+  opts.min_heading_level = min_heading;
+  return markdown::parse(text, [&doc, pointer](std::size_t off) { return doc.in_string(pointer, off); }, diags_, opts);
+}
+
+}  // namespace planpress::validate

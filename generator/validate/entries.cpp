@@ -1,0 +1,242 @@
+// plan.json: items, sub-items and the value of every field they carry.
+#include <cstdio>
+
+#include "base/suggest.hpp"
+#include "base/utf8.hpp"
+#include "text/normalize.hpp"
+#include "validate/plan_reader.hpp"
+
+namespace planpress::validate {
+
+namespace {
+
+// Marks that look alike but are different characters: staff type 〇 (kanji zero) for ○, ✕ for ×.
+// Folding them finds the vocabulary value that was meant.
+std::string fold_lookalikes(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = base::decode_utf8(s, i);
+    switch (cp) {
+      case U'〇': case U'◯': case U'⚪': case U'○': cp = U'○'; break;
+      case U'✕': case U'✖': case U'☓': case U'x': case U'X': case U'ｘ': case U'Ｘ': cp = U'×'; break;
+      case U'⦾': case U'◉': cp = U'◎'; break;
+      case U'▵': case U'⊿': cp = U'△'; break;
+      default: break;
+    }
+    base::append_utf8(out, cp);
+  }
+  return text::nfkc(out);
+}
+
+// "U+3007" for each character of a short value, to tell look-alikes apart in messages.
+std::string code_points(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(base::decode_utf8(s, i)));
+    out += (out.empty() ? "" : " ") + std::string(buf);
+  }
+  return out;
+}
+
+}  // namespace
+
+void PlanReader::read_items(const JsonRef& root, Plan& p) {
+  for (const auto& v : r_.array(root, "items", "item")) {
+    if (!r_.expect_object(v, keys::item)) continue;
+    Item item;
+    item.id = r_.slug(v, "id");
+    item.id_location = r_.at(r_.member(v, "id").pointer);
+    JsonRef named = v;
+    named.what = "item '" + item.id + "'";
+    read_entry(named, item, p, named.what);
+    item.category = r_.text(v, "category");
+    if (!item.category.empty() && !p.find_category(item.category)) {
+      std::vector<std::string> ids;
+      for_each_category(p.categories, [&](const Category& c, int) { ids.push_back(c.id); });
+      std::vector<std::string> hints;
+      if (auto m = base::closest_match(item.category, ids)) hints.push_back("did you mean '" + *m + "'?");
+      diags_.error(base::Code::xref_unresolved, r_.at(r_.member(v, "category").pointer),
+                   "item '" + item.id + "' names category '" + item.category + "', which plan '" + p.id + "' does not have",
+                   hints);
+    }
+    for (const auto& f : p.fields) {
+      if (!f.required) continue;
+      auto it = item.fields.find(f.key);
+      if (it == item.fields.end()) {
+        diags_.error(base::Code::missing_field, r_.at(v.pointer),
+                     "item '" + item.id + "' has no '" + f.key + "' (" + f.label + "), which plan '" + p.id + "' requires");
+      } else if (!it->second.malformed && is_empty(it->second)) {  // a wrong type was reported already
+        diags_.error(base::Code::empty_value, it->second.location,
+                     "item '" + item.id + "' has an empty '" + f.key + "' (" + f.label + "), which plan '" + p.id + "' requires",
+                     {"fill it in, or make the field optional in \"fields\" if the document leaves it blank"});
+      }
+    }
+    std::size_t index = 0;
+    for (const auto& s : r_.array(v, "sub_items", "sub-item")) {
+      ++index;
+      if (!r_.expect_object(s, keys::sub_item)) continue;
+      Entry sub;
+      JsonRef named_sub = s;
+      named_sub.what = "sub-item " + std::to_string(index) + " of item '" + item.id + "'";
+      read_entry(named_sub, sub, p, named_sub.what);
+      item.sub_items.push_back(std::move(sub));
+    }
+    p.items.push_back(std::move(item));
+  }
+}
+
+void PlanReader::read_entry(const JsonRef& v, Entry& e, const Plan& p, const std::string& owner) {
+  e.number = r_.text(v, "number");
+  e.name = r_.text(v, "name");
+  e.location = r_.at(v.pointer);
+  e.refs = refs(v);
+  e.notes = notes(v);
+  if (auto labels = r_.member(v, "labels"); labels) {
+    if (!labels.json->is_object()) r_.wrong_type(labels, "an object (field key → printed label)");
+    else
+      for (auto it = labels.json->begin(); it != labels.json->end(); ++it) {
+        const std::string ptr = content::pointer_append(labels.pointer, it.key());
+        if (!p.field(it.key())) unknown_field_key(it.key(), r_.document().key_at(ptr), p, "label of field");
+        if (!it.value().is_string() || it.value().get<std::string>().empty())
+          r_.wrong_type(JsonRef{&it.value(), ptr, "label of '" + it.key() + "'"}, "a non-empty string");
+        else e.labels[it.key()] = it.value().get<std::string>();
+      }
+  }
+  if (auto src = r_.member(v, "source"); r_.expect_object(src, keys::entry_source)) {
+    auto lines = r_.array(src, "lines", "line");
+    if (lines.size() == 2 && lines[0].json->is_number_integer() && lines[1].json->is_number_integer())
+      e.source_lines = std::make_pair(lines[0].json->get<int>(), lines[1].json->get<int>());
+    else if (r_.member(src, "lines"))
+      r_.wrong_type(r_.member(src, "lines"), "two line numbers [first, last]");
+  }
+  read_field_values(r_.member(v, "fields"), e, p, owner);
+}
+
+void PlanReader::read_field_values(const JsonRef& fields, Entry& e, const Plan& p, const std::string& owner) {
+  if (fields) {
+    if (!fields.json->is_object()) {
+      r_.wrong_type(fields, "an object (field key → value)");
+      return;
+    }
+    for (auto it = fields.json->begin(); it != fields.json->end(); ++it) {
+      JsonRef v{&it.value(), content::pointer_append(fields.pointer, it.key()), "field '" + it.key() + "' of " + owner};
+      const FieldDef* def = p.field(it.key());
+      if (!def) {
+        unknown_field_key(it.key(), r_.document().key_at(v.pointer), p, "field");
+        continue;
+      }
+      e.fields.emplace(def->key, field_value(v, *def, p));
+    }
+  }
+}
+
+void PlanReader::check_vocabulary(const std::string& value, const std::string& pointer, const FieldDef& def, const Plan& p) {
+  const Vocabulary* voc = p.vocabulary(def.vocabulary);
+  if (!voc || voc->find(value)) return;
+  std::string list;
+  std::vector<std::string> values;
+  for (const auto& x : voc->values) {
+    values.push_back(x.value);
+    list += (list.empty() ? "" : ", ") + x.value + (x.label.empty() ? "" : " (" + x.label + ")");
+  }
+  std::vector<std::string> hints;
+  bool lookalike = false;
+  for (const auto& x : values) {
+    if (fold_lookalikes(x) != fold_lookalikes(value)) continue;
+    hints.push_back("'" + value + "' (" + code_points(value) + ") looks like '" + x + "' (" + code_points(x) +
+                    ") but is another character; use '" + x + "'");
+    lookalike = true;
+    break;
+  }
+  if (auto m = base::closest_match(value, values); !lookalike && m && value.size() > 3)
+    hints.push_back("did you mean '" + *m + "'?");
+  hints.push_back("vocabulary '" + voc->name + "' allows: " + list);
+  diags_.error(base::Code::unknown_value, r_.at(pointer),
+               "'" + value + "' is not in vocabulary '" + voc->name + "' of plan '" + p.id + "' (field '" + def.key + "')", hints);
+}
+
+FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const Plan& p) {
+  FieldValue fv;
+  fv.kind = def.kind;
+  fv.location = r_.at(v.pointer);
+  // Every kind but text has one JSON shape; anything else is reported once and marks the value malformed.
+  auto shape = [&](bool ok, const char* expected) {
+    if (!ok) {
+      r_.wrong_type(v, expected);
+      fv.malformed = true;
+    }
+    return ok;
+  };
+  const auto& j = *v.json;
+  switch (def.kind) {
+    case FieldKind::text:
+    case FieldKind::markdown:
+    case FieldKind::status:
+    case FieldKind::rating:
+      if (!shape(j.is_string(), "a string")) break;
+      fv.text = j.get<std::string>();
+      if (def.kind == FieldKind::markdown) fv.markdown = markdown_in_string(v, 3);
+      if ((def.kind == FieldKind::status || def.kind == FieldKind::rating) && !fv.text.empty())
+        check_vocabulary(fv.text, v.pointer, def, p);
+      break;
+    case FieldKind::tags:
+    case FieldKind::departments:
+      if (!shape(j.is_array(), "an array of strings")) break;
+      for (const auto& e : r_.elements(v, "entry")) {
+        if (!e.json->is_string()) {
+          r_.wrong_type(e, "a string");
+          continue;
+        }
+        fv.values.push_back(e.json->get<std::string>());
+        if (def.kind == FieldKind::tags) check_vocabulary(fv.values.back(), e.pointer, def, p);
+      }
+      break;
+    case FieldKind::list:
+      if (!shape(j.is_array(), "an array of strings or {\"label\", \"text\"} objects")) break;
+      for (const auto& e : r_.elements(v, "entry")) {
+        if (e.json->is_string()) {
+          fv.list.push_back(ListEntry{"", e.json->get<std::string>()});
+        } else if (r_.expect_object(e, keys::list_entry)) {
+          fv.list.push_back(ListEntry{r_.text(e, "label", false), r_.text(e, "text")});
+        }
+      }
+      break;
+    case FieldKind::schedule:
+      if (!shape(j.is_array(), "an array of schedule rows")) break;
+      for (const auto& e : r_.elements(v, "row"))
+        if (auto row = schedule_row(e)) fv.schedule.push_back(std::move(*row));
+      break;
+  }
+  return fv;
+}
+
+std::optional<ScheduleRow> PlanReader::schedule_row(const JsonRef& e) {
+  if (!r_.expect_object(e, keys::schedule_row)) return std::nullopt;
+  ScheduleRow row;
+  row.label = r_.text(e, "label", false);
+  row.from = r_.integer(e, "from", kMinYear, kMaxYear);
+  bool was_null = false;
+  row.to = r_.integer_or_null(e, "to", kMinYear, kMaxYear, was_null);
+  row.open_end = was_null;
+  row.text = r_.text(e, "text", false);
+  row.group = r_.text(e, "group", false);
+  return row;
+}
+
+bool PlanReader::is_empty(const FieldValue& v) {
+  auto blank = [](const std::string& s) { return is_blank(s); };
+  switch (v.kind) {
+    case FieldKind::text:
+    case FieldKind::markdown:
+    case FieldKind::status:
+    case FieldKind::rating: return blank(v.text);
+    case FieldKind::tags:
+    case FieldKind::departments: return v.values.empty();
+    case FieldKind::list: return v.list.empty();
+    case FieldKind::schedule: return v.schedule.empty();
+  }
+  return true;
+}
+
+}  // namespace planpress::validate

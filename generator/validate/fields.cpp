@@ -1,0 +1,68 @@
+// plan.json: the fields a plan's items carry and the vocabularies of their values.
+#include <set>
+
+#include "base/suggest.hpp"
+#include "validate/plan_reader.hpp"
+
+namespace planpress::validate {
+
+void PlanReader::read_vocabularies(const JsonRef& root, Plan& p) {
+  auto vocabs = r_.member(root, "vocabularies");
+  if (!vocabs) return;
+  if (!vocabs.json->is_object()) {
+    r_.wrong_type(vocabs, "an object (vocabulary name → values)");
+    return;
+  }
+  for (auto it = vocabs.json->begin(); it != vocabs.json->end(); ++it) {
+    JsonRef v{&it.value(), content::pointer_append(vocabs.pointer, it.key()), "vocabulary '" + it.key() + "'"};
+    if (!base::is_safe_slug(it.key()))
+      diags_.error(base::Code::unsafe_id, r_.document().key_at(v.pointer), "vocabulary name '" + it.key() + "' is not a safe id");
+    if (!r_.expect_object(v, keys::vocabulary)) continue;
+    Vocabulary voc;
+    voc.name = it.key();
+    voc.label = r_.text(v, "label");
+    std::set<std::string> seen;
+    for (const auto& e : r_.array(v, "values", "value")) {
+      if (!r_.expect_object(e, keys::vocabulary_value)) continue;
+      VocabValue vv{r_.text(e, "value"), r_.text(e, "label"), r_.text(e, "description", false)};
+      if (!seen.insert(vv.value).second)
+        diags_.error(base::Code::duplicate_id, r_.at(r_.member(e, "value").pointer),
+                     "value '" + vv.value + "' appears twice in vocabulary '" + voc.name + "'");
+      voc.values.push_back(std::move(vv));
+    }
+    p.vocabularies.push_back(std::move(voc));
+  }
+}
+
+void PlanReader::read_fields(const JsonRef& root, Plan& p) {
+  std::set<std::string> seen;
+  for (const auto& f : r_.array(root, "fields", "field")) {
+    if (!r_.expect_object(f, keys::field)) continue;
+    FieldDef def;
+    def.key = r_.slug(f, "key");
+    def.label = r_.text(f, "label");
+    def.kind = field_kind_from(r_.keyword(f, "kind", field_kind_keywords())).value_or(FieldKind::text);
+    def.vocabulary = r_.text(f, "vocabulary");
+    def.required = r_.boolean(f, "required").value_or(false);
+    def.description = r_.text(f, "description", false);
+    def.location = r_.at(f.pointer);
+    if (!def.key.empty() && !seen.insert(def.key).second)
+      diags_.error(base::Code::duplicate_id, r_.at(r_.member(f, "key").pointer), "field '" + def.key + "' is declared twice");
+    const bool needs_vocab = def.kind == FieldKind::status || def.kind == FieldKind::rating || def.kind == FieldKind::tags;
+    if (needs_vocab && def.vocabulary.empty() && r_.member(f, "kind"))
+      diags_.error(base::Code::missing_field, r_.at(f.pointer),
+                   "field '" + def.key + "' of kind '" + to_string(def.kind) + "' needs a 'vocabulary'");
+    if (needs_vocab && !def.vocabulary.empty() && !p.vocabulary(def.vocabulary)) {
+      std::vector<std::string> names;
+      for (const auto& v : p.vocabularies) names.push_back(v.name);
+      std::vector<std::string> hints;
+      if (auto m = base::closest_match(def.vocabulary, names)) hints.push_back("did you mean '" + *m + "'?");
+      diags_.error(base::Code::xref_unresolved, r_.at(r_.member(f, "vocabulary").pointer),
+                   "field '" + def.key + "' uses vocabulary '" + def.vocabulary + "', which plan '" + p.id + "' does not declare",
+                   hints);
+    }
+    p.fields.push_back(std::move(def));
+  }
+}
+
+}  // namespace planpress::validate

@@ -1,0 +1,74 @@
+// plan.json: indicators, their segments and values.
+#include <set>
+
+#include "base/suggest.hpp"
+#include "validate/plan_reader.hpp"
+
+namespace planpress::validate {
+
+void PlanReader::read_indicators(const JsonRef& root, Plan& p) {
+  for (const auto& v : r_.array(root, "indicators", "indicator")) {
+    if (!r_.expect_object(v, keys::indicator)) continue;
+    Indicator ind;
+    ind.id = r_.slug(v, "id");
+    ind.name = r_.text(v, "name");
+    ind.category = r_.text(v, "category");
+    ind.section = r_.text(v, "section");
+    ind.type = r_.text(v, "type");
+    ind.unit = r_.text(v, "unit", false);
+    ind.definition = r_.text(v, "definition", false);
+    if (r_.member(v, "chart")) ind.chart = r_.keyword(v, "chart", {"line", "bar"});
+    ind.location = r_.at(v.pointer);
+    ind.notes = notes(v);
+    if (!ind.category.empty() && !p.find_category(ind.category))
+      diags_.error(base::Code::xref_unresolved, r_.at(r_.member(v, "category").pointer),
+                   "indicator '" + ind.id + "' names category '" + ind.category + "', which plan '" + p.id + "' does not have");
+    if (!ind.section.empty()) {
+      bool found = false;
+      for (const auto& s : p.sections) found = found || s.id == ind.section;
+      if (!found)
+        diags_.error(base::Code::xref_unresolved, r_.at(r_.member(v, "section").pointer),
+                     "indicator '" + ind.id + "' names section '" + ind.section + "', which plan '" + p.id + "' does not have");
+    }
+    read_indicator_values(v, ind);
+    for (const auto& c : r_.array(v, "commentary", "commentary paragraph")) {
+      if (!c.json->is_string()) r_.wrong_type(c, "a string");
+      else ind.commentary.push_back(c.json->get<std::string>());
+    }
+    p.indicators.push_back(std::move(ind));
+  }
+}
+
+void PlanReader::read_indicator_values(const JsonRef& v, Indicator& ind) {
+  std::set<std::string> segment_ids;
+  for (const auto& s : r_.array(v, "segments", "segment")) {
+    if (!r_.expect_object(s, keys::segment)) continue;
+    Segment seg{r_.slug(s, "id"), r_.text(s, "label"), r_.text(s, "note", false)};
+    if (!segment_ids.insert(seg.id).second)
+      diags_.error(base::Code::duplicate_id, r_.at(r_.member(s, "id").pointer), "segment '" + seg.id + "' appears twice");
+    ind.segments.push_back(std::move(seg));
+  }
+  for (const auto& e : r_.array(v, "values", "value")) {
+    if (!r_.expect_object(e, keys::indicator_value)) continue;
+    IndicatorValue val;
+    val.year = r_.integer(e, "year", kMinYear, kMaxYear);
+    val.label = r_.text(e, "label", false);
+    val.segment = r_.text(e, "segment");
+    val.value = r_.number_or_null(e, "value");
+    if (val.value) val.value_text = r_.document().raw_text(r_.member(e, "value").pointer);
+    val.text = r_.text(e, "text", false);
+    val.kind = r_.keyword(e, "kind", {"actual", "baseline", "target"});
+    val.qualifier = r_.text(e, "qualifier", false);
+    val.note = r_.text(e, "note", false);
+    if (!val.segment.empty() && !segment_ids.count(val.segment)) {
+      std::vector<std::string> ids(segment_ids.begin(), segment_ids.end());
+      std::vector<std::string> hints;
+      if (auto m = base::closest_match(val.segment, ids)) hints.push_back("did you mean '" + *m + "'?");
+      diags_.error(base::Code::xref_unresolved, r_.at(r_.member(e, "segment").pointer),
+                   "value names segment '" + val.segment + "', which indicator '" + ind.id + "' does not declare", hints);
+    }
+    ind.values.push_back(std::move(val));
+  }
+}
+
+}  // namespace planpress::validate

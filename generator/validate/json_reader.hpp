@@ -1,0 +1,73 @@
+#pragma once
+/// Typed reading of JSON values with diagnostics at their source positions (internal to validate).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "content/json_document.hpp"
+#include "validate/keys.hpp"
+
+namespace planpress::validate {
+
+/// A JSON value together with its pointer and a phrase naming it in messages ("item '8'").
+struct JsonRef {
+  const nlohmann::json* json = nullptr;
+  std::string pointer;
+  std::string what;
+  explicit operator bool() const { return json != nullptr; }
+};
+
+/// Reads typed values from one JSON document, reporting wrong types, unknown and missing keys, empty
+/// values, ranges and unsafe ids, each at the offending value.
+class JsonReader {
+ public:
+  JsonReader(const content::JsonDocument& doc, base::Diagnostics& diags) : doc_(doc), diags_(diags) {}
+
+  const content::JsonDocument& document() const { return doc_; }
+  base::Diagnostics& diagnostics() { return diags_; }
+  base::Location at(const std::string& pointer) const { return doc_.at(pointer); }
+
+  /// The root value.
+  JsonRef root(std::string what) const { return JsonRef{&doc_.root(), "", std::move(what)}; }
+  /// The member `key` of `obj` (null JsonRef if absent).
+  JsonRef member(const JsonRef& obj, const std::string& key) const;
+
+  /// Checks that `v` is an object whose keys are all allowed by `keys` (unknown-field, with did-you-mean)
+  /// and that its required keys are present (missing-field). Returns false if `v` is absent or not an object.
+  bool expect_object(const JsonRef& v, const ObjectKeys& keys);
+  /// Elements of the array member `key` (empty if absent; wrong-type if not an array).
+  std::vector<JsonRef> array(const JsonRef& obj, const std::string& key, const std::string& element_what);
+  /// Elements of an array value.
+  std::vector<JsonRef> elements(const JsonRef& v, const std::string& element_what);
+
+  /// String member; "" if absent. wrong-type if not a string; empty-value if `nonempty` and "".
+  std::string text(const JsonRef& obj, const std::string& key, bool nonempty = true);
+  /// String member that must be a safe slug (unsafe-id).
+  std::string slug(const JsonRef& obj, const std::string& key);
+  /// String member that must be one of `allowed` (unknown-value).
+  std::string keyword(const JsonRef& obj, const std::string& key, const std::vector<std::string>& allowed);
+  /// Integer member in [min, max] (wrong-type for 2.7 or "3", out-of-range otherwise).
+  std::optional<int> integer(const JsonRef& obj, const std::string& key, long long min, long long max);
+  /// Integer member that may also be null (`to` of an open-ended period). Sets `was_null`.
+  std::optional<int> integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max, bool& was_null);
+  /// Number member (integer or float), or null.
+  std::optional<double> number_or_null(const JsonRef& obj, const std::string& key);
+  /// Boolean member.
+  std::optional<bool> boolean(const JsonRef& obj, const std::string& key);
+
+  /// Reports wrong-type for `v`: "<what> must be <expected>, got <description>".
+  void wrong_type(const JsonRef& v, const std::string& expected);
+
+ private:
+  const content::JsonDocument& doc_;
+  base::Diagnostics& diags_;
+};
+
+/// True if `s` holds only whitespace (including U+3000).
+bool is_blank(const std::string& s);
+
+/// "a number (12)", "an array", "null" … for messages.
+std::string describe_json(const nlohmann::json& v);
+
+}  // namespace planpress::validate

@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include "assemble/assemble.hpp"
+
+using namespace planpress::assemble;
+
+namespace {
+std::vector<std::string> names(const std::string& printed, const std::map<std::string, std::string>& aliases = {}) {
+  std::vector<std::string> out;
+  for (const auto& u : split_department(printed, aliases)) out.push_back(u.name);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("printed department entries split into normalised units", "[assemble][departments]") {
+  // Entries as printed in the real documents.
+  CHECK(names("総務局人事課、労務課、厚生課") == std::vector<std::string>{"総務局人事課", "総務局労務課", "総務局厚生課"});
+  CHECK(names("総務局人事課・職員研修所（各職場）") == std::vector<std::string>{"総務局人事課", "総務局職員研修所"});
+  CHECK(names("総務局コンプライアンス推進担当、市民局区政課") ==
+        std::vector<std::string>{"総務局コンプライアンス推進担当", "市民局区政課"});
+  CHECK(names("財政局契約課、会計室会計課") == std::vector<std::string>{"財政局契約課", "会計室会計課"});
+  CHECK(names("会計室会計課、各区税務会計課、宮城総合支所税務住民課、秋保総合支所総務課") ==
+        std::vector<std::string>{"会計室会計課", "各区税務会計課", "宮城総合支所税務住民課", "秋保総合支所総務課"});
+  CHECK(names("都市整備局公共施設マネジメント推進課・建築指導課") ==
+        std::vector<std::string>{"都市整備局公共施設マネジメント推進課", "都市整備局建築指導課"});
+  // 「職種・分野の主管課」 is one name (a role), not two units.
+  const auto roles = split_department("局区、職種・分野の主管課", {});
+  REQUIRE(roles.size() == 2);
+  CHECK(roles[0].name == "局区");
+  CHECK(roles[1].name == "職種・分野の主管課");
+  CHECK(roles[1].generic);
+  CHECK(names("総務局人事課（総括）") == std::vector<std::string>{"総務局人事課"});
+  const auto wrapped = split_department("（各職場）", {});
+  REQUIRE(wrapped.size() == 1);
+  CHECK(wrapped[0].name == "各職場");
+  CHECK(wrapped[0].generic);
+}
+
+TEST_CASE("bureaus, width variants and aliases", "[assemble][departments]") {
+  auto u = split_department("人事委員会事務局任用課", {});
+  REQUIRE(u.size() == 1);
+  CHECK(u[0].bureau == "人事委員会事務局");
+  CHECK(split_department("会計室会計課", {})[0].bureau == "会計室");
+  // 全角英字 and 半角カナ meet their usual forms.
+  CHECK(names("総務局ＤＸ推進課") == names("総務局DX推進課"));
+  CHECK(names("総務局ｺﾝﾌﾟﾗｲｱﾝｽ推進担当") == std::vector<std::string>{"総務局コンプライアンス推進担当"});
+  CHECK(names("総務局行政経営課", {{"総務局行政経営課", "総務局行政経営課（旧）"}}) == std::vector<std::string>{"総務局行政経営課（旧）"});
+}
+
+namespace {
+// A model of two plans whose items name departments in the given printed entries, in order.
+planpress::model::Model model_naming(const std::vector<std::vector<std::string>>& per_plan) {
+  namespace m = planpress::model;
+  m::Model model;
+  int n = 0;
+  for (const auto& entries : per_plan) {
+    m::Plan p;
+    p.id = "p" + std::to_string(++n);
+    p.title = "計画" + std::to_string(n);
+    p.fields = {{"lead", "担当課", m::FieldKind::departments, "", false, "", {}}};
+    int k = 0;
+    for (const auto& e : entries) {
+      m::Item i;
+      i.id = std::to_string(++k);
+      i.name = "項目";
+      m::FieldValue v;
+      v.kind = m::FieldKind::departments;
+      v.values = {e};
+      i.fields["lead"] = v;
+      p.items.push_back(i);
+    }
+    model.plans.push_back(p);
+  }
+  return model;
+}
+
+std::vector<std::string> order_of(const planpress::model::Model& model) {
+  std::vector<std::string> out;
+  for (const auto& d : index_departments(model)) out.push_back(d.unit.name);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("departments in one order: as the plans first name them, roles last — never code-point order", "[assemble][departments]") {
+  const auto model = model_naming({{"総務局人事課、局区", "まちづくり政策局情報システム課"}, {"財政局契約課", "総務局人事課"}});
+  CHECK(order_of(model) == std::vector<std::string>{"総務局人事課", "まちづくり政策局情報システム課", "財政局契約課", "局区"});
+}
+
+TEST_CASE("departments in 五十音 order of their readings when site.json gives them", "[assemble][departments]") {
+  auto model = model_naming({{"総務局人事課", "財政局契約課", "まちづくり政策局情報システム課"}});
+  model.site.department_readings = {{"総務局人事課", "そうむきょくじんじか"},
+                                    {"財政局契約課", "ざいせいきょくけいやくか"},
+                                    {"まちづくり政策局情報システム課", "マチヅクリセイサクキョクジョウホウシステムカ"}};
+  CHECK(order_of(model) == std::vector<std::string>{"財政局契約課", "総務局人事課", "まちづくり政策局情報システム課"});
+  // Without a reading: after those with one, in document order.
+  model.site.department_readings.erase("財政局契約課");
+  CHECK(order_of(model) == std::vector<std::string>{"総務局人事課", "まちづくり政策局情報システム課", "財政局契約課"});
+}
+
+TEST_CASE("departments in the organisational order of site.json when given", "[assemble][departments]") {
+  auto model = model_naming({{"総務局人事課", "財政局契約課", "まちづくり政策局情報システム課"}});
+  model.site.department_order = {"まちづくり政策局情報システム課", "総務局人事課"};
+  model.site.department_readings = {{"財政局契約課", "ざいせいきょくけいやくか"}};  // the order wins
+  CHECK(order_of(model) == std::vector<std::string>{"まちづくり政策局情報システム課", "総務局人事課", "財政局契約課"});
+}
+
+TEST_CASE("the assembly: each printed entry's departments, roll-ups, navigation, charts", "[assemble]") {
+  auto model = model_naming({{"総務局人事課、労務課", "総務局人事課"}});
+  const auto a = assemble(model);
+  const auto both = a.departments_of("総務局人事課、労務課");
+  REQUIRE(both.size() == 2);
+  CHECK(both[0]->unit.name == "総務局人事課");
+  CHECK(both[1]->unit.name == "総務局労務課");
+  CHECK(both[0]->page == "departments/" + both[0]->slug + ".html");
+  CHECK(both[0]->item_count == 2);
+  const auto& r = a.rollups(model.plans[0]);
+  REQUIRE(r.departments.size() == 2);
+  CHECK(r.departments[0].items == 2);
+  const auto& nav = a.navigation_of("plans/p1/items/2.html");
+  REQUIRE(nav.parents.size() == 2);
+  CHECK(nav.parents[1].path == "plans/p1/index.html");
+  REQUIRE(nav.prev);
+  CHECK(nav.prev->path == "plans/p1/items/1.html");
+  CHECK_FALSE(nav.next);
+  CHECK(a.navigation_of("departments/" + both[1]->slug + ".html").parents.back().path == "departments/index.html");
+}
