@@ -48,6 +48,8 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "an id or declared value used twice where it must be unique")                                              \
   X(unknown_value, "unknown-value", error, content, "validate",                                                \
     "a value outside the plan's vocabulary, or an unknown keyword")                                            \
+  X(invalid_character, "invalid-character", error, content, "validate",                                        \
+    "a control character (NUL, BEL …) or an invisible format character (U+200B, U+202E …) in the content")     \
   X(markdown_raw_html, "markdown-raw-html", error, content, "validate", "raw HTML in Markdown")                  \
   X(markdown_unsafe_link, "markdown-unsafe-link", error, content, "validate",                                  \
     "a Markdown link to javascript:, vbscript:, data: or file:")                                               \

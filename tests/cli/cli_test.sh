@@ -216,6 +216,45 @@ snapshot >"$work/after.sha"
 cmp -s "$work/before.sha" "$work/after.sha" && pass "output/ untouched" || fail "template recursion: output/ changed"
 cp "$root/templates/category.mustache" templates/category.mustache
 
+# --- check and build agree on every character and font ---------------------------------------------
+# both NAME EXIT CODE SETUP: a fresh content/ changed by SETUP; `check` and `build` must both end with EXIT,
+# report the same diagnostics, and (for errors) report [CODE].
+both() {
+  local name=$1 want=$2 code=$3 setup=$4
+  rm -rf content output-agree && cp -r "$root/content" content
+  eval "$setup"
+  "$planpress" check -q >"$work/check.out" 2>&1; local c=$?
+  "$planpress" build -q --out output-agree >"$work/build.out" 2>&1; local b=$?
+  local ok=1
+  [ $c = "$want" ] && [ $b = "$want" ] || { fail "$name: check exit $c, build exit $b, expected $want"; ok=0; }
+  sed '/^planpress: /d' "$work/check.out" >"$work/check.diag"; sed '/^planpress: /d' "$work/build.out" >"$work/build.diag"
+  cmp -s "$work/check.diag" "$work/build.diag" || { fail "$name: check and build report differently"; diff "$work/check.diag" "$work/build.diag" | head -6; ok=0; }
+  if [ "$code" != - ]; then grep -q "\[$code\]$" "$work/check.out" || { fail "$name: no [$code]"; ok=0; }; fi
+  local shown=""; [ "$code" != - ] && shown=" [$code]"
+  if [ $ok = 1 ]; then pass "$name: check and build both exit $want$shown"; else sed 's/^/    /' "$work/check.out" | head -6; fi
+}
+set_name() {  # the name of item 8 of the compliance plan, with a JSON escape in it
+  python3 - "$1" <<'EOF'
+import sys
+p = 'content/plans/sendai-compliance-r7/plan.json'
+s = open(p, encoding='utf-8').read()
+s = s.replace('"name": "柔軟な働き方の推進"', '"name": "柔軟な働き方' + sys.argv[1] + 'の推進"', 1)
+open(p, 'w', encoding='utf-8').write(s)
+EOF
+}
+both "a tab pasted from Excel into an item name (printed as a space)" 0 - 'set_name "\\t"'
+both "a BOM at the start of a Markdown file (tolerated)" 0 - "printf '\\xef\\xbb\\xbf' | cat - '$root/content/plans/sendai-hr-2/ichizuke.md' >content/plans/sendai-hr-2/ichizuke.md"
+if [ -f output-agree/plans/sendai-hr-2/index.html ] && ! grep -q $'\xef\xbb\xbf' output-agree/plans/sendai-hr-2/index.html; then pass "the BOM is not on the page"; else fail "the BOM reached the page"; fi
+both "BEL in an item name" 1 invalid-character 'set_name "\\u0007"'
+both "NUL in an item name" 1 invalid-character 'set_name "\\u0000"'
+both "U+200B in an item name" 1 invalid-character 'set_name "\\u200b"'
+both "U+202E in an item name" 1 invalid-character 'set_name "\\u202e"'
+both "a character no PDF font has (发)" 1 pdf-missing-glyph "sed -i 's|\"fallback\": \\[[^]]*\\]|\"fallback\": []|' content/site.json"
+half="$work/half-ipaexm.ttf"
+head -c $(( $(stat -c %s /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf) / 2 )) /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf >"$half"
+both "a font file cut in half" 4 font-invalid "python3 -c \"import json; p='content/site.json'; d=json.load(open(p)); d.setdefault('pdf', {}).setdefault('fonts', {})['mincho']='$half'; json.dump(d, open(p, 'w'), ensure_ascii=False)\""
+rm -rf output-agree
+
 # --- I/O and environment ----------------------------------------------------------------------------
 rm -rf content && cp -r "$root/content" content
 touch not-a-dir

@@ -180,6 +180,55 @@ TEST_CASE("docs/diagnostics.md documents exactly the codes of the catalogue", "[
   }
 }
 
+namespace {
+
+// The in-memory file system of a case: a default site.json, the repository's templates, the case's files.
+void fill(io::MemoryFileSystem& mfs, const Case& c) {
+  mfs.add_file("content/site.json", "{\"title\": \"テスト\", \"organisation\": \"テスト市\"}\n");
+  for (const auto& e : fs::directory_iterator(fs::path(PLANPRESS_SOURCE_DIR) / "templates"))
+    if (e.is_regular_file()) mfs.add_file("templates/" + e.path().filename().string(), read_all(e.path()));
+  mfs.create_directories("content/plans");
+  for (const auto& [p, body] : c.files) mfs.add_file(p, body);
+  for (const auto& [p, target] : c.symlinks) mfs.add_symlink(p, target);
+  for (const auto& p : c.special) mfs.add_special(p);
+  // A case that lists a file named "fonts" has the IPAex fonts at their default paths (the PDF phase of
+  // `check` reads them); without it, the fonts are missing.
+  if (c.files.count("fonts")) {
+    const model::PdfSettings defaults;
+    for (const auto& f : {defaults.font_mincho, defaults.font_gothic}) mfs.add_file(f, read_all(f));
+  }
+}
+
+}  // namespace
+
+// check runs every phase of build but publish, on the same rules: on every spec case both report the same
+// diagnostics and end the same way, except for what only publishing can meet (the output directory).
+TEST_CASE("check and build agree on every spec case", "[diagnostics]") {
+  for (const auto& path : case_files()) {
+    DYNAMIC_SECTION(path.filename().string()) {
+      const Case c = parse_case(read_all(path));
+      io::MemoryFileSystem for_check, for_build;
+      fill(for_check, c);
+      fill(for_build, c);
+      pipeline::Options options;
+      options.strict = c.files.count("strict") > 0;
+      const auto checked = pipeline::check(for_check, options);
+      const auto built = pipeline::build(for_build, options);
+      auto text = [](const pipeline::Result& r) {
+        std::string out;
+        for (const auto& d : r.diagnostics.all()) out += base::format_diagnostic(d);
+        return out + outcome_name(r.outcome) + "\n";
+      };
+      INFO("case file: " << path.string());
+      if (built.failed_phase == "publish") {
+        CHECK(checked.outcome == pipeline::Outcome::ok);
+      } else {
+        CHECK(text(checked) == text(built));
+      }
+    }
+  }
+}
+
 TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
   const auto cases = case_files();
   REQUIRE(cases.size() >= 20);
@@ -187,19 +236,7 @@ TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
     DYNAMIC_SECTION(path.filename().string()) {
       const Case c = parse_case(read_all(path));
       io::MemoryFileSystem mfs;
-      mfs.add_file("content/site.json", "{\"title\": \"テスト\", \"organisation\": \"テスト市\"}\n");
-      for (const auto& e : fs::directory_iterator(fs::path(PLANPRESS_SOURCE_DIR) / "templates"))
-        if (e.is_regular_file()) mfs.add_file("templates/" + e.path().filename().string(), read_all(e.path()));
-      mfs.create_directories("content/plans");
-      for (const auto& [p, body] : c.files) mfs.add_file(p, body);
-      for (const auto& [p, target] : c.symlinks) mfs.add_symlink(p, target);
-      for (const auto& p : c.special) mfs.add_special(p);
-      // A case that lists a file named "fonts" has the IPAex fonts at their default paths (the PDF phase of
-      // `check` reads them); without it, the fonts are missing.
-      if (c.files.count("fonts")) {
-        const model::PdfSettings defaults;
-        for (const auto& f : {defaults.font_mincho, defaults.font_gothic}) mfs.add_file(f, read_all(f));
-      }
+      fill(mfs, c);
       pipeline::Options options;
       // A case that lists a file named "strict" runs with --strict.
       options.strict = c.files.count("strict") > 0;
