@@ -58,6 +58,8 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "a Markdown heading above the level allowed where it stands")                                              \
   X(markdown_too_deep, "markdown-too-deep", error, content, "validate",                                        \
     "block quotes or lists nested more than 16 levels")                                                        \
+  X(markdown_duplicate_definition, "markdown-duplicate-definition", error, content, "validate",                \
+    "a Markdown link definition (or footnote) defined twice: the second is dropped")                           \
   X(markdown_too_complex, "markdown-too-complex", error, content, "validate",                                  \
     "Markdown the parser would take quadratic time over, or inline nesting deeper than 16 levels")             \
   X(xref_unresolved, "xref-unresolved", error, content, "link",                                                \

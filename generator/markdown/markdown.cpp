@@ -4,6 +4,8 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -292,6 +294,61 @@ class Converter {
   const ParseOptions& options_;
 };
 
+// Link reference definitions ("[label]: url", footnote-like "[^1]: text" too) defined again: cmark keeps
+// the first one silently, so the second text or address is lost. Lines are scanned as CommonMark reads
+// them: a definition starts a block (after a blank line, at the start or after another definition) and
+// never inside a fenced code block. Labels match case-insensitively with white space collapsed.
+struct Redefinition {
+  std::size_t offset, first;
+  std::string label;
+};
+
+std::vector<Redefinition> redefinitions(std::string_view text) {
+  std::vector<Redefinition> out;
+  std::map<std::string, std::size_t> seen;
+  bool block_start = true, in_fence = false;
+  char fence = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = i;
+    while (end < text.size() && !is_line_end(text, end)) ++end;
+    const std::string_view line = text.substr(i, end - i);
+    std::size_t k = 0;
+    while (k < line.size() && k < 3 && line[k] == ' ') ++k;
+    const std::string_view rest = line.substr(k);
+    bool definition = false;
+    if (rest.size() >= 3 && (rest.substr(0, 3) == "```" || rest.substr(0, 3) == "~~~") && (!in_fence || rest[0] == fence)) {
+      in_fence = !in_fence;
+      fence = rest[0];
+    } else if (!in_fence && block_start && !rest.empty() && rest[0] == '[') {
+      std::size_t j = 1;
+      std::string label;
+      while (j < rest.size() && rest[j] != ']') {
+        if (rest[j] == '\\' && j + 1 < rest.size()) label += rest[j++];
+        label += rest[j++];
+      }
+      if (j + 1 < rest.size() && rest[j] == ']' && rest[j + 1] == ':') {
+        std::string key;
+        for (char c : label) {
+          const bool space = c == ' ' || c == '\t';
+          if (space && (key.empty() || key.back() == ' ')) continue;
+          key += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        while (!key.empty() && key.back() == ' ') key.pop_back();
+        if (!key.empty()) {
+          definition = true;
+          auto [it, fresh] = seen.emplace(key, i + k);
+          if (!fresh) out.push_back({i + k, it->second, label});
+        }
+      }
+    }
+    const bool blank = rest.find_first_not_of(" \t") == std::string_view::npos;
+    block_start = !in_fence && (blank || definition);
+    i = end < text.size() ? end + 1 : end;
+  }
+  return out;
+}
+
 // The deepest inline nesting, walked without recursion (cmark's iterator): the first node nested deeper
 // than `limit`, if any.
 cmark_node* too_deep_inline(cmark_node* root, int limit) {
@@ -339,6 +396,15 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  for (const auto& r : redefinitions(text)) {
+    const bool footnote = !r.label.empty() && r.label[0] == '^';
+    const auto first = where(r.first);
+    const std::string first_at = first.known() ? "line " + std::to_string(first.file->locate(first.offset).line) : "earlier";
+    diags.error(base::Code::markdown_duplicate_definition, where(r.offset),
+                std::string(footnote ? "footnote" : "link definition") + " '[" + r.label + "]' is defined again (first at " + first_at +
+                    "); Markdown keeps the first and drops this one",
+                {"give each definition its own label, or remove one of them"});
+  }
   if (cmark_node* deep = too_deep_inline(root.get(), options.max_inline_nesting)) {
     diags.error(base::Code::markdown_too_complex, where(node_offset(text, deep)),
                 "emphasis, links or strikethrough nested deeper than " + std::to_string(options.max_inline_nesting) + " levels",
