@@ -63,7 +63,11 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(markdown_too_complex, "markdown-too-complex", error, content, "validate",                                  \
     "Markdown the parser would take quadratic time over, or inline nesting deeper than 16 levels")             \
   X(xref_unresolved, "xref-unresolved", error, content, "link",                                                \
-    "a reference to a plan, item, category, section, document or vocabulary that does not exist")              \
+    "a reference to a plan, item, category, section, document, vocabulary or anchor that does not exist")      \
+  X(xref_cycle, "xref-cycle", error, content, "link",                                                          \
+    "a reference to itself, or references of an ordering type (predecessor, based_on …) that form a cycle")   \
+  X(markdown_site_link, "markdown-site-link", error, content, "link",                                          \
+    "a Markdown link to a path inside the site instead of [[plan-id#id]]")                                     \
   X(template_syntax, "template-syntax", error, content, "templates", "a Mustache syntax error")                  \
   X(template_missing_partial, "template-missing-partial", error, content, "templates",                         \
     "a partial or parent template that is not in the templates directory")                                     \

@@ -5,6 +5,7 @@
 #include "content/loader.hpp"
 #include "io/publish.hpp"
 #include "pdf_jobs/pdf_jobs.hpp"
+#include "present/urls.hpp"
 #include "search/search.hpp"
 #include "site/site.hpp"
 #include "template/loader.hpp"
@@ -69,7 +70,9 @@ struct Pipeline {
 
     Timer t_link;
     symbols = std::make_unique<xref::SymbolTable>(model);
-    links = xref::link(model, *symbols, diags);
+    links = xref::link(model, *symbols, diags,
+                       xref::AnchorNames{present::section_anchor, present::category_anchor, present::indicator_anchor,
+                                         present::sub_item_anchor});
     result.stats.link_ms = t_link.ms();
     if (stop("link")) return false;
 
