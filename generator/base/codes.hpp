@@ -77,6 +77,8 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "a template value where HTML escaping does not protect it (unquoted attribute, on*=, style=, <script>, raw)") \
   X(template_unknown_variable, "template-unknown-variable", error, content, "render",                          \
     "a template variable whose name no page's context has")                                                   \
+  X(site_too_large, "site-too-large", warning, content, "render",                                              \
+    "the search index is larger than a site is expected to need (50 MB)")                                      \
   X(pdf_missing_glyph, "pdf-missing-glyph", error, content, "pdf", "a character that none of the PDF fonts has") \
   X(font_missing, "font-missing", error, environment, "pdf", "a font file cannot be read")                      \
   X(font_invalid, "font-invalid", error, environment, "pdf", "a font file is not a TrueType font libharu can embed") \

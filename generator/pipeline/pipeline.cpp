@@ -1,5 +1,8 @@
 #include "pipeline/pipeline.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "assemble/assemble.hpp"
 #include "base/timer.hpp"
 #include "content/loader.hpp"
@@ -36,6 +39,30 @@ Outcome outcome_of(const base::Diagnostics& d, bool strict) {
   }
   if (strict && d.warning_count() > 0) return Outcome::warnings_as_errors;
   return Outcome::ok;
+}
+
+// A site whose search index grows past the limit still works (a query loads only the shards it needs),
+// but it is slow to copy and publish, and the shards of common characters get large: say so.
+void report_size(const io::OutputTree& tree, const Options& options, base::Diagnostics& diags) {
+  std::uintmax_t index = 0, largest = 0, files = 0;
+  for (const auto& [path, bytes] : tree) {
+    if (path.rfind("search/", 0) != 0) continue;
+    index += bytes.size();
+    largest = std::max<std::uintmax_t>(largest, bytes.size());
+    ++files;
+  }
+  if (index <= options.search_index_warning_bytes) return;
+  auto mb = [](std::uintmax_t b) {
+    char s[32];
+    if (b >= 1000000) std::snprintf(s, sizeof s, "%.1f MB", static_cast<double>(b) / 1e6);
+    else std::snprintf(s, sizeof s, "%.1f kB", static_cast<double>(b) / 1e3);
+    return std::string(s);
+  };
+  diags.warning(base::Code::site_too_large, {},
+                "the search index is " + mb(index) + " in " + std::to_string(files) + " files (largest " + mb(largest) +
+                    "), over the " + mb(options.search_index_warning_bytes) + " a site is expected to need",
+                {"searches still work, but the site is slow to copy and a query for a common character loads a large "
+                 "file; publish large collections as several sites (one per municipality, say)"});
 }
 
 // Runs the phases up to rendering. Returns false (with result filled in) when a phase fails.
@@ -112,6 +139,7 @@ struct Pipeline {
     result.diagnostics.merge_distinct(found);  // a problem of a template is met on every page that uses it
     // A template tag whose name no page context has (template-unknown-variable).
     templates.report_unknown_names(result.diagnostics);
+    report_size(tree, options, result.diagnostics);
     result.stats.render_ms = t_render.ms();
     result.outcome = outcome_of(result.diagnostics, options.strict);
     if (result.outcome == Outcome::ok) return true;

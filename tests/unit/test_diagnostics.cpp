@@ -12,7 +12,8 @@
 //   --- expected               the exact diagnostics, then the exit outcome on the last line
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
 // Marker files: "fonts" adds the IPAex fonts at their default paths, "strict" runs with --strict, "build"
-// runs `planpress build` into output/ instead of `check`.
+// runs `planpress build` into output/ instead of `check`, "search-index-limit" holds the size of the search
+// index (bytes) above which site-too-large is reported.
 //
 // The catalogue of codes (base/codes.hpp) is the list to cover: every code needs a case that reports it,
 // and docs/diagnostics.md documents exactly the codes of the catalogue.
@@ -199,6 +200,16 @@ void fill(io::MemoryFileSystem& mfs, const Case& c) {
   }
 }
 
+// The options of a case: a file named "strict" runs with --strict; one named "search-index-limit" holds
+// the search index size (bytes) above which site-too-large is reported.
+pipeline::Options options_of(const Case& c) {
+  pipeline::Options options;
+  options.strict = c.files.count("strict") > 0;
+  if (auto it = c.files.find("search-index-limit"); it != c.files.end())
+    options.search_index_warning_bytes = std::stoull(it->second);
+  return options;
+}
+
 }  // namespace
 
 // check runs every phase of build but publish, on the same rules: on every spec case both report the same
@@ -210,8 +221,7 @@ TEST_CASE("check and build agree on every spec case", "[diagnostics]") {
       io::MemoryFileSystem for_check, for_build;
       fill(for_check, c);
       fill(for_build, c);
-      pipeline::Options options;
-      options.strict = c.files.count("strict") > 0;
+      const pipeline::Options options = options_of(c);
       const auto checked = pipeline::check(for_check, options);
       const auto built = pipeline::build(for_build, options);
       auto text = [](const pipeline::Result& r) {
@@ -237,9 +247,7 @@ TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
       const Case c = parse_case(read_all(path));
       io::MemoryFileSystem mfs;
       fill(mfs, c);
-      pipeline::Options options;
-      // A case that lists a file named "strict" runs with --strict.
-      options.strict = c.files.count("strict") > 0;
+      const pipeline::Options options = options_of(c);
       // A case that lists a file named "build" runs `build` (into output/) instead of `check`.
       const auto result = c.files.count("build") ? pipeline::build(mfs, options) : pipeline::check(mfs, options);
       std::string actual;
