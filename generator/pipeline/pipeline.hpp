@@ -25,7 +25,7 @@ struct Options {
   std::optional<long long> source_date_epoch;
   /// A search index larger than this (bytes of search/*) is reported as a warning (site-too-large): the
   /// real content's is 1.3 MB; 50,000 items make 183 MB.
-  std::uintmax_t search_index_warning_bytes = 50u * 1024 * 1024;
+  std::uintmax_t search_index_warning_bytes = 50000000;
 };
 
 /// How a run ended; the CLI maps these to exit statuses (DESIGN.md). Which of the error outcomes a run
