@@ -33,6 +33,8 @@ const char* kUsage =
     "  -j N, --jobs N    render with N threads (default: 1)\n"
     "  --strict          treat warnings as errors (exit status 3)\n"
     "  --no-pdf          skip the PDFs (pdf/<plan>.pdf) and their font checks\n"
+    "  --review          a review build: show the editors' notes (marked) with a review banner on every\n"
+    "                    page and PDF; without it the build publishes without them\n"
     "  -q, --quiet       print diagnostics only, no summary\n"
     "  --timings         print the time of every phase and of every PDF (pages, bytes, milliseconds)\n"
     "  -h, --help        show this help\n"
@@ -97,6 +99,8 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       options.strict = true;
     } else if (a == "--no-pdf") {
       options.pdf = false;
+    } else if (a == "--review") {
+      options.review = true;
     } else if (a == "-q" || a == "--quiet") {
       inv.quiet = true;
     } else if (a == "--timings") {

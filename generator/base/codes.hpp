@@ -46,6 +46,10 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(unsafe_id, "unsafe-id", error, content, "validate", "an id that cannot be a file name and URL segment")     \
   X(duplicate_id, "duplicate-id", error, content, "validate",                                                  \
     "an id or declared value used twice where it must be unique")                                              \
+  X(duplicate_number, "duplicate-number", error, content, "validate",                                          \
+    "two items of a plan print the same number (in one category, when numbering restarts per category)")       \
+  X(control_character, "control-character", error, content, "validate",                                        \
+    "a line break, tab or other control character in a one-line value, or a control character in a text")     \
   X(unknown_value, "unknown-value", error, content, "validate",                                                \
     "a value outside the plan's vocabulary, or an unknown keyword")                                            \
   X(invalid_character, "invalid-character", error, content, "validate",                                        \

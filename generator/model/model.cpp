@@ -141,6 +141,22 @@ const Item* Plan::find_item(const std::string& id) const {
   return nullptr;
 }
 
+const Section* Plan::placing(SectionInclude what) const {
+  for (const auto& s : sections)
+    if (s.include == what) return &s;
+  return nullptr;
+}
+
+const char* to_string(SectionInclude include) {
+  switch (include) {
+    case SectionInclude::categories: return "categories";
+    case SectionInclude::items: return "items";
+    case SectionInclude::blocks: return "blocks";
+    case SectionInclude::none: break;
+  }
+  return "";
+}
+
 const Plan* Model::find_plan(const std::string& id) const {
   for (const auto& p : plans)
     if (p.id == id) return &p;

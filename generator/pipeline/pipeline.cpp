@@ -6,6 +6,7 @@
 #include "assemble/assemble.hpp"
 #include "base/timer.hpp"
 #include "content/loader.hpp"
+#include "edition/edition.hpp"
 #include "io/publish.hpp"
 #include "pdf_jobs/pdf_jobs.hpp"
 #include "present/urls.hpp"
@@ -100,8 +101,19 @@ struct Pipeline {
     links = xref::link(model, *symbols, diags,
                        xref::AnchorNames{present::section_anchor, present::category_anchor, present::indicator_anchor,
                                          present::sub_item_anchor});
-    result.stats.link_ms = t_link.ms();
     if (stop("link")) return false;
+    // Phase edition: a published build drops the editors' notes (and the links inside editorial
+    // remarks), so it is linked again; every reference was checked above on the whole content, so that a
+    // published and a review build report the same problems.
+    if (options.review) {
+      edition::make_review(model);
+    } else {
+      edition::make_published(model);
+      symbols = std::make_unique<xref::SymbolTable>(model);
+      base::Diagnostics again;
+      links = xref::link(model, *symbols, again);
+    }
+    result.stats.link_ms = t_link.ms();
 
     Timer t_assemble;
     assembly = assemble::assemble(model);  // derived data for every writer; reports nothing
@@ -111,6 +123,7 @@ struct Pipeline {
     auto files = tmpl::load_templates(fs, options.templates_dir, diags);
     templates = std::move(files.templates);
     assets = std::move(files.assets);
+    for (const auto& [name, bytes] : raw.assets) assets["assets/site/" + name] = bytes;  // content/assets/ (the logo)
     if (!diags.has_errors()) {
       if (templates.compile(diags, /*strict_partials=*/true)) templates.lint_html(site::trusted_markup_names(), diags);
       for (const auto& name : site::required_templates())

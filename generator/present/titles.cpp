@@ -48,4 +48,25 @@ const char* metadata_label(const std::string& key) {
   return "項目";
 }
 
+const std::string& organisation_of(const model::Plan& p) { return p.organisation.empty() ? p.municipality : p.organisation; }
+
+const model::Contact& contact_of(const model::Plan& p, const model::Site& site) {
+  return p.contact.empty() ? site.contact : p.contact;
+}
+
+std::string title_with_municipality(const model::Plan& p, bool full) {
+  const std::string& t = full ? p.title : p.display_title();
+  if (p.municipality.empty() || t.find(p.municipality) != std::string::npos) return t;
+  return p.municipality + kNumberSeparator + t;
+}
+
+const char* remark_label(markdown::Remark remark) {
+  switch (remark) {
+    case markdown::Remark::editorial: return "編集注（レビュー版のみ）";
+    case markdown::Remark::publisher: return "掲載上の注記";
+    case markdown::Remark::none: break;
+  }
+  return "";
+}
+
 }  // namespace planpress::present

@@ -1,6 +1,7 @@
 // Characters that cannot be printed (text::print_class: controls such as NUL, BEL and ESC; invisible
 // format characters such as U+200B and U+202E), reported at their own place in every JSON string and
 // every Markdown file, before anything is built from them. A UTF-8 BOM that starts a file is tolerated.
+// C0 controls and DEL inside JSON values are left to JsonReader::checked (control-character).
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -50,6 +51,9 @@ struct Found {
 void check_json(const content::JsonDocument& doc, const nlohmann::json& v, const std::string& pointer, std::vector<Found>& found) {
   if (v.is_string()) {
     scan(v.get_ref<const std::string&>(), 0, [&](std::size_t at, char32_t cp, text::PrintClass cls) {
+      // C0 controls and DEL in a value are control-character, reported where the value is read (it
+      // knows whether the value is one line, where a line break is wrong too).
+      if (cp < 0x20 || cp == 0x7F) return;
       found.push_back({doc.in_string(pointer, at), describe(cp, cls), cls});
     });
   } else if (v.is_object()) {

@@ -1,5 +1,6 @@
 // plan.json: items, sub-items and the value of every field they carry.
 #include <cstdio>
+#include <map>
 
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
@@ -42,6 +43,9 @@ std::string code_points(const std::string& s) {
 }  // namespace
 
 void PlanReader::read_items(const JsonRef& root, Plan& p) {
+  // Printed numbers seen so far: by scope (the plan, or the category when numbering restarts in each) and
+  // the number as compared (NFKC, without spaces: "５" and "5" are one number), the item that printed it.
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, int>> numbers;
   for (const auto& v : r_.array(root, "items", "item")) {
     if (!r_.expect_object(v, keys::item)) continue;
     Item item;
@@ -51,6 +55,23 @@ void PlanReader::read_items(const JsonRef& root, Plan& p) {
     named.what = "item '" + item.id + "'";
     read_entry(named, item, p, named.what);
     item.category = r_.text(v, "category");
+    if (!item.number.empty()) {
+      std::string key;
+      for (char c : text::nfkc(item.number))
+        if (c != ' ') key += c;
+      const auto where = r_.at(r_.member(v, "number").pointer);
+      const std::string scope = p.numbering_per_category ? item.category : std::string();
+      auto [it, inserted] = numbers.emplace(std::make_pair(scope, key), std::make_pair(item.id, where.known() ? where.file->locate(where.offset).line : 0));
+      if (!inserted)
+        diags_.error(base::Code::duplicate_number, where,
+                     "item '" + item.id + "' prints number '" + item.number + "', which item '" + it->second.first + "' (line " +
+                         std::to_string(it->second.second) + ") already prints" +
+                         (p.numbering_per_category ? " in category '" + item.category + "'" : std::string(" in plan '" + p.id + "'")),
+                     {p.numbering_per_category
+                          ? "each item's printed number is unique in its category; check the document for the number this item prints"
+                          : "each item's printed number is unique in its plan; if the document restarts its numbering in each category, "
+                            "set \"numbering\": \"category\" in plan.json"});
+    }
     if (!item.category.empty() && !p.find_category(item.category)) {
       std::vector<std::string> ids;
       for_each_category(p.categories, [&](const Category& c, int) { ids.push_back(c.id); });
@@ -100,7 +121,7 @@ void PlanReader::read_entry(const JsonRef& v, Entry& e, const Plan& p, const std
         if (!p.field(it.key())) unknown_field_key(it.key(), r_.document().key_at(ptr), p, "label of field");
         if (!it.value().is_string() || it.value().get<std::string>().empty())
           r_.wrong_type(JsonRef{&it.value(), ptr, "label of '" + it.key() + "'"}, "a non-empty string");
-        else e.labels[it.key()] = it.value().get<std::string>();
+        else e.labels[it.key()] = r_.checked(JsonRef{&it.value(), ptr, "label of '" + it.key() + "'"}, Lines::one);
       }
   }
   if (auto src = r_.member(v, "source"); r_.expect_object(src, keys::entry_source)) {
@@ -109,6 +130,7 @@ void PlanReader::read_entry(const JsonRef& v, Entry& e, const Plan& p, const std
       e.source_lines = std::make_pair(lines[0].json->get<int>(), lines[1].json->get<int>());
     else if (r_.member(src, "lines"))
       r_.wrong_type(r_.member(src, "lines"), "two line numbers [first, last]");
+    e.source_page = r_.text(src, "page");
   }
   read_field_values(r_.member(v, "fields"), e, p, owner);
 }
@@ -175,8 +197,15 @@ FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const 
     case FieldKind::status:
     case FieldKind::rating:
       if (!shape(j.is_string(), "a string")) break;
-      fv.text = j.get<std::string>();
-      if (def.kind == FieldKind::markdown) fv.markdown = markdown_in_string(v, 3);
+      // Text and Markdown hold paragraphs; a status or rating is one line. Markdown keeps its line
+      // breaks as written (its parser takes CR LF, and its offsets are those of the value).
+      if (def.kind == FieldKind::markdown) {
+        r_.checked(v, Lines::many);
+        fv.text = j.get<std::string>();
+        fv.markdown = markdown_in_string(v, 3);
+      } else {
+        fv.text = r_.checked(v, def.kind == FieldKind::text ? Lines::many : Lines::one);
+      }
       if ((def.kind == FieldKind::status || def.kind == FieldKind::rating) && !fv.text.empty())
         check_vocabulary(fv.text, v.pointer, def, p);
       break;
@@ -188,7 +217,7 @@ FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const 
           r_.wrong_type(e, "a string");
           continue;
         }
-        fv.values.push_back(e.json->get<std::string>());
+        fv.values.push_back(r_.checked(e, Lines::one));
         if (def.kind == FieldKind::tags) check_vocabulary(fv.values.back(), e.pointer, def, p);
       }
       break;
@@ -196,9 +225,9 @@ FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const 
       if (!shape(j.is_array(), "an array of strings or {\"label\", \"text\"} objects")) break;
       for (const auto& e : r_.elements(v, "entry")) {
         if (e.json->is_string()) {
-          fv.list.push_back(ListEntry{"", e.json->get<std::string>()});
+          fv.list.push_back(ListEntry{"", r_.checked(e, Lines::many)});
         } else if (r_.expect_object(e, keys::list_entry)) {
-          fv.list.push_back(ListEntry{r_.text(e, "label", false), r_.text(e, "text")});
+          fv.list.push_back(ListEntry{r_.text(e, "label", false), r_.paragraphs(e, "text")});
         }
       }
       break;
@@ -219,7 +248,7 @@ std::optional<ScheduleRow> PlanReader::schedule_row(const JsonRef& e) {
   bool was_null = false;
   row.to = r_.integer_or_null(e, "to", kMinYear, kMaxYear, was_null);
   row.open_end = was_null;
-  row.text = r_.text(e, "text", false);
+  row.text = r_.paragraphs(e, "text", false);
   row.group = r_.text(e, "group", false);
   return row;
 }

@@ -1,6 +1,7 @@
 #include "validate/json_reader.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "base/suggest.hpp"
 
@@ -120,6 +121,61 @@ std::vector<JsonRef> JsonReader::array(const JsonRef& obj, const std::string& ke
   return elements(member(obj, key), element_what);
 }
 
+namespace {
+
+// The name of a control character for messages: "a line break (\n)", "a tab (\t)", "U+0007".
+std::string control_name(unsigned char c) {
+  if (c == '\n') return "a line break (\\n)";
+  if (c == '\r') return "a carriage return (\\r)";
+  if (c == '\t') return "a tab (\\t)";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", c);
+  return std::string("the control character ") + buf;
+}
+
+}  // namespace
+
+std::string JsonReader::checked(const JsonRef& v, Lines lines) {
+  std::string s = v.json->get<std::string>();
+  if (lines == Lines::many) {
+    // Text pasted from other programs: CR LF and CR are line breaks; breaks at the end print nothing.
+    std::string n;
+    n.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\r') {
+        n += '\n';
+        if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      } else {
+        n += s[i];
+      }
+    }
+    while (!n.empty() && n.back() == '\n') n.pop_back();
+    s = std::move(n);
+  }
+  // Other control characters print nothing sensible anywhere (PDF, HTML, CSV): reported at the first one.
+  // Offsets of `s` equal those of the decoded value up to the first CR (all before it is unchanged).
+  const std::string& raw = v.json->get_ref<const std::string&>();
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    const bool control = c < 0x20 || c == 0x7F;
+    const bool allowed = lines == Lines::many && (c == '\n' || c == '\r');
+    if (!control || allowed) continue;
+    std::vector<std::string> hints;
+    if (lines == Lines::one && (c == '\n' || c == '\r'))
+      hints.push_back(i + 1 >= raw.size() || raw.find_first_not_of("\r\n", i) == std::string::npos
+                          ? "a line break at the end of a value is easily pasted along; remove it"
+                          : "a title, name, number or label is one line; write it without the line break");
+    else if (c == '\t')
+      hints.push_back("a tab is not shown the same in the site, the PDF and the CSV; use a space (or 　) instead");
+    else
+      hints.push_back("remove it; it cannot be printed");
+    diags_.error(base::Code::control_character, doc_.in_string(v.pointer, i),
+                 v.what + " contains " + control_name(c) + (lines == Lines::one ? ", but it is a single line" : ""), hints);
+    break;
+  }
+  return s;
+}
+
 std::string JsonReader::text(const JsonRef& obj, const std::string& key, bool nonempty) {
   auto v = member(obj, key);
   if (!v) return {};
@@ -127,7 +183,21 @@ std::string JsonReader::text(const JsonRef& obj, const std::string& key, bool no
     wrong_type(v, "a string");
     return {};
   }
-  std::string s = v.json->get<std::string>();
+  std::string s = checked(v, Lines::one);
+  if (nonempty && is_blank(s))
+    diags_.error(base::Code::empty_value, doc_.at(v.pointer), v.what + " is empty",
+                 {"give it a value or leave the key out if it is optional"});
+  return s;
+}
+
+std::string JsonReader::paragraphs(const JsonRef& obj, const std::string& key, bool nonempty) {
+  auto v = member(obj, key);
+  if (!v) return {};
+  if (!v.json->is_string()) {
+    wrong_type(v, "a string");
+    return {};
+  }
+  std::string s = checked(v, Lines::many);
   if (nonempty && is_blank(s))
     diags_.error(base::Code::empty_value, doc_.at(v.pointer), v.what + " is empty",
                  {"give it a value or leave the key out if it is optional"});

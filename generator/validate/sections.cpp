@@ -17,7 +17,25 @@ void PlanReader::read_sections(const JsonRef& root, Plan& p) {
     sec.title = r_.text(s, "title");
     sec.file = r_.text(s, "file");
     sec.location = r_.at(s.pointer);
-    used.insert(sec.file);
+    if (auto inc = r_.member(s, "include")) {
+      const std::string what = r_.keyword(s, "include", {"categories", "items", "blocks"});
+      for (auto k : {SectionInclude::categories, SectionInclude::items, SectionInclude::blocks})
+        if (what == to_string(k)) sec.include = k;
+      // Each part of the plan has one place.
+      if (sec.include != SectionInclude::none)
+        if (const auto* other = p.placing(sec.include))
+          diags_.error(base::Code::duplicate_id, r_.at(inc.pointer),
+                       "section '" + sec.id + "' places the " + what + ", which section '" + other->id + "' already places",
+                       {"the category tree, the items table and the categories' blocks are each shown in one place"});
+    }
+    // A section without a place for generated content is a heading and a text; with one, either may be
+    // left out (大崎市's chapters Ⅱ and Ⅲ are the categories themselves).
+    if (sec.include == SectionInclude::none)
+      for (const char* key : {"title", "file"})
+        if (!r_.member(s, key))
+          diags_.error(base::Code::missing_field, sec.location, s.what + " has no '" + std::string(key) + "'",
+                       {"a section needs a title and a Markdown file, unless it places the categories, the items or the blocks (\"include\")"});
+    if (!sec.file.empty()) used.insert(sec.file);
     auto it = raw_.markdown.find(sec.file);
     if (!sec.file.empty() && it == raw_.markdown.end()) {
       std::vector<std::string> names;
@@ -29,6 +47,7 @@ void PlanReader::read_sections(const JsonRef& root, Plan& p) {
     } else if (it != raw_.markdown.end()) {
       sec.source = it->second;
       const auto src = it->second;
+      sec.text = src->text();
       sec.markdown = markdown::parse(src->text(), [src](std::size_t off) { return base::Location::in(src, off); }, diags_);
     }
     p.sections.push_back(std::move(sec));
@@ -52,8 +71,14 @@ void PlanReader::read_categories(const JsonRef& list, std::vector<Category>& out
     cat.location = r_.at(c.pointer);
     for (const auto& b : r_.array(c, "blocks", "block")) {
       if (!r_.expect_object(b, keys::block)) continue;
-      Block block{r_.text(b, "label"), r_.text(b, "text"), {}, r_.at(b.pointer)};
-      if (auto t = r_.member(b, "text"); t && t.json->is_string()) block.markdown = markdown_in_string(t, 3);
+      Block block{r_.text(b, "label"), {}, {}, r_.at(b.pointer)};
+      if (auto t = r_.member(b, "text"); t && t.json->is_string()) {
+        r_.checked(t, Lines::many);  // Markdown keeps its line breaks as written (see entries.cpp)
+        block.text = t.json->get<std::string>();
+        block.markdown = markdown_in_string(t, 3);
+      } else {
+        block.text = r_.text(b, "text");  // reports what is wrong with it
+      }
       cat.blocks.push_back(std::move(block));
     }
     cat.refs = refs(c);

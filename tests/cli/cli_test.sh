@@ -242,11 +242,11 @@ s = s.replace('"name": "柔軟な働き方の推進"', '"name": "柔軟な働き
 open(p, 'w', encoding='utf-8').write(s)
 EOF
 }
-both "a tab pasted from Excel into an item name (printed as a space)" 0 - 'set_name "\\t"'
+both "a tab pasted from Excel into an item name" 1 control-character 'set_name "\\t"'
 both "a BOM at the start of a Markdown file (tolerated)" 0 - "printf '\\xef\\xbb\\xbf' | cat - '$root/content/plans/sendai-hr-2/ichizuke.md' >content/plans/sendai-hr-2/ichizuke.md"
 if [ -f output-agree/plans/sendai-hr-2/index.html ] && ! grep -q $'\xef\xbb\xbf' output-agree/plans/sendai-hr-2/index.html; then pass "the BOM is not on the page"; else fail "the BOM reached the page"; fi
-both "BEL in an item name" 1 invalid-character 'set_name "\\u0007"'
-both "NUL in an item name" 1 invalid-character 'set_name "\\u0000"'
+both "BEL in an item name" 1 control-character 'set_name "\\u0007"'
+both "NUL in an item name" 1 control-character 'set_name "\\u0000"'
 both "U+200B in an item name" 1 invalid-character 'set_name "\\u200b"'
 both "U+202E in an item name" 1 invalid-character 'set_name "\\u202e"'
 both "a character no PDF font has (发)" 1 pdf-missing-glyph "sed -i 's|\"fallback\": \\[[^]]*\\]|\"fallback\": []|' content/site.json"
