@@ -316,6 +316,9 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   ctx["title"] = entry_title(i);
   ctx["description"] = p.display_title() + "の取組項目「" + i.name + "」";
   ctx["plan"] = plan_summary(p, page);
+  // Back to the items table where the plan page has it: in the section that places it, else on its own.
+  const auto* placing = p.placing(model::SectionInclude::items);
+  ctx["items_href"] = relative_link(page, with_anchor(plan_page(p.id), placing ? section_anchor(placing->id) : "items-title"));
   ctx["fields"] = fields_json(i, p, page);
   const auto outgoing = links_json(in_.links.outgoing(p.id + "#" + i.id), false, page, &p);
   json subs = json::array();

@@ -54,8 +54,9 @@ function splitMarkdown(md) {
 }
 
 // Every string of a JSON value: editorial ones (under an editorial key, or a ［編集注］ remark inside a
-// Markdown string) and the others.
-function collect(value, editorial, city, underEditorial = false) {
+// Markdown string) and the others. `fieldMap`: the value is an item's `fields` object, whose keys are the
+// plan's field keys (a field may be called `description`: its value is the city's words).
+function collect(value, editorial, city, underEditorial = false, fieldMap = false) {
   if (typeof value === 'string') {
     if (underEditorial) { editorial.push(value); return; }
     if (value.includes(MARKER)) {
@@ -70,7 +71,8 @@ function collect(value, editorial, city, underEditorial = false) {
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (k === 'lines' || k === 'page') continue;  // numbers of the extract: not words
-      collect(v, editorial, city, underEditorial || EDITORIAL_KEYS.has(k));
+      collect(v, editorial, city, underEditorial || (!fieldMap && EDITORIAL_KEYS.has(k)),
+              k === 'fields' && v && typeof v === 'object' && !Array.isArray(v));
     }
   }
 }
@@ -96,28 +98,46 @@ function contentTexts() {
       city.push(...parts.rest);
     }
   }
-  for (const f of ['site.json', 'documents.json']) collect(JSON.parse(fs.readFileSync(path.join(content, f), 'utf8')), editorial, city);
-  return { editorial, city: noSpace(city.join('\u0001')), notes };
+  for (const f of ['site.json', 'documents.json']) {
+    const json = JSON.parse(fs.readFileSync(path.join(content, f), 'utf8'));
+    // site.json's description is the publisher's sentence for the home page: published words.
+    if (f === 'site.json' && typeof json.description === 'string') { city.push(json.description); delete json.description; }
+    collect(json, editorial, city);
+  }
+  // Joined without a separator: a window across two adjacent texts of the city (a number and its title, a
+  // heading and the one under it) is the city's words too.
+  return { editorial, city: noSpace(city.join('')).normalize('NFKC'), notes };
 }
 
-// The first 16 characters of `text` (without spaces) that the city's words never contain; null when
-// every window is also the city's (a note that only quotes the document).
-function fingerprint(text, city) {
-  const chars = Array.from(noSpace(text));
+// A window of 16 characters of `text` (without spaces) that the city's words never contain, the one least
+// like them (fewest 4-grams the city's words have: in a note that names a heading of the original and adds
+// 「（抽出テキスト7行目）」, the added words); null when every window is also the city's (a note that only
+// quotes the document).
+function fingerprint(text, city, cityGrams) {
+  const chars = Array.from(noSpace(text).normalize('NFKC'));
+  let best = null, bestShared = Infinity;
   for (let i = 0; i + 16 <= chars.length; i++) {
     const w = chars.slice(i, i + 16).join('');
-    if (!city.includes(w)) return w;
+    if (city.includes(w)) continue;
+    let shared = 0;
+    for (let k = 0; k + 4 <= 16; k++) if (cityGrams.has(chars.slice(i + k, i + k + 4).join(''))) ++shared;
+    if (shared < bestShared) { best = w; bestShared = shared; }
   }
-  return null;
+  return best;
 }
 
 const texts = contentTexts();
+const cityGrams = new Set();
+{
+  const c = Array.from(texts.city);
+  for (let i = 0; i + 4 <= c.length; i++) cityGrams.add(c[i] + c[i + 1] + c[i + 2] + c[i + 3]);
+}
 const fingerprints = new Map();  // fingerprint → the text it stands for
 for (const t of texts.editorial) {
-  const f = fingerprint(t, texts.city);
+  const f = fingerprint(t, texts.city, cityGrams);
   if (f) fingerprints.set(f, t);
 }
-const noteFingerprints = texts.notes.map((t) => fingerprint(t, texts.city)).filter(Boolean);
+const noteFingerprints = texts.notes.map((t) => fingerprint(t, texts.city, cityGrams)).filter(Boolean);
 
 // ---- what a build contains -----------------------------------------------------------------------------
 
@@ -144,17 +164,18 @@ function site(dir) {
   const pages = files.filter((f) => f.endsWith('.html'));
   return {
     pages,
-    html: noSpace(decode(pages.map((f) => read(f).replace(/<[^>]*>/g, ' ')).join('\u0001'))),
+    html: noSpace(decode(pages.map((f) => read(f).replace(/<\/?(a|span|em|strong|mark|ruby|rt|rp|abbr|small|sub|sup|br|wbr)\b[^>]*>/g, '')
+      .replace(/<[^>]*>/g, '\u0001')).join('\u0001'))).normalize('NFKC'),
     search: noSpace(files.filter((f) => /[\\/]search[\\/]t\d+\.js$/.test(f)).map((f) => {
       const js = read(f);
       return JSON.stringify(JSON.parse(js.slice(js.indexOf(',') + 1, js.lastIndexOf(')'))));
-    }).join('\u0001')).replace(/\\"/g, '"'),
+    }).join('\u0001')).replace(/\\"/g, '"').normalize('NFKC'),
     data: noSpace(files.filter((f) => /[\\/]data[\\/].*\.(json|csv)$/.test(f)).map((f) => {
       if (f.endsWith('.csv')) return read(f).replace(/""/g, '"');
       const strings = [];
       collect(JSON.parse(read(f)), strings, strings);
       return strings.join('\u0001');
-    }).join('\u0001')),
+    }).join('\u0001')).normalize('NFKC'),
     pdfs: files.filter((f) => f.endsWith('.pdf')),
   };
 }
@@ -184,11 +205,11 @@ test('the content has editorial texts to look for', () => {
 
 test('a published build has no editorial text: pages, search index, data export, PDFs', () => {
   const s = site(published);
-  const pdf = noSpace(s.pdfs.map((f) => pdftext(f)).join('\u0001'));
+  const pdf = noSpace(s.pdfs.map((f) => pdftext(f)).join('\u0001')).normalize('NFKC');
   const found = [];
   for (const [f, text] of fingerprints) {
     for (const [where, hay] of [['pages', s.html], ['search', s.search], ['data', s.data], ['pdf', pdf]])
-      if (hay.includes(f)) found.push(`${where}: ${text.slice(0, 60)}`);
+      if (hay.includes(f)) found.push(`${where}: ${text.slice(0, 60)} 〔${f}〕`);
   }
   assert.deepStrictEqual(found.slice(0, 20), [], `${found.length} editorial texts published`);
   // Nor their labels, the banner or any line number of the extracted text.
@@ -234,7 +255,7 @@ test('a review build has every editorial text and says on every page and PDF tha
   for (const [f, text] of fingerprints) if (!s.html.includes(f) && !s.data.includes(f)) missing.push(text.slice(0, 60));
   assert.deepStrictEqual(missing.slice(0, 20), [], `${missing.length} editorial texts missing from the review build`);
   for (const f of s.pages) assert.ok(fs.readFileSync(f, 'utf8').includes(REVIEW_BANNER), `${path.relative(out, f)}: no review banner`);
-  const pdf = noSpace(s.pdfs.map((f) => pdftext(f)).join('\u0001'));
+  const pdf = noSpace(s.pdfs.map((f) => pdftext(f)).join('\u0001')).normalize('NFKC');
   const notInPdf = noteFingerprints.filter((f) => !inTwoPieces(pdf, f));
   assert.deepStrictEqual(notInPdf.slice(0, 20), [], `${notInPdf.length} notes missing from the review PDFs`);
   for (const f of s.pdfs) {
