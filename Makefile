@@ -81,12 +81,13 @@ test: compile browser-deps
 # The unit, diagnostic, CLI, golden and fuzz-replay tests with every module built under AddressSanitizer and
 # UndefinedBehaviorSanitizer (in $(SANITIZE_DIR)/, apart from build/). The node and browser tests are left
 # out: they test the pages and PDFs, which the CLI tests already build under the sanitizers.
+# SANITIZE_LABELS='^(unit|diagnostics|cli)$$' runs only the tests with those ctest labels (CI does).
 test-sanitize: deps
 	cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPLANPRESS_SANITIZE=ON
 	cmake --build $(SANITIZE_DIR) -j $(JOBS)
 	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure -j $(JOBS) -E '^(browser:|search:|site-for-browser$$|golden-fragments$$|pdf$$)'
+	  ctest --output-on-failure -j $(JOBS) $(if $(SANITIZE_LABELS),-L '$(SANITIZE_LABELS)',-E '^(browser:|search:|site-for-browser$$|golden-fragments$$|pdf$$)')
 
 # Fuzzing with libFuzzer (clang) and ASan+UBSan, in $(FUZZ_DIR)/: every target of tests/fuzz for
 # FUZZ_SECONDS seconds, FUZZ_JOBS at a time, from a corpus seeded with the real content (tests/fuzz/run.sh).
