@@ -101,7 +101,7 @@ test-sanitize: test-deps
 # FUZZ_SECONDS seconds, FUZZ_JOBS at a time, from a corpus seeded with the real content (tests/fuzz/run.sh).
 fuzz: fuzz-deps
 	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPLANPRESS_FUZZ=ON
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_json fuzz_markdown fuzz_mustache fuzz_search_normalize fuzz_line_break
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_json fuzz_markdown fuzz_mustache fuzz_search_normalize fuzz_line_break fuzz_workbook
 	tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_JOBS)
 
 # The PDF benchmark (not a test: performance is shown by the benchmark, never asserted by a test).

@@ -14,18 +14,20 @@ shift 3 2>/dev/null || shift $#
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json markdown mustache search_normalize line_break)
+[ ${#targets[@]} -gt 0 ] || targets=(json markdown mustache search_normalize line_break workbook)
 
 seeds() {  # the real files a target starts from
   case $1 in
     json) find "$root/content" -name '*.json' ;;
     markdown|search_normalize|line_break) find "$root/content/plans" -name '*.md' ;;
     mustache) find "$root/templates" -name '*.mustache' ;;
+    workbook) : ;;  # its regressions (a sheet export of the real content, CSV files) are its seeds
   esac
 }
 max_len() {  # inputs longer than this are cut: big inputs make few executions (the bounds are tested by ctest)
   case $1 in
     json|markdown) echo 16384 ;;
+    workbook) echo 65536 ;;
     *) echo 4096 ;;
   esac
 }
