@@ -66,9 +66,9 @@ const char* kUsage =
     "4 I/O, environment (e.g. a font file missing) or internal error. Diagnostics are printed as\n"
     "file:line:column: error: message [code]; docs/diagnostics.md explains every code.\n"
     "\n"
-    "Environment: SOURCE_DATE_EPOCH (seconds since 1970) dates the PDFs (without it they carry no date)\n"
-    "and the workbooks of sheet export (without it 1980-01-01); TMPDIR is where sheet export writes\n"
-    "its temporary files.\n";
+    "Environment: SOURCE_DATE_EPOCH (seconds since 1970, up to the year 9999) dates the PDFs (without it\n"
+    "they carry no date) and the workbooks of sheet export (without it 1980-01-01); TMPDIR is where sheet\n"
+    "export writes its temporary files.\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "planpress: " << message << "\n\n" << kUsage;
@@ -218,8 +218,11 @@ std::optional<int> read_environment(pipeline::Options& options) {
     long long seconds = 0;
     const std::string_view v(epoch);
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
-    if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0)
-      return usage_error("SOURCE_DATE_EPOCH must be a number of seconds since 1970, got '" + std::string(v) + "'");
+    // A PDF date has a four-digit year: 9999-12-31 23:59:59 UTC is the last one it can carry.
+    constexpr long long kLastPdfSecond = 253402300799;
+    if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0 || seconds > kLastPdfSecond)
+      return usage_error("SOURCE_DATE_EPOCH must be a number of seconds since 1970 from 0 to " +
+                         std::to_string(kLastPdfSecond) + " (9999-12-31 23:59:59 UTC), got '" + std::string(v) + "'");
     options.source_date_epoch = seconds;
   }
   return std::nullopt;

@@ -26,6 +26,10 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(file_too_large, "file-too-large", error, content, "load",                                                  \
     "a JSON file over 8 MiB, a Markdown file or template over 1 MiB, or an asset over 16 MiB")                 \
   X(utf8_invalid, "utf8-invalid", error, content, "load", "the file is not valid UTF-8")                        \
+  X(symlink_outside_content, "symlink-outside-content", error, content, "load",                                \
+    "a content file or directory is a symbolic link leading out of the content directory")                     \
+  X(file_not_regular, "file-not-regular", error, content, "load",                                              \
+    "a content file is a FIFO, socket or device (or a directory where a file is expected)")                    \
   X(unused_file, "unused-file", warning, content, "load", "a file in a plan directory that no section uses")    \
   X(json_syntax, "json-syntax", error, content, "load", "not valid JSON")                                       \
   X(duplicate_key, "duplicate-key", error, content, "load", "the same key twice in one JSON object")            \
@@ -48,6 +52,8 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "a line break, tab or other control character in a one-line value, or a control character in a text")     \
   X(unknown_value, "unknown-value", error, content, "validate",                                                \
     "a value outside the plan's vocabulary, or an unknown keyword")                                            \
+  X(invalid_character, "invalid-character", error, content, "validate",                                        \
+    "a control character (NUL, BEL …) or an invisible format character (U+200B, U+202E …) in the content")     \
   X(markdown_raw_html, "markdown-raw-html", error, content, "validate", "raw HTML in Markdown")                  \
   X(markdown_unsafe_link, "markdown-unsafe-link", error, content, "validate",                                  \
     "a Markdown link to javascript:, vbscript:, data: or file:")                                               \
@@ -56,13 +62,27 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "a Markdown heading above the level allowed where it stands")                                              \
   X(markdown_too_deep, "markdown-too-deep", error, content, "validate",                                        \
     "block quotes or lists nested more than 16 levels")                                                        \
+  X(markdown_duplicate_definition, "markdown-duplicate-definition", error, content, "validate",                \
+    "a Markdown link definition (or footnote) defined twice: the second is dropped")                           \
+  X(markdown_too_complex, "markdown-too-complex", error, content, "validate",                                  \
+    "Markdown the parser would take quadratic time over, or inline nesting deeper than 16 levels")             \
   X(xref_unresolved, "xref-unresolved", error, content, "link",                                                \
-    "a reference to a plan, item, category, section, document or vocabulary that does not exist")              \
+    "a reference to a plan, item, category, section, document, vocabulary or anchor that does not exist")      \
+  X(xref_cycle, "xref-cycle", error, content, "link",                                                          \
+    "a reference to itself, or references of an ordering type (predecessor, based_on …) that form a cycle")   \
+  X(markdown_site_link, "markdown-site-link", error, content, "link",                                          \
+    "a Markdown link to a path inside the site instead of [[plan-id#id]]")                                     \
   X(template_syntax, "template-syntax", error, content, "templates", "a Mustache syntax error")                  \
   X(template_missing_partial, "template-missing-partial", error, content, "templates",                         \
     "a partial or parent template that is not in the templates directory")                                     \
   X(template_recursion, "template-recursion", error, content, "templates",                                     \
     "a template that includes itself with nothing that could end the recursion")                              \
+  X(template_unsafe, "template-unsafe", error, content, "templates",                                           \
+    "a template value where HTML escaping does not protect it (unquoted attribute, on*=, style=, <script>, raw)") \
+  X(template_unknown_variable, "template-unknown-variable", error, content, "render",                          \
+    "a template variable whose name no page's context has")                                                   \
+  X(site_too_large, "site-too-large", warning, content, "render",                                              \
+    "the search index is larger than a site is expected to need (50 MB)")                                      \
   X(pdf_missing_glyph, "pdf-missing-glyph", error, content, "pdf", "a character that none of the PDF fonts has") \
   X(font_missing, "font-missing", error, environment, "pdf", "a font file cannot be read")                      \
   X(font_invalid, "font-invalid", error, environment, "pdf", "a font file is not a TrueType font libharu can embed") \

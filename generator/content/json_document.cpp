@@ -163,14 +163,19 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     if (what.rfind("syntax error ", 0) == 0) what = what.substr(13);
     if (const auto dash = what.find(" - "); dash != std::string::npos) what.replace(dash, 3, ": ");
     std::vector<std::string> hints;
+    const bool trailing_comma = what.find("unexpected '}'") != std::string::npos || what.find("unexpected ']'") != std::string::npos;
+    const std::size_t at = trailing_comma ? comma_before(offset) : offset;
     const bool wanted_close = what.find("expected '}'") != std::string::npos || what.find("expected ']'") != std::string::npos;
-    if (wanted_close && what.find("unexpected") != std::string::npos && what.find("unexpected end") == std::string::npos)
+    if (wanted_close && !trailing_comma && what.find("unexpected") != std::string::npos && what.find("unexpected end") == std::string::npos)
       hints.push_back("is a comma missing before this?");
-    if (what.find("unexpected '}'") != std::string::npos || what.find("unexpected ']'") != std::string::npos)
+    if (trailing_comma && at != offset) {
+      what = std::string("trailing comma before '") + text_[std::min(offset, text_.size() - 1)] + "'";
+      hints.push_back("JSON does not allow a comma after the last member or element: remove this comma");
+    } else if (trailing_comma)
       hints.push_back("JSON does not allow a comma after the last member or element");
     if (!last_token.empty() && last_token.back() == '\'')
       hints.push_back("JSON strings use double quotes");
-    diags_.error(base::Code::json_syntax, base::Location::in(source_, offset), "JSON syntax error " + what, hints);
+    diags_.error(base::Code::json_syntax, base::Location::in(source_, at), std::string("JSON syntax error") + (at != offset ? ": " : " ") + what, hints);
     return false;
   }
 
@@ -209,6 +214,19 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
       return i;
     }
     return i;
+  }
+
+  // A '}' or ']' the parser did not expect usually follows a trailing comma, often on the line before:
+  // the comma is the mistake, so point there (else at the bracket).
+  std::size_t comma_before(std::size_t offset) const {
+    std::size_t i = std::min(offset, text_.size());
+    while (i > 0) {
+      const char c = text_[i - 1];
+      if (c == ',') return i - 1;
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+      --i;
+    }
+    return offset;
   }
 
   std::size_t token_start() {

@@ -120,7 +120,8 @@ json PageBuilder::comparison_context(const assemble::Series& s, const assemble::
   for (const auto& ch : c.changed) {
     json fields = json::array();
     for (const auto& f : ch.fields)
-      fields.push_back(json{{"label", f.label}, {"before", diff_html(f.diff.before, "del")}, {"after", diff_html(f.diff.after, "ins")}});
+      fields.push_back(json{{"label", f.label}, {"before", json{{"html", diff_html(f.diff.before, "del")}}},
+                            {"after", json{{"html", diff_html(f.diff.after, "ins")}}}});
     json row = item_link(*c.after, *ch.after);
     row["before"] = item_link(*c.before, *ch.before);
     row["fields"] = fields;

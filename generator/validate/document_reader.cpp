@@ -27,9 +27,23 @@ std::optional<DateInfo> DocumentReader::date(const JsonRef& obj, const std::stri
     auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
     bool ok = (s.size() == 4 || s.size() == 7 || s.size() == 10) && digit(0) && digit(1) && digit(2) && digit(3);
     if (ok && s.size() >= 7) ok = s[4] == '-' && digit(5) && digit(6) && std::stoi(s.substr(5, 2)) >= 1 && std::stoi(s.substr(5, 2)) <= 12;
-    if (ok && s.size() == 10) ok = s[7] == '-' && digit(8) && digit(9) && std::stoi(s.substr(8, 2)) >= 1 && std::stoi(s.substr(8, 2)) <= 31;
+    std::string why;
+    if (ok && s.size() == 10) {
+      ok = s[7] == '-' && digit(8) && digit(9);
+      if (ok) {
+        // The day must exist in that month: 2023-02-30 is not a date (February 2023 has 28 days).
+        const int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+        const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const int in_month = days[month - 1] + (month == 2 && leap ? 1 : 0);
+        if (day < 1 || day > in_month) {
+          ok = false;
+          why = ": " + s.substr(0, 7) + " has " + std::to_string(in_month) + " days";
+        }
+      }
+    }
     if (!ok)
-      diags_.error(base::Code::wrong_type, r_.at(iso.pointer), iso.what + " '" + s + "' is not a date",
+      diags_.error(base::Code::wrong_type, r_.at(iso.pointer), iso.what + " '" + s + "' is not a date" + why,
                    {"write YYYY, YYYY-MM or YYYY-MM-DD (令和5年2月 is 2023-02)"});
   }
   return d;

@@ -1,6 +1,7 @@
 #include "validate/json_reader.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 #include "base/suggest.hpp"
@@ -236,6 +237,10 @@ std::string JsonReader::slug(const JsonRef& obj, const std::string& key) {
     diags_.error(base::Code::unsafe_id, doc_.at(v.pointer), "unsafe id '" + s + "' in " + obj.what,
                  {"ids become file names and URLs: use 1–64 characters from a–z, 0–9, '-', '_', '.', starting "
                   "with a letter or digit (no '/', '..', spaces or capitals)"});
+  } else if (v && v.json->is_string()) {
+    if (auto reason = base::reserved_name_reason(s))
+      diags_.error(base::Code::unsafe_id, doc_.at(v.pointer), "unsafe id '" + s + "' in " + obj.what + ": " + *reason,
+                   {"ids become file names: choose another id (the printed number or name stays as it is)"});
   }
   return s;
 }
@@ -297,7 +302,31 @@ std::optional<double> JsonReader::number_or_null(const JsonRef& obj, const std::
     wrong_type(v, "a number or null");
     return std::nullopt;
   }
-  return v.json->get<double>();
+  // A double keeps 15 significant digits exactly: a longer number would be published as something else
+  // (123456789012345678901234567890 as 1.2345678901234568e+29), so it is refused, as are magnitudes of a
+  // quadrillion and more, which no plan's indicator has.
+  const std::string raw = doc_.raw_text(v.pointer);
+  std::size_t digits = 0;
+  bool leading = true;
+  for (char c : raw) {
+    if (c == 'e' || c == 'E') break;
+    if (c < '0' || c > '9') continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++digits;
+  }
+  // Trailing zeros after the decimal point are written, not significant ("62.0" keeps one digit).
+  if (raw.find('.') != std::string::npos && raw.find_first_of("eE") == std::string::npos)
+    for (std::size_t i = raw.size(); i > 0 && raw[i - 1] == '0' && digits > 0; --i) --digits;
+  const double value = v.json->get<double>();
+  if (digits > 15 || !std::isfinite(value) || std::fabs(value) >= 1e15) {
+    diags_.error(base::Code::out_of_range, doc_.at(v.pointer),
+                 v.what + " is " + raw + (digits > 15 ? ", which has " + std::to_string(digits) + " significant digits; at most 15 are kept exactly"
+                                                      : ", outside ±10^15"),
+                 {"write the value as printed, with at most 15 digits; put anything longer in \"text\""});
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::optional<bool> JsonReader::boolean(const JsonRef& obj, const std::string& key) {

@@ -18,6 +18,10 @@ Plan PlanReader::run() {
   if (!r_.expect_object(root, keys::plan)) return p;
   p.id = r_.slug(root, "id");
   if (auto id = r_.member(root, "id")) p.location = r_.at(id.pointer);
+  // A plan's export is data/<id>.json beside the site's data/catalog.json.
+  if (p.id == "catalog")
+    diags_.error(base::Code::unsafe_id, p.location, "plan id 'catalog' is reserved: the plan's export data/catalog.json would replace the site's catalogue",
+                 {"choose another plan id"});
   root.what = "plan '" + p.id + "'";
   p.title = r_.text(root, "title");
   p.short_title = r_.text(root, "short_title");

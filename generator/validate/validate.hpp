@@ -14,4 +14,9 @@ model::Model validate(const content::RawContent& raw, base::Diagnostics& diags);
 /// item's `continues` names an item of the previous edition (xref-unresolved).
 void check_series(const model::Model& model, base::Diagnostics& diags);
 
+/// Reports every character that cannot be printed (text::print_class: controls, invisible format
+/// characters) at its place in the JSON strings and Markdown files of `raw` (invalid-character). Part of
+/// validate(); a BOM that starts a file is tolerated.
+void check_characters(const content::RawContent& raw, base::Diagnostics& diags);
+
 }  // namespace planpress::validate

@@ -1,5 +1,10 @@
 #include "xref/xref.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <optional>
+
 #include "base/suggest.hpp"
 
 namespace planpress::xref {
@@ -95,10 +100,13 @@ class Linker {
     for (const auto& r : refs) add(plan, from, r.to, r.location, r.type, r.evidence, r.field, "", r.medium_confidence, false);
   }
 
+  // `fragments`: the anchors a "#…" link may name from this text (the page it is shown on).
   void markdown(const std::string& plan, const Endpoint& from, const markdown::Document& doc,
-                const std::function<base::Location(std::size_t)>& where, const std::string& field) {
+                const std::function<base::Location(std::size_t)>& where, const std::string& field,
+                const std::optional<std::vector<std::string>>& fragments) {
     for (const auto& w : doc.wikilinks)
       add(plan, from, w.target, where(w.offset), model::RefType::see, "", field, w.label, false, true);
+    check_links(doc.root, plan, where, fragments);
   }
 
  private:
@@ -120,7 +128,44 @@ class Linker {
       diags_.error(base::Code::xref_unresolved, where, message, hints);
       return;
     }
-    graph_.add(Link{from, *target, type, evidence, field, label, medium, from_markdown});
+    if (target->key() == from.key() && target->kind == from.kind) {
+      static const char* const kinds[] = {"plan", "external document", "item", "category", "section"};
+      diags_.error(base::Code::xref_cycle, where,
+                   "reference '" + to + "' points to the " + kinds[static_cast<int>(from.kind)] + " it is written in",
+                   {"a reference names another item, plan or document; remove it"});
+      return;
+    }
+    graph_.add(Link{from, *target, type, evidence, field, label, medium, from_markdown, where});
+  }
+
+  // Markdown links ([text](url)): external ones are left alone; a "#anchor" must exist on the page; a path
+  // inside the site ("/plans/p-99/#sec3", "../pdf/a.pdf") is refused: it breaks from file:// and nothing
+  // checks it, while [[p-99#sec3]] is checked and written relative to each page.
+  void check_links(const markdown::Node& node, const std::string& plan, const std::function<base::Location(std::size_t)>& where,
+                   const std::optional<std::vector<std::string>>& fragments) {
+    if (node.kind == markdown::NodeKind::link && !node.url.empty()) {
+      const std::string& url = node.url;
+      const auto colon = url.find(':');
+      const bool has_scheme = colon != std::string::npos && colon > 0 &&
+                              url.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-") >= colon &&
+                              std::isalpha(static_cast<unsigned char>(url[0]));
+      if (url.rfind("#", 0) == 0) {
+        const std::string anchor = url.substr(1);
+        if (fragments && std::find(fragments->begin(), fragments->end(), anchor) == fragments->end()) {
+          std::vector<std::string> hints;
+          if (auto m = base::closest_match(anchor, *fragments)) hints.push_back("did you mean '#" + *m + "'?");
+          hints.push_back("anchors on a plan's page are sec-<section id>, cat-<category id> and ind-<indicator id>; "
+                          "to link an item or another plan write [[plan-id#item-id]]");
+          diags_.error(base::Code::xref_unresolved, where(node.offset), "unknown anchor '" + url + "' in plan '" + plan + "'", hints);
+        }
+      } else if (!has_scheme && url.rfind("//", 0) != 0) {
+        diags_.error(base::Code::markdown_site_link, where(node.offset),
+                     "link to '" + url + "' inside the site: such a path breaks from file:// and is not checked",
+                     {"link plans, items, categories and sections with [[plan-id#id]] (or [[#id]] in the same plan); "
+                      "planpress checks those and writes them relative to every page"});
+      }
+    }
+    for (const auto& c : node.children) check_links(c, plan, where, fragments);
   }
 
   const SymbolTable& symbols_;
@@ -128,18 +173,89 @@ class Linker {
   LinkGraph& graph_;
 };
 
+// Reference types that order what they link: a cycle among them (two plans each other's predecessor) is a
+// mistake. See, related and repost may well go both ways.
+void report_cycles(const LinkGraph& graph, base::Diagnostics& diags) {
+  using model::RefType;
+  for (const RefType type : {RefType::predecessor, RefType::based_on, RefType::progress_of, RefType::includes,
+                             RefType::branch_of, RefType::excerpt_of}) {
+    std::map<std::string, std::vector<const Link*>> out;
+    for (const auto& l : graph.links())
+      if (l.type == type) out[l.from.key()].push_back(&l);
+    std::map<std::string, int> state;  // 0 new, 1 on the path, 2 done
+    // Depth-first with an explicit stack: a chain of 100,000 items each including the next must not
+    // exhaust the call stack. frames[k] is a node on the path and the next of its links to follow;
+    // path[k] the link that led from frames[k] to frames[k + 1].
+    struct Frame {
+      std::string node;
+      std::size_t next = 0;
+    };
+    for (const auto& [root, _] : out) {
+      if (state[root] != 0) continue;
+      std::vector<Frame> frames{{root, 0}};
+      std::vector<const Link*> path;
+      state[root] = 1;
+      while (!frames.empty()) {
+        Frame& f = frames.back();
+        const auto& links = out[f.node];
+        if (f.next == links.size()) {
+          state[f.node] = 2;
+          frames.pop_back();
+          if (!path.empty()) path.pop_back();
+          continue;
+        }
+        const Link* l = links[f.next++];
+        const std::string next = l->to.key();
+        if (state[next] == 1) {
+          // The cycle is the part of the path from `next` to here, closed by `l`.
+          std::vector<std::string> nodes{next};
+          auto it = std::find_if(path.begin(), path.end(), [&](const Link* p) { return p->from.key() == next; });
+          for (; it != path.end(); ++it) nodes.push_back((*it)->to.key());
+          nodes.push_back(next);
+          // A long cycle is named by its ends: the message stays one line.
+          std::string chain;
+          for (std::size_t k = 0; k < nodes.size(); ++k) {
+            if (nodes.size() > 8 && k == 4) {
+              chain += " → … (" + std::to_string(nodes.size() - 7) + " more)";
+              k = nodes.size() - 4;  // the loop steps on to the last three
+              continue;
+            }
+            chain += (k ? " → " : "") + nodes[k];
+          }
+          diags.error(base::Code::xref_cycle, l->location,
+                      std::string("'") + model::to_string(type) + "' references form a cycle: " + chain,
+                      {"a " + std::string(model::to_string(type)) + " reference orders what it links (" +
+                       model::label_of(type) + "); one of these points the wrong way"});
+        } else if (state[next] == 0) {
+          state[next] = 1;
+          path.push_back(l);
+          frames.push_back({next, 0});
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
-LinkGraph link(const model::Model& model, const SymbolTable& symbols, base::Diagnostics& diags) {
+LinkGraph link(const model::Model& model, const SymbolTable& symbols, base::Diagnostics& diags, const AnchorNames& anchors) {
   LinkGraph graph;
   Linker linker(symbols, diags, graph);
   for (const auto& p : model.plans) {
     const Endpoint plan_end{TargetKind::plan, p.id, "", 0};
     linker.refs(p.id, plan_end, p.refs);
+    // The anchors of the plan's page (and of its PDF): sections, categories, indicators.
+    std::optional<std::vector<std::string>> fragments;
+    if (anchors.section && anchors.category && anchors.indicator) {
+      fragments.emplace();
+      for (const auto& s : p.sections) fragments->push_back(anchors.section(s.id));
+      model::for_each_category(p.categories, [&](const model::Category& c, int) { fragments->push_back(anchors.category(c.id)); });
+      for (const auto& ind : p.indicators) fragments->push_back(anchors.indicator(ind.id));
+    }
     for (const auto& s : p.sections) {
       const auto src = s.source;
       linker.markdown(p.id, Endpoint{TargetKind::section, p.id, s.id, 0}, s.markdown,
-                      [src](std::size_t off) { return base::Location::in(src, off); }, "");
+                      [src](std::size_t off) { return base::Location::in(src, off); }, "", fragments);
     }
     model::for_each_category(p.categories, [&](const model::Category& c, int) {
       const Endpoint from{TargetKind::category, p.id, c.id, 0};
@@ -147,17 +263,23 @@ LinkGraph link(const model::Model& model, const SymbolTable& symbols, base::Diag
       for (const auto& b : c.blocks) {
         // Block texts live inside JSON strings; report at the block (exact offsets need the pointer).
         const auto loc = b.location;
-        linker.markdown(p.id, from, b.markdown, [loc](std::size_t) { return loc; }, "");
+        linker.markdown(p.id, from, b.markdown, [loc](std::size_t) { return loc; }, "", fragments);
       }
     });
     for (const auto& item : p.items) {
       const Endpoint from{TargetKind::item, p.id, item.id, 0};
       linker.refs(p.id, from, item.refs);
+      // An item's fields are shown on its own page, whose anchors are its sub-items (sub-1 …).
+      std::optional<std::vector<std::string>> item_fragments;
+      if (anchors.sub_item) {
+        item_fragments.emplace();
+        for (std::size_t k = 1; k <= item.sub_items.size(); ++k) item_fragments->push_back(anchors.sub_item(static_cast<int>(k)));
+      }
       auto entry_markdown = [&](const model::Entry& e, const Endpoint& ep) {
         for (const auto& [key, value] : e.fields) {
           if (value.kind != model::FieldKind::markdown) continue;
           const auto loc = value.location;
-          linker.markdown(p.id, ep, value.markdown, [loc](std::size_t) { return loc; }, key);
+          linker.markdown(p.id, ep, value.markdown, [loc](std::size_t) { return loc; }, key, item_fragments);
         }
       };
       entry_markdown(item, from);
@@ -168,6 +290,7 @@ LinkGraph link(const model::Model& model, const SymbolTable& symbols, base::Diag
       }
     }
   }
+  report_cycles(graph, diags);
   return graph;
 }
 

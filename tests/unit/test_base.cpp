@@ -121,3 +121,12 @@ TEST_CASE("safe slugs", "[base]") {
   CHECK_FALSE(is_safe_slug("x."));
   CHECK_FALSE(is_safe_slug(std::string(65, 'a')));
 }
+
+TEST_CASE("lines end with LF, CRLF or a lone CR", "[base]") {
+  const SourceFile f("x", "a\rb\r\nc\nd");
+  CHECK(f.locate(2).line == 2);
+  CHECK(f.locate(5).line == 3);
+  CHECK(f.locate(7).line == 4);
+  CHECK(f.line_text(2) == "b");
+  CHECK(f.line_text(1) == "a");
+}
