@@ -110,6 +110,11 @@ const Series* Assembly::series_of(const model::Plan& p) const {
   return nullptr;
 }
 
+bool Assembly::superseded(const model::Plan& p) const {
+  const Series* s = series_of(p);
+  return s && s->editions.back() != &p;
+}
+
 const Comparison* Assembly::comparison_into(const model::Plan& p) const {
   if (const Series* s = series_of(p))
     for (const auto& c : s->comparisons)

@@ -67,6 +67,8 @@ struct Assembly {
 
   /// The series `p` is an edition of, or null.
   const Series* series_of(const model::Plan& p) const;
+  /// Whether a newer edition of `p`'s series exists: views show the newest edition by default.
+  bool superseded(const model::Plan& p) const;
   /// The 新旧対照表 whose newer edition is `p`, or null (a first edition, or a plan outside any series).
   const Comparison* comparison_into(const model::Plan& p) const;
 

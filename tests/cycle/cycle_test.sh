@@ -121,6 +121,15 @@ has "R7 plan page: links to the next edition" pair/output/plans/midorino-kenshu-
 has "history: R7's No.4 (☆, 継続) on the page of R8's No.7" pair/output/plans/midorino-kenshu-r8/items/7.html '<a href="../../../plans/midorino-kenshu-r7/items/4.html">4　管理職研修</a></td><td></td><td><span class="mark mark-rating">☆</span>'
 has "history: R8's row is this page, results pending" pair/output/plans/midorino-kenshu-r8/items/7.html '<td>7　管理職研修（この版）</td><td></td><td><span class="pending">実績は年度末に掲載</span>'
 has "history: the R7 item links forward to R8's No.7" pair/output/plans/midorino-kenshu-r7/items/4.html 'midorino-kenshu-r8/items/7.html">7　管理職研修</a>'
+# Department views show the newest edition; the older one's items only when asked (<details>).
+dept="pair/output/departments/みどり野市_総務局人事課.html"
+has "department page: the newest edition's items are counted" "$dept" "5件の取組項目を担当しています"
+has "department page: the older edition behind a filter" "$dept" "<summary>過去の年度版の取組項目（5件）</summary>"
+r8_at=$(grep -n 'midorino-kenshu-r8/index.html">' "$dept" | head -1 | cut -d: -f1)
+filter_at=$(grep -n '<details class="older-editions">' "$dept" | head -1 | cut -d: -f1)
+r7_at=$(grep -n 'midorino-kenshu-r7/index.html">' "$dept" | head -1 | cut -d: -f1)
+[ -n "$r8_at" ] && [ -n "$filter_at" ] && [ -n "$r7_at" ] && [ "$r8_at" -lt "$filter_at" ] && [ "$filter_at" -lt "$r7_at" ] &&
+  pass "department page: R8 first, R7 inside the filter" || fail "department page: order of R8, the filter and R7 ($r8_at, $filter_at, $r7_at)"
 count_is "no history on an item in one edition only" 0 pair/output/plans/midorino-kenshu-r8/items/8.html "年度ごとの経過"
 
 if command -v pdftotext >/dev/null; then
