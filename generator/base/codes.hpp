@@ -17,75 +17,115 @@ enum class Severity : std::uint8_t { error, warning };
 enum class ExitClass : std::uint8_t { content, environment, internal };
 
 /// The catalogue itself: one row per code — identifier, printed name, severity, exit class, phase and a
-/// one-line explanation — in the order of docs/diagnostics.md. The `Code` enum and the table behind
+/// one-line explanation in English and Japanese — in the order of docs/diagnostics.md. The `Code` enum and the table behind
 /// `code_catalogue()` are both generated from this list, so they cannot disagree.
-#define PLANPRESS_DIAGNOSTIC_CODES(X)                                                                          \
-  X(missing_file, "missing-file", error, content, "load",                                                      \
-    "a content file, section file, template or directory that is named or required is not there")              \
-  X(io_error, "io-error", error, environment, "load", "a file cannot be read, or the output cannot be written")  \
-  X(file_too_large, "file-too-large", error, content, "load",                                                  \
-    "a JSON file over 8 MiB, a Markdown file or template over 1 MiB, or an asset over 16 MiB")                 \
-  X(utf8_invalid, "utf8-invalid", error, content, "load", "the file is not valid UTF-8")                        \
-  X(unused_file, "unused-file", warning, content, "load", "a file in a plan directory that no section uses")    \
-  X(json_syntax, "json-syntax", error, content, "load", "not valid JSON")                                       \
-  X(duplicate_key, "duplicate-key", error, content, "load", "the same key twice in one JSON object")            \
-  X(json_too_deep, "json-too-deep", error, content, "load",                                                    \
-    "JSON nested deeper than 64 levels, or categories deeper than 8")                                          \
-  X(unknown_field, "unknown-field", error, content, "validate",                                                \
-    "a key the format does not define, or a field key the plan does not declare")                              \
-  X(missing_field, "missing-field", error, content, "validate",                                                \
-    "a required key is absent, or an item lacks a field its plan requires")                                    \
-  X(empty_value, "empty-value", error, content, "validate", "a required value is empty or only spaces")         \
-  X(wrong_type, "wrong-type", error, content, "validate",                                                      \
-    "a value of the wrong JSON type or shape (a string for a number, 2.7 for an integer, a bad date)")         \
-  X(out_of_range, "out-of-range", error, content, "validate", "a number outside its allowed range")             \
-  X(unsafe_id, "unsafe-id", error, content, "validate", "an id that cannot be a file name and URL segment")     \
-  X(duplicate_id, "duplicate-id", error, content, "validate",                                                  \
-    "an id or declared value used twice where it must be unique")                                              \
-  X(unknown_value, "unknown-value", error, content, "validate",                                                \
-    "a value outside the plan's vocabulary, or an unknown keyword")                                            \
-  X(markdown_raw_html, "markdown-raw-html", error, content, "validate", "raw HTML in Markdown")                  \
-  X(markdown_unsafe_link, "markdown-unsafe-link", error, content, "validate",                                  \
-    "a Markdown link to javascript:, vbscript:, data: or file:")                                               \
-  X(markdown_image, "markdown-image", error, content, "validate", "an image in Markdown")                        \
-  X(markdown_heading, "markdown-heading", error, content, "validate",                                          \
-    "a Markdown heading above the level allowed where it stands")                                              \
-  X(markdown_too_deep, "markdown-too-deep", error, content, "validate",                                        \
-    "block quotes or lists nested more than 16 levels")                                                        \
-  X(xref_unresolved, "xref-unresolved", error, content, "link",                                                \
-    "a reference to a plan, item, category, section, document or vocabulary that does not exist")              \
-  X(template_syntax, "template-syntax", error, content, "templates", "a Mustache syntax error")                  \
-  X(template_missing_partial, "template-missing-partial", error, content, "templates",                         \
-    "a partial or parent template that is not in the templates directory")                                     \
-  X(template_recursion, "template-recursion", error, content, "templates",                                     \
-    "a template that includes itself with nothing that could end the recursion")                              \
-  X(pdf_missing_glyph, "pdf-missing-glyph", error, content, "pdf", "a character that none of the PDF fonts has") \
-  X(font_missing, "font-missing", error, environment, "pdf", "a font file cannot be read")                      \
-  X(font_invalid, "font-invalid", error, environment, "pdf", "a font file is not a TrueType font libharu can embed") \
-  X(pdf_error, "pdf-error", error, internal, "pdf", "libharu failed while writing a PDF")
+#define PLANPRESS_DIAGNOSTIC_CODES(X) \
+  X(missing_file, "missing-file", error, content, "load", \
+    "a content file, section file, template or directory that is named or required is not there", \
+    "名前の挙がった、または必要なファイル・フォルダ（内容のファイル、章のファイル、テンプレート）がない") \
+  X(io_error, "io-error", error, environment, "load", \
+    "a file cannot be read, or the output cannot be written", \
+    "ファイルを読めない、または出力を書き込めない") \
+  X(file_too_large, "file-too-large", error, content, "load", \
+    "a JSON file over 8 MiB, a Markdown file or template over 1 MiB, or an asset over 16 MiB", \
+    "JSON ファイルが 8 MiB、Markdown ファイルやテンプレートが 1 MiB、素材ファイルが 16 MiB を超えている") \
+  X(utf8_invalid, "utf8-invalid", error, content, "load", \
+    "the file is not valid UTF-8", \
+    "ファイルが UTF-8 で保存されていない") \
+  X(unused_file, "unused-file", warning, content, "load", \
+    "a file in a plan directory that no section uses", \
+    "計画のフォルダに、どの章も使っていないファイルがある") \
+  X(json_syntax, "json-syntax", error, content, "load", \
+    "not valid JSON", \
+    "JSON の書き方が正しくない") \
+  X(duplicate_key, "duplicate-key", error, content, "load", \
+    "the same key twice in one JSON object", \
+    "一つのオブジェクトに同じキーが二つある") \
+  X(json_too_deep, "json-too-deep", error, content, "load", \
+    "JSON nested deeper than 64 levels, or categories deeper than 8", \
+    "JSON の入れ子が 64 段を超えている、または分類の入れ子が 8 段を超えている") \
+  X(unknown_field, "unknown-field", error, content, "validate", \
+    "a key the format does not define, or a field key the plan does not declare", \
+    "書式にないキー、または計画が定義していない欄のキー") \
+  X(missing_field, "missing-field", error, content, "validate", \
+    "a required key is absent, or an item lacks a field its plan requires", \
+    "必要なキーがない、または計画が必須とする欄が項目にない") \
+  X(empty_value, "empty-value", error, content, "validate", \
+    "a required value is empty or only spaces", \
+    "必要な値が空、または空白だけ") \
+  X(wrong_type, "wrong-type", error, content, "validate", \
+    "a value of the wrong JSON type or shape (a string for a number, 2.7 for an integer, a bad date)", \
+    "値の種類や形が違う（数値の欄に文字列、整数の欄に 2.7、正しくない日付など）") \
+  X(out_of_range, "out-of-range", error, content, "validate", \
+    "a number outside its allowed range", \
+    "数値が許される範囲の外にある") \
+  X(unsafe_id, "unsafe-id", error, content, "validate", \
+    "an id that cannot be a file name and URL segment", \
+    "ファイル名や URL に使えない ID") \
+  X(duplicate_id, "duplicate-id", error, content, "validate", \
+    "an id or declared value used twice where it must be unique", \
+    "一つしかあってはならない ID や値が二度使われている") \
+  X(unknown_value, "unknown-value", error, content, "validate", \
+    "a value outside the plan's vocabulary, or an unknown keyword", \
+    "計画の選択肢にない値、または知られていないキーワード") \
+  X(markdown_raw_html, "markdown-raw-html", error, content, "validate", \
+    "raw HTML in Markdown", \
+    "Markdown の中に HTML が直接書かれている") \
+  X(markdown_unsafe_link, "markdown-unsafe-link", error, content, "validate", \
+    "a Markdown link to javascript:, vbscript:, data: or file:", \
+    "Markdown のリンク先が javascript:、vbscript:、data: または file: になっている") \
+  X(markdown_image, "markdown-image", error, content, "validate", \
+    "an image in Markdown", \
+    "Markdown の中に画像がある") \
+  X(markdown_heading, "markdown-heading", error, content, "validate", \
+    "a Markdown heading above the level allowed where it stands", \
+    "Markdown の見出しが、その場所で使える段より上の段になっている") \
+  X(markdown_too_deep, "markdown-too-deep", error, content, "validate", \
+    "block quotes or lists nested more than 16 levels", \
+    "引用や箇条書きの入れ子が 16 段を超えている") \
+  X(xref_unresolved, "xref-unresolved", error, content, "link", \
+    "a reference to a plan, item, category, section, document or vocabulary that does not exist", \
+    "参照先の計画・項目・分類・章・文書・選択肢が存在しない") \
+  X(template_syntax, "template-syntax", error, content, "templates", \
+    "a Mustache syntax error", \
+    "Mustache テンプレートの書き方の誤り") \
+  X(template_missing_partial, "template-missing-partial", error, content, "templates", \
+    "a partial or parent template that is not in the templates directory", \
+    "部分テンプレートや親テンプレートがテンプレートのフォルダにない") \
+  X(template_recursion, "template-recursion", error, content, "templates", \
+    "a template that includes itself with nothing that could end the recursion", \
+    "テンプレートが自分自身を読み込み、終わる条件がない") \
+  X(pdf_missing_glyph, "pdf-missing-glyph", error, content, "pdf", \
+    "a character that none of the PDF fonts has", \
+    "PDF のどのフォントにもない文字") \
+  X(font_missing, "font-missing", error, environment, "pdf", \
+    "a font file cannot be read", \
+    "フォントファイルを読めない") \
+  X(font_invalid, "font-invalid", error, environment, "pdf", \
+    "a font file is not a TrueType font libharu can embed", \
+    "フォントファイルが libharu で埋め込める TrueType フォントではない") \
+  X(pdf_error, "pdf-error", error, internal, "pdf", \
+    "libharu failed while writing a PDF", \
+    "libharu が PDF の書き出しに失敗した")
 
 /// Every diagnostic code (generated from PLANPRESS_DIAGNOSTIC_CODES).
 enum class Code : std::uint8_t {
-#define PLANPRESS_CODE_ENUM(id, name, severity, exit_class, phase, summary) id,
+#define PLANPRESS_CODE_ENUM(id, name, severity, exit_class, phase, summary, summary_ja) id,
   PLANPRESS_DIAGNOSTIC_CODES(PLANPRESS_CODE_ENUM)
 #undef PLANPRESS_CODE_ENUM
 };
 
-/// A text in the languages diagnostics are written in. Only English is filled in today; `ja` is where
-/// issue 11 puts the Japanese text (the default then, English with --lang en). An empty `ja` falls back
-/// to `en`.
+/// A text in the two languages planpress speaks: Japanese (the default) and English (`--lang en`).
 struct Text {
   std::string_view en;
-  std::string_view ja = {};
+  std::string_view ja;
 };
 
-/// Languages of diagnostic texts.
-enum class Lang : std::uint8_t { en, ja };
+/// The languages of messages; Japanese is the default.
+enum class Lang : std::uint8_t { ja, en };
 
-/// `text` in `lang`, falling back to English where no translation exists yet.
-constexpr std::string_view in_lang(const Text& text, Lang lang) {
-  return lang == Lang::ja && !text.ja.empty() ? text.ja : text.en;
-}
+/// `text` in `lang`.
+constexpr std::string_view in_lang(const Text& text, Lang lang) { return lang == Lang::ja ? text.ja : text.en; }
 
 /// One row of the catalogue.
 struct CodeInfo {

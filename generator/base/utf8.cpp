@@ -27,6 +27,22 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    const auto bad = find_invalid_utf8(s);
+    if (!bad) {
+      out += s;
+      break;
+    }
+    out += s.substr(0, *bad);
+    out += "\xEF\xBF\xBD";
+    s.remove_prefix(*bad + 1);
+  }
+  return out;
+}
+
 char32_t decode_utf8(std::string_view s, std::size_t& i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) { ++i; return c; }

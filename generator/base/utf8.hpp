@@ -12,6 +12,10 @@ namespace planpress::base {
 /// Overlong forms, surrogates and code points above U+10FFFF are invalid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+/// `text` with every byte that does not start a valid UTF-8 sequence replaced by U+FFFD, so that nothing
+/// printed is ever invalid UTF-8.
+std::string valid_utf8(std::string_view text);
+
 /// Decodes one code point at `offset` (which must be valid UTF-8) and advances `offset`.
 char32_t decode_utf8(std::string_view text, std::size_t& offset);
 
