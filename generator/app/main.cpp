@@ -19,34 +19,44 @@ constexpr int kExitUsage = 2;
 constexpr int kExitWarnings = 3;
 constexpr int kExitIo = 4;
 
-const char* kUsage =
-    "Usage: planpress <command> [options]\n"
-    "\n"
-    "Commands:\n"
-    "  build    check the content, then write the site, the PDFs and the data export to the output directory\n"
-    "  check    check the content, templates and PDF fonts only; write nothing\n"
-    "\n"
-    "Options:\n"
-    "  --content DIR     content directory (default: content)\n"
-    "  --templates DIR   templates directory (default: templates)\n"
-    "  --out DIR         output directory (default: output; build only)\n"
-    "  -j N, --jobs N    render with N threads (default: 1)\n"
-    "  --strict          treat warnings as errors (exit status 3)\n"
-    "  --no-pdf          skip the PDFs (pdf/<plan>.pdf) and their font checks\n"
-    "  -q, --quiet       print diagnostics only, no summary\n"
-    "  --timings         print the time of every phase and of every PDF (pages, bytes, milliseconds)\n"
-    "  -h, --help        show this help\n"
-    "  --version         show the version\n"
-    "\n"
-    "Exit status: 0 ok, 1 errors in content or templates, 2 usage, 3 warnings with --strict,\n"
-    "4 I/O, environment (e.g. a font file missing) or internal error. Diagnostics are printed as\n"
-    "file:line:column: error: message [code]; docs/diagnostics.md explains every code.\n"
-    "\n"
-    "Environment: SOURCE_DATE_EPOCH (seconds since 1970) dates the PDFs; without it they carry no date.\n";
+namespace base = planpress::base;
+using base::arg;
+using base::msg;
+using base::Msg;
 
-int usage_error(const std::string& message) {
-  std::cerr << "planpress: " << message << "\n\n" << kUsage;
+/// The language of every message, hint and summary: Japanese unless --lang en (read before anything else
+/// is parsed, so that even a usage error speaks it).
+base::Lang g_lang = base::Lang::ja;
+
+std::string text(const base::Message& m) { return base::render(m, g_lang); }
+
+int usage_error(const base::Message& message) {
+  std::cerr << "planpress: " << text(message) << "\n\n" << text(msg<Msg::cli_usage>());
   return kExitUsage;
+}
+
+/// Finds --lang ja|en (or --lang=…) anywhere in `args` and removes it. Returns an exit status when the
+/// language is unknown.
+std::optional<int> read_language(std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string value;
+    std::size_t taken = 1;
+    if (args[i] == "--lang") {
+      if (i + 1 >= args.size()) return usage_error(msg<Msg::cli_lang>(arg<"value">("")));
+      value = args[i + 1];
+      taken = 2;
+    } else if (args[i].rfind("--lang=", 0) == 0) {
+      value = args[i].substr(7);
+    } else {
+      continue;
+    }
+    const auto lang = base::lang_named(value);
+    if (!lang) return usage_error(msg<Msg::cli_lang>(arg<"value">(value)));
+    g_lang = *lang;
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i + taken));
+    --i;
+  }
+  return std::nullopt;
 }
 
 namespace pipeline = planpress::pipeline;
@@ -61,13 +71,13 @@ struct Invocation {
 
 /// Parses `args` into `inv`; returns an exit status when the run ends here (help, version, usage error).
 std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocation& inv) {
-  if (args.empty()) return usage_error("no command given");
+  if (args.empty()) return usage_error(msg<Msg::cli_no_command>());
   auto& options = inv.options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
+      std::cout << text(msg<Msg::cli_usage>());
       return kExitOk;
     }
     if (a == "--version") {
@@ -76,13 +86,13 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
     }
     if (a == "--content" || a == "--templates" || a == "--out") {
       const std::string* v = value();
-      if (!v || v->empty()) return usage_error(a + " needs a directory");
+      if (!v || v->empty()) return usage_error(msg<Msg::cli_needs_directory>(arg<"option">(a)));
       (a == "--content" ? options.content_dir : a == "--templates" ? options.templates_dir : options.out_dir) = *v;
     } else if (a == "-j" || a == "--jobs" || a.rfind("-j", 0) == 0) {
       std::string n;
       if (a == "-j" || a == "--jobs") {
         const std::string* v = value();
-        if (!v) return usage_error(a + " needs a number");
+        if (!v) return usage_error(msg<Msg::cli_needs_number>(arg<"option">(a)));
         n = *v;
       } else {
         n = a.substr(2);
@@ -90,7 +100,7 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       int jobs = 0;
       auto [ptr, ec] = std::from_chars(n.data(), n.data() + n.size(), jobs);
       if (ec != std::errc() || ptr != n.data() + n.size() || jobs < 1 || jobs > 256)
-        return usage_error("-j needs a number from 1 to 256, got '" + n + "'");
+        return usage_error(msg<Msg::cli_jobs_range>(arg<"value">(n)));
       options.jobs = jobs;
     } else if (a == "--strict") {
       options.strict = true;
@@ -101,14 +111,15 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
     } else if (a == "--timings") {
       inv.timings = true;
     } else if (!a.empty() && a[0] == '-') {
-      return usage_error("unknown option '" + a + "'");
+      return usage_error(msg<Msg::cli_unknown_option>(arg<"option">(a)));
     } else if (inv.command.empty()) {
       inv.command = a;
     } else {
-      return usage_error("unexpected argument '" + a + "'");
+      return usage_error(msg<Msg::cli_unexpected_argument>(arg<"argument">(a)));
     }
   }
-  if (inv.command != "build" && inv.command != "check") return usage_error("unknown command '" + inv.command + "'");
+  if (inv.command.empty()) return usage_error(msg<Msg::cli_no_command>());
+  if (inv.command != "build" && inv.command != "check") return usage_error(msg<Msg::cli_unknown_command>(arg<"command">(inv.command)));
   return std::nullopt;
 }
 
@@ -120,7 +131,7 @@ std::optional<int> read_environment(pipeline::Options& options) {
     const std::string_view v(epoch);
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
     if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0)
-      return usage_error("SOURCE_DATE_EPOCH must be a number of seconds since 1970, got '" + std::string(v) + "'");
+      return usage_error(msg<Msg::cli_source_date_epoch>(arg<"value">(v)));
     options.source_date_epoch = seconds;
   }
   return std::nullopt;
@@ -140,43 +151,68 @@ void print_timings(const pipeline::Stats& s) {
   }
 }
 
+/// "3 errors", 「エラー 3 件」.
+base::Message count_of(std::size_t n, Msg one, Msg many) {
+  if (n == 1) return base::Message{one, {}};
+  return many == Msg::cli_error_count ? msg<Msg::cli_error_count>(arg<"count">(n)) : msg<Msg::cli_warning_count>(arg<"count">(n));
+}
+
+/// The name of a phase as the summary gives it.
+base::Message phase_name(const std::string& phase) {
+  static const std::pair<const char*, Msg> kPhases[] = {
+      {"load", Msg::cli_phase_load},           {"validate", Msg::cli_phase_validate}, {"link", Msg::cli_phase_link},
+      {"assemble", Msg::cli_phase_assemble},   {"templates", Msg::cli_phase_templates}, {"render", Msg::cli_phase_render},
+      {"pdf", Msg::cli_phase_pdf},             {"publish", Msg::cli_phase_publish}};
+  for (const auto& [name, id] : kPhases)
+    if (phase == name) return base::Message{id, {}};
+  return base::verbatim(phase);
+}
+
 /// The summary line of a run, and its exit status.
 int finish(const Invocation& inv, const pipeline::Result& result) {
   const bool build = inv.command == "build";
-  const std::string unchanged = build ? "; " + inv.options.out_dir + "/ is unchanged" : std::string();
+  const std::string& out = inv.options.out_dir;
   const auto errors = result.diagnostics.error_count();
   const auto warnings = result.diagnostics.warning_count();
+  const auto warnings_text = count_of(warnings, Msg::cli_warning_one, Msg::cli_warning_count);
   switch (result.outcome) {
     case pipeline::Outcome::ok:
       if (!inv.quiet) {
         const auto& s = result.stats;
-        std::cerr << "planpress: " << (build ? "built " : "checked ") << s.plans << " plans, " << s.items << " items, "
-                  << s.links << " links";
-        if (build) std::cerr << " → " << inv.options.out_dir << "/ (" << s.files << " files)";
+        std::vector<base::Message> extra;
         if (!s.pdfs.empty()) {
           std::size_t pages = 0;
           for (const auto& p : s.pdfs) pages += p.pages;
-          std::cerr << ", " << s.pdfs.size() << " PDFs of " << pages << " pages";
+          extra.push_back(msg<Msg::cli_pdf_count>(arg<"pdfs">(s.pdfs.size()), arg<"pages">(pages)));
         }
-        if (warnings) std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
-        std::cerr << "\n";
+        if (warnings) extra.push_back(warnings_text);
+        const base::Message tail = extra.empty() ? base::verbatim("") : msg<Msg::cli_extra>(arg<"list">(std::move(extra)));
+        const base::Message line =
+            build ? msg<Msg::cli_built>(arg<"plans">(s.plans), arg<"items">(s.items), arg<"links">(s.links), arg<"out">(out),
+                                        arg<"files">(s.files), arg<"extra">(tail))
+                  : msg<Msg::cli_checked>(arg<"plans">(s.plans), arg<"items">(s.items), arg<"links">(s.links), arg<"extra">(tail));
+        std::cerr << "planpress: " << text(line) << "\n";
       }
       return kExitOk;
-    case pipeline::Outcome::content_errors:
-      std::cerr << "planpress: " << errors << " error" << (errors == 1 ? "" : "s");
-      if (warnings) std::cerr << " and " << warnings << " warning" << (warnings == 1 ? "" : "s");
-      std::cerr << " in phase '" << result.failed_phase << "'"
-                << (build ? "; nothing was published, " + inv.options.out_dir + "/ is unchanged" : std::string()) << "\n";
+    case pipeline::Outcome::content_errors: {
+      const auto errors_text = count_of(errors, Msg::cli_error_one, Msg::cli_error_count);
+      const base::Message problems =
+          warnings ? msg<Msg::cli_errors_and_warnings>(arg<"errors">(errors_text), arg<"warnings">(warnings_text)) : errors_text;
+      std::cerr << "planpress: " << text(msg<Msg::cli_failed>(arg<"problems">(problems), arg<"phase">(phase_name(result.failed_phase))))
+                << (build ? text(msg<Msg::cli_nothing_published>(arg<"out">(out))) : std::string()) << "\n";
       return kExitContent;
+    }
     case pipeline::Outcome::warnings_as_errors:
-      std::cerr << "planpress: " << warnings << " warning" << (warnings == 1 ? "" : "s") << " treated as errors (--strict)"
-                << (build ? "; nothing was published" : "") << "\n";
+      std::cerr << "planpress: " << text(msg<Msg::cli_strict>(arg<"warnings">(warnings_text)))
+                << (build ? text(msg<Msg::cli_strict_nothing_published>()) : std::string()) << "\n";
       return kExitWarnings;
     case pipeline::Outcome::io_error:
-      std::cerr << "planpress: stopped by an I/O error" << unchanged << "\n";
+      std::cerr << "planpress: " << text(msg<Msg::cli_stopped_io>())
+                << (build ? text(msg<Msg::cli_unchanged>(arg<"out">(out))) : std::string()) << "\n";
       return kExitIo;
     case pipeline::Outcome::internal_error:
-      std::cerr << "planpress: stopped by an internal error (please report it)" << unchanged << "\n";
+      std::cerr << "planpress: " << text(msg<Msg::cli_stopped_internal>())
+                << (build ? text(msg<Msg::cli_unchanged>(arg<"out">(out))) : std::string()) << "\n";
       return kExitIo;
   }
   return kExitIo;
@@ -186,11 +222,13 @@ int finish(const Invocation& inv, const pipeline::Result& result) {
 
 int main(int argc, char** argv) {
   Invocation inv;
-  if (auto status = parse_arguments(std::vector<std::string>(argv + 1, argv + argc), inv)) return *status;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (auto status = read_language(args)) return *status;
+  if (auto status = parse_arguments(args, inv)) return *status;
   if (auto status = read_environment(inv.options)) return *status;
   planpress::io::RealFileSystem fs;
   const auto result = inv.command == "build" ? pipeline::build(fs, inv.options) : pipeline::check(fs, inv.options);
-  for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
+  for (const auto& d : result.diagnostics.all()) std::cerr << base::format_diagnostic(d, g_lang);
   if (inv.timings) print_timings(result.stats);
   return finish(inv, result);
 }

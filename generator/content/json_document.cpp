@@ -7,6 +7,10 @@
 
 namespace planpress::content {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 JsonDocument::JsonDocument(base::SourcePtr source, nlohmann::json root, std::unordered_map<std::string, JsonSpan> spans)
     : source_(std::move(source)), root_(std::move(root)), spans_(std::move(spans)) {}
 
@@ -126,9 +130,8 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     auto [it, inserted] = f.keys.emplace(k, start);
     if (!inserted) {
       const auto first = source_->locate(it->second);
-      diags_.error(base::Code::duplicate_key, base::Location::in(source_, start), "duplicate key '" + k + "' in object",
-                   {"the first '" + k + "' is at line " + std::to_string(first.line) + ", column " +
-                    std::to_string(first.column) + "; JSON keeps only one of them, so remove or rename one"});
+      diags_.error(base::Location::in(source_, start), msg<Msg::duplicate_key_key>(arg<"key">(k)),
+                   {msg<Msg::duplicate_key_first_hint>(arg<"key">(k), arg<"line">(first.line), arg<"column">(first.column))});
       duplicate_ = true;
     }
     pending_key_ = k;
@@ -145,15 +148,15 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     // "syntax error while parsing object - unexpected …" → "while parsing object: unexpected …"
     if (what.rfind("syntax error ", 0) == 0) what = what.substr(13);
     if (const auto dash = what.find(" - "); dash != std::string::npos) what.replace(dash, 3, ": ");
-    std::vector<std::string> hints;
+    std::vector<base::Message> hints;
     const bool wanted_close = what.find("expected '}'") != std::string::npos || what.find("expected ']'") != std::string::npos;
     if (wanted_close && what.find("unexpected") != std::string::npos && what.find("unexpected end") == std::string::npos)
-      hints.push_back("is a comma missing before this?");
+      hints.push_back(msg<Msg::json_syntax_comma_missing_hint>());
     if (what.find("unexpected '}'") != std::string::npos || what.find("unexpected ']'") != std::string::npos)
-      hints.push_back("JSON does not allow a comma after the last member or element");
+      hints.push_back(msg<Msg::json_syntax_trailing_comma_hint>());
     if (!last_token.empty() && last_token.back() == '\'')
-      hints.push_back("JSON strings use double quotes");
-    diags_.error(base::Code::json_syntax, base::Location::in(source_, offset), "JSON syntax error " + what, hints);
+      hints.push_back(msg<Msg::json_syntax_single_quotes_hint>());
+    diags_.error(base::Location::in(source_, offset), msg<Msg::json_syntax_generic>(arg<"detail">(what)), hints);
     return false;
   }
 
@@ -243,8 +246,7 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     const std::size_t begin = token_start();
     nlohmann::json* slot = place(std::move(container), begin);
     if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
-      diags_.error(base::Code::json_too_deep, base::Location::in(source_, begin),
-                   "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+      diags_.error(base::Location::in(source_, begin), msg<Msg::json_too_deep_json>(arg<"limit">(kMaxJsonDepth)));
       too_deep_ = true;
       return false;
     }
@@ -283,8 +285,7 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
 std::optional<JsonDocument> parse_json(const base::SourcePtr& source, base::Diagnostics& diags) {
   const std::string& text = source->text();
   if (auto bad = base::find_invalid_utf8(text)) {
-    diags.error(base::Code::utf8_invalid, base::Location::in(source, *bad), "invalid UTF-8 byte sequence",
-                {"save the file as UTF-8 (Excel's \"CSV UTF-8\" or an editor's UTF-8 encoding), not Shift_JIS"});
+    diags.error(base::Location::in(source, *bad), msg<Msg::utf8_invalid_bytes>(), {msg<Msg::utf8_invalid_bytes_hint>()});
     return std::nullopt;
   }
   std::size_t consumed = 0;

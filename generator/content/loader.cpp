@@ -4,6 +4,10 @@
 
 namespace planpress::content {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 namespace {
 
 std::optional<JsonDocument> load_json(const io::FileSystem& fs, const std::string& path, base::Diagnostics& diags) {
@@ -17,14 +21,13 @@ std::optional<JsonDocument> load_json(const io::FileSystem& fs, const std::strin
 RawContent load_content(const io::FileSystem& fs, const std::string& content_dir, base::Diagnostics& diags) {
   RawContent raw;
   if (!fs.is_directory(content_dir)) {
-    diags.error(base::Code::missing_file, {}, "content directory '" + content_dir + "' does not exist",
-                {"run planpress in the project directory or pass --content DIR"});
+    diags.error({}, msg<Msg::missing_file_content_dir>(arg<"dir">(content_dir)), {msg<Msg::missing_file_content_dir_hint>()});
     return raw;
   }
   const std::string site_path = io::join_path(content_dir, "site.json");
   if (!fs.exists(site_path)) {
-    diags.error(base::Code::missing_file, base::Location::in(std::make_shared<base::SourceFile>(site_path, ""), 0), "site.json is missing",
-                {"every site needs a site.json with at least \"title\" and \"organisation\"; see docs/content-format.md"});
+    diags.error(base::Location::in(std::make_shared<base::SourceFile>(site_path, ""), 0), msg<Msg::missing_file_site_json>(),
+                {msg<Msg::missing_file_site_json_hint>()});
   } else {
     raw.site = load_json(fs, site_path, diags);
   }
@@ -37,8 +40,7 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
     const std::string dir = io::join_path(plans_dir, name);
     if (!fs.is_directory(dir)) {
       if (name.front() != '.')
-        diags.warning(base::Code::unused_file, base::Location::in(std::make_shared<base::SourceFile>(dir, ""), 0),
-                      "file in plans/ is not a plan directory and is ignored");
+        diags.warning(base::Location::in(std::make_shared<base::SourceFile>(dir, ""), 0), msg<Msg::unused_file_not_plan_dir>());
       continue;
     }
     RawPlan plan;
@@ -46,8 +48,8 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
     plan.path = dir;
     const std::string plan_path = io::join_path(dir, "plan.json");
     if (!fs.exists(plan_path)) {
-      diags.error(base::Code::missing_file, base::Location::in(std::make_shared<base::SourceFile>(plan_path, ""), 0),
-                  "plan directory '" + dir + "' has no plan.json", {"add plan.json or remove the directory"});
+      diags.error(base::Location::in(std::make_shared<base::SourceFile>(plan_path, ""), 0),
+                  msg<Msg::missing_file_plan_json>(arg<"dir">(dir)), {msg<Msg::missing_file_plan_json_hint>()});
       continue;
     }
     plan.plan = load_json(fs, plan_path, diags);
@@ -56,9 +58,8 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
       if (file.ends_with(".md")) {
         if (auto src = io::read_source(fs, path, kMaxMarkdownBytes, diags)) plan.markdown.emplace(file, src);
       } else if (file != "plan.json" && file.front() != '.') {
-        diags.warning(base::Code::unused_file, base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
-                      "file is not part of the content format and is ignored",
-                      {"a plan directory holds plan.json and the Markdown files its sections list"});
+        diags.warning(base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0), msg<Msg::unused_file_not_content>(),
+                      {msg<Msg::unused_file_not_content_hint>()});
       }
     }
     raw.plans.push_back(std::move(plan));

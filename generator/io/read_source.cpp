@@ -6,14 +6,12 @@ namespace planpress::io {
 
 namespace {
 
-std::string human_size(std::uintmax_t bytes) {
-  // 1048577 → "1,048,577 bytes"
+std::string grouped(std::uintmax_t bytes) {
+  // 1048577 → "1,048,577"
   std::string digits = std::to_string(bytes);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return digits + " bytes";
+  return digits;
 }
-
-std::string limit_name(std::uintmax_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
 
 }  // namespace
 
@@ -23,22 +21,22 @@ base::SourcePtr read_source(const FileSystem& fs, const std::string& path, std::
   const auto size = fs.file_size(path);
   if (size && *size > max_bytes) {
     const bool markdown = path.ends_with(".md");
-    diags.error(base::Code::file_too_large, base::Location::in(empty, 0),
-                "file is " + human_size(*size) + ", over the limit of " + limit_name(max_bytes),
-                {markdown ? "split the text into several sections, one Markdown file each"
-                          : "move long narrative text into Markdown sections, or split the plan"});
+    using base::Msg, base::arg, base::msg;
+    diags.error(base::Location::in(empty, 0),
+                msg<Msg::file_too_large_file>(arg<"size">(grouped(*size)), arg<"limit">(max_bytes / (1024 * 1024))),
+                {markdown ? msg<Msg::file_too_large_markdown_hint>() : msg<Msg::file_too_large_json_hint>()});
     return nullptr;
   }
   std::string error;
   auto bytes = fs.read_file(path, error);
   if (!bytes) {
-    diags.error(base::Code::io_error, base::Location::in(empty, 0), "cannot read file: " + error);
+    diags.error(base::Location::in(empty, 0), base::msg<base::Msg::io_error_read>(base::arg<"reason">(error)));
     return nullptr;
   }
   auto source = std::make_shared<base::SourceFile>(path, std::move(*bytes));
   if (auto bad = base::find_invalid_utf8(source->text())) {
-    diags.error(base::Code::utf8_invalid, base::Location::in(source, *bad), "invalid UTF-8 byte sequence",
-                {"save the file as UTF-8 (not Shift_JIS)"});
+    diags.error(base::Location::in(source, *bad), base::msg<base::Msg::utf8_invalid_bytes>(),
+                {base::msg<base::Msg::utf8_invalid_bytes_hint>()});
     return nullptr;
   }
   return source;

@@ -84,11 +84,11 @@ class Converter {
         out.kind = NodeKind::heading;
         out.level = cmark_node_get_heading_level(n);
         if (out.level < options_.min_heading_level) {
-          diags_.error(base::Code::markdown_heading, where_(out.offset),
-                       "heading level " + std::to_string(out.level) + " is above the allowed level " +
-                           std::to_string(options_.min_heading_level),
-                       {"start headings at " + std::string(static_cast<std::size_t>(options_.min_heading_level), '#') +
-                        " here: the level above is the section or field title"});
+          diags_.error(where_(out.offset),
+                       base::msg<base::Msg::markdown_heading_level>(base::arg<"level">(out.level),
+                                                                    base::arg<"allowed">(options_.min_heading_level)),
+                       {base::msg<base::Msg::markdown_heading_hint>(
+                           base::arg<"marks">(std::string(static_cast<std::size_t>(options_.min_heading_level), '#')))});
         }
         break;
       case CMARK_NODE_BLOCK_QUOTE: out.kind = NodeKind::blockquote; break;
@@ -108,8 +108,8 @@ class Converter {
         std::string html = cmark_node_get_literal(n);
         if (const auto nl = html.find('\n'); nl != std::string::npos) html = html.substr(0, nl) + "…";
         if (html.size() > 60) html = html.substr(0, 57) + "...";
-        diags_.error(base::Code::markdown_raw_html, where_(out.offset), "raw HTML is not allowed in content: '" + html + "'",
-                     {"write it as Markdown; to show the characters literally, escape them as \\<"});
+        diags_.error(where_(out.offset), base::msg<base::Msg::markdown_raw_html_html>(base::arg<"html">(html)),
+                     {base::msg<base::Msg::markdown_raw_html_hint>()});
         out.kind = NodeKind::text;  // dropped below
         out.offset = static_cast<std::size_t>(-1);
         return out;
@@ -125,15 +125,14 @@ class Converter {
         out.url = cmark_node_get_url(n);
         out.title = cmark_node_get_title(n);
         if (is_unsafe_url(out.url)) {
-          diags_.error(base::Code::markdown_unsafe_link, where_(out.offset), "link to '" + out.url + "' is not allowed",
-                       {"only http:, https:, mailto: and relative links are published; use [[plan-id#item-id]] for links between plans"});
+          diags_.error(where_(out.offset), base::msg<base::Msg::markdown_unsafe_link_link>(base::arg<"url">(out.url)),
+                       {base::msg<base::Msg::markdown_unsafe_link_hint>()});
           out.url.clear();
         }
         break;
       case CMARK_NODE_IMAGE:
-        diags_.error(base::Code::markdown_image, where_(out.offset),
-                     "images are not supported in content ('" + std::string(cmark_node_get_url(n)) + "')",
-                     {"pages load nothing from outside the site; describe the figure in text or as a table"});
+        diags_.error(where_(out.offset), base::msg<base::Msg::markdown_image_image>(base::arg<"url">(cmark_node_get_url(n))),
+                     {base::msg<base::Msg::markdown_image_hint>()});
         out.kind = NodeKind::text;
         out.offset = static_cast<std::size_t>(-1);
         return out;
@@ -238,8 +237,7 @@ class Converter {
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
   Document doc;
   if (max_container_depth(text) > options.max_nesting) {
-    diags.error(base::Code::markdown_too_deep, where(0),
-                "block quotes or lists nested deeper than " + std::to_string(options.max_nesting) + " levels");
+    diags.error(where(0), base::msg<base::Msg::markdown_too_deep_nesting>(base::arg<"limit">(options.max_nesting)));
     return doc;
   }
   static std::once_flag registered;

@@ -17,9 +17,9 @@ namespace {
 
 using base::Timer;
 
-std::string required_list() {
-  std::string list;
-  for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
+std::vector<std::string> required_list() {
+  std::vector<std::string> list;
+  for (const auto& n : site::required_templates()) list.push_back(n + ".mustache");
   return list;
 }
 
@@ -85,9 +85,9 @@ struct Pipeline {
       templates.compile(diags, /*strict_partials=*/true);
       for (const auto& name : site::required_templates())
         if (!templates.contains(name))
-          diags.error(base::Code::missing_file,
-                      base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
-                      "template '" + name + "' is missing", {"the site needs the templates " + required_list()});
+          diags.error(base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
+                      base::msg<base::Msg::missing_file_template>(base::arg<"name">(name)),
+                      {base::msg<base::Msg::missing_file_template_hint>(base::arg<"list">(required_list()))});
     }
     result.stats.templates_ms = t_templates.ms();
     if (stop("templates")) return false;
@@ -163,8 +163,8 @@ Result build(io::FileSystem& fs, const Options& options) {
 
   Timer t_publish;
   if (auto err = io::publish(fs, tree, options.out_dir)) {
-    result.diagnostics.error(base::Code::io_error, {}, "cannot publish to '" + options.out_dir + "': " + *err,
-                             {"the previous output was left as it was"});
+    result.diagnostics.error({}, base::msg<base::Msg::io_error_publish>(base::arg<"dir">(options.out_dir), base::arg<"reason">(*err)),
+                             {base::msg<base::Msg::io_error_publish_hint>()});
     result.outcome = Outcome::io_error;
     result.failed_phase = "publish";
   }

@@ -55,11 +55,12 @@ class Linker {
   }
 
   void report_unknown(const detail::Node& node) {
-    std::vector<std::string> hints;
-    if (const auto guess = base::closest_match(node.text, names_)) hints.push_back("did you mean '" + *guess + "'?");
-    const char* what = node.kind == detail::NodeKind::parent ? "parent template" : "partial";
-    diags_.error(base::Code::template_missing_partial, base::Location::in(current_->source, node.offset),
-                 std::string("unknown ") + what + " '" + node.text + "'", std::move(hints));
+    using base::arg, base::msg, base::Msg;
+    std::vector<base::Message> hints;
+    if (const auto guess = base::closest_match(node.text, names_)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*guess)));
+    const Msg what = node.kind == detail::NodeKind::parent ? Msg::term_parent_template : Msg::term_partial;
+    diags_.error(base::Location::in(current_->source, node.offset),
+                 msg<Msg::template_missing_partial_unknown>(arg<"kind">(base::Message{what, {}}), arg<"name">(node.text)), std::move(hints));
   }
 
   const std::map<std::string, std::unique_ptr<detail::Template>, std::less<>>& templates_;
@@ -89,7 +90,7 @@ std::string TemplateSet::render(const std::string& name, const nlohmann::json& c
   const auto it = templates_.find(name);
   std::string out;
   if (it == templates_.end()) {
-    diags.error(base::Code::missing_file, {}, "template '" + name + "' is missing");
+    diags.error({}, base::msg<base::Msg::missing_file_template>(base::arg<"name">(name)));
     return out;
   }
   out.reserve(it->second->source ? it->second->source->text().size() * 2 : 256);

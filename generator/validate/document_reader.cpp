@@ -12,8 +12,7 @@ std::optional<Period> DocumentReader::period(const JsonRef& obj, const std::stri
   p.open_end = was_null || !r_.member(v, "to");
   p.label = r_.text(v, "label");
   if (p.to && p.from && *p.to < p.from)
-    diags_.error(base::Code::out_of_range, r_.at(r_.member(v, "to").pointer),
-                 "period ends (" + std::to_string(*p.to) + ") before it starts (" + std::to_string(p.from) + ")");
+    diags_.error(r_.at(r_.member(v, "to").pointer), msg<Msg::out_of_range_period>(arg<"to">(*p.to), arg<"from">(p.from)));
   return p;
 }
 
@@ -29,15 +28,15 @@ std::optional<DateInfo> DocumentReader::date(const JsonRef& obj, const std::stri
     if (ok && s.size() >= 7) ok = s[4] == '-' && digit(5) && digit(6) && std::stoi(s.substr(5, 2)) >= 1 && std::stoi(s.substr(5, 2)) <= 12;
     if (ok && s.size() == 10) ok = s[7] == '-' && digit(8) && digit(9) && std::stoi(s.substr(8, 2)) >= 1 && std::stoi(s.substr(8, 2)) <= 31;
     if (!ok)
-      diags_.error(base::Code::wrong_type, r_.at(iso.pointer), iso.what + " '" + s + "' is not a date",
-                   {"write YYYY, YYYY-MM or YYYY-MM-DD (令和5年2月 is 2023-02)"});
+      diags_.error(r_.at(iso.pointer), msg<Msg::wrong_type_not_a_date>(arg<"what">(iso.what), arg<"value">(s)),
+                   {msg<Msg::wrong_type_date_hint>()});
   }
   return d;
 }
 
 std::vector<Note> DocumentReader::notes(const JsonRef& obj) {
   std::vector<Note> out;
-  for (const auto& n : r_.array(obj, "notes", "note")) {
+  for (const auto& n : r_.array(obj, "notes", Msg::term_note)) {
     if (!r_.expect_object(n, keys::note)) continue;
     out.push_back(Note{r_.keyword(n, "type", note_type_keywords()), r_.text(n, "field", false), r_.text(n, "text"), r_.text(n, "where", false)});
   }
@@ -46,7 +45,7 @@ std::vector<Note> DocumentReader::notes(const JsonRef& obj) {
 
 std::vector<Ref> DocumentReader::refs(const JsonRef& obj) {
   std::vector<Ref> out;
-  for (const auto& v : r_.array(obj, "refs", "reference")) {
+  for (const auto& v : r_.array(obj, "refs", Msg::term_reference)) {
     if (!r_.expect_object(v, keys::ref)) continue;
     Ref ref;
     ref.to = r_.text(v, "to");

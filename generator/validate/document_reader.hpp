@@ -12,8 +12,11 @@
 
 namespace planpress::validate {
 
-// The validator builds model objects throughout.
+// The validator builds model objects throughout, and messages from the catalogue.
 using namespace planpress::model;
+using base::arg;
+using base::msg;
+using base::Msg;
 
 /// Fiscal years accepted anywhere (明治元年 to far beyond any plan).
 inline constexpr long long kMinYear = 1868;

@@ -4,6 +4,10 @@
 
 namespace planpress::validate {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 namespace {
 bool contains_fullwidth_digit(const std::string& s) {
   // U+FF10–U+FF19 are EF BC 90 – EF BC 99 in UTF-8.
@@ -26,109 +30,112 @@ bool is_blank(const std::string& s) {
   return true;
 }
 
-std::string describe_json(const nlohmann::json& v) {
+base::Message describe_json(const nlohmann::json& v) {
   switch (v.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::null: return msg<Msg::term_found_null>();
+    case nlohmann::json::value_t::boolean: return v.get<bool>() ? msg<Msg::term_found_true>() : msg<Msg::term_found_false>();
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return "a number (" + v.dump() + ")";
+    case nlohmann::json::value_t::number_float: return msg<Msg::term_found_number>(arg<"value">(v.dump()));
     case nlohmann::json::value_t::string: {
       std::string s = v.get<std::string>();
-      if (s.size() > 40) s = s.substr(0, 40) + "…";
-      return "a string (\"" + s + "\")";
+      if (s.size() > 40) {
+        std::size_t cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+        s = s.substr(0, cut) + "…";
+      }
+      return msg<Msg::term_found_string>(arg<"value">(s));
     }
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::object: return "an object";
-    default: return "a value";
+    case nlohmann::json::value_t::array: return msg<Msg::term_found_array>();
+    case nlohmann::json::value_t::object: return msg<Msg::term_found_object>();
+    default: return msg<Msg::term_found_value>();
   }
 }
+
+base::Message term(base::Msg id) { return base::Message{id, {}}; }
 
 JsonRef JsonReader::member(const JsonRef& obj, const std::string& key) const {
   if (!obj || !obj.json->is_object()) return {};
   auto it = obj.json->find(key);
   if (it == obj.json->end()) return {};
-  return JsonRef{&*it, content::pointer_append(obj.pointer, key), "'" + key + "' of " + obj.what};
+  return JsonRef{&*it, content::pointer_append(obj.pointer, key), msg<Msg::subject_member>(arg<"key">(key), arg<"owner">(obj.what))};
 }
 
-void JsonReader::wrong_type(const JsonRef& v, const std::string& expected) {
-  std::vector<std::string> hints;
-  if (v.json->is_string() && expected.find("integer") != std::string::npos) {
+void JsonReader::wrong_type(const JsonRef& v, base::Msg expected) {
+  std::vector<base::Message> hints;
+  const bool integer = expected == Msg::term_expect_integer;
+  if (v.json->is_string() && integer) {
     const auto& s = v.json->get_ref<const std::string&>();
     if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos)
-      hints.push_back("write numbers without quotes: " + s);
+      hints.push_back(msg<Msg::wrong_type_unquote_hint>(arg<"number">(s)));
     else if (contains_fullwidth_digit(s))
-      hints.push_back("write fiscal years as Western years in half-width digits, e.g. 令和6年度 = 2024");
+      hints.push_back(msg<Msg::wrong_type_western_year_hint>());
   }
-  if (v.json->is_number_float() && expected.find("integer") != std::string::npos)
-    hints.push_back("use a whole number; the decimal part would be lost");
-  diags_.error(base::Code::wrong_type, doc_.at(v.pointer), v.what + " must be " + expected + ", got " + describe_json(*v.json), hints);
+  if (v.json->is_number_float() && integer) hints.push_back(msg<Msg::wrong_type_whole_number_hint>());
+  diags_.error(doc_.at(v.pointer),
+               msg<Msg::wrong_type_value>(arg<"what">(v.what), arg<"expected">(term(expected)), arg<"found">(describe_json(*v.json))),
+               hints);
 }
 
 bool JsonReader::expect_object(const JsonRef& v, const ObjectKeys& keys) {
   const auto& allowed = keys.allowed();
   if (!v) return false;
   if (!v.json->is_object()) {
-    wrong_type(v, "an object");
+    wrong_type(v, Msg::term_expect_object);
     return false;
   }
   for (auto it = v.json->begin(); it != v.json->end(); ++it) {
     const std::string& key = it.key();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::vector<std::string> hints;
-    if (auto s = base::closest_match(key, allowed)) hints.push_back("did you mean '" + *s + "'?");
-    else {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      hints.push_back("allowed here: " + list);
-    }
-    diags_.error(base::Code::unknown_field, doc_.key_at(content::pointer_append(v.pointer, key)),
-                 "unknown field '" + key + "' in " + v.what, hints);
+    std::vector<base::Message> hints;
+    if (auto s = base::closest_match(key, allowed)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*s)));
+    else hints.push_back(msg<Msg::unknown_field_allowed_hint>(arg<"list">(allowed)));
+    diags_.error(doc_.key_at(content::pointer_append(v.pointer, key)), msg<Msg::unknown_field_key>(arg<"key">(key), arg<"what">(v.what)),
+                 hints);
   }
   for (const auto& key : keys.required()) {
     if (!v.json->contains(key))
-      diags_.error(base::Code::missing_field, doc_.at(v.pointer), v.what + " has no '" + key + "'",
-                   {"'" + key + "' is required; see docs/content-format.md"});
+      diags_.error(doc_.at(v.pointer), msg<Msg::missing_field_key>(arg<"what">(v.what), arg<"key">(key)),
+                   {msg<Msg::missing_field_key_hint>(arg<"key">(key))});
   }
   return true;
 }
 
-std::vector<JsonRef> JsonReader::elements(const JsonRef& v, const std::string& element_what) {
+std::vector<JsonRef> JsonReader::elements(const JsonRef& v, base::Msg kind) {
   std::vector<JsonRef> out;
   if (!v) return out;
   if (!v.json->is_array()) {
-    wrong_type(v, "an array");
+    wrong_type(v, Msg::term_expect_array);
     return out;
   }
   for (std::size_t i = 0; i < v.json->size(); ++i) {
     const auto& e = (*v.json)[i];
     // Name elements by their id where they have a usable one ("item '8'"), else by position ("item 3").
-    std::string what = element_what + " " + std::to_string(i + 1);
+    base::Message what = msg<Msg::subject_element_index>(arg<"kind">(term(kind)), arg<"n">(i + 1));
     if (e.is_object()) {
       auto id = e.find("id");
       if (id != e.end() && id->is_string() && base::is_safe_slug(id->get<std::string>()))
-        what = element_what + " '" + id->get<std::string>() + "'";
+        what = msg<Msg::subject_element_id>(arg<"kind">(term(kind)), arg<"id">(id->get<std::string>()));
     }
     out.push_back(JsonRef{&e, content::pointer_append(v.pointer, i), what});
   }
   return out;
 }
 
-std::vector<JsonRef> JsonReader::array(const JsonRef& obj, const std::string& key, const std::string& element_what) {
-  return elements(member(obj, key), element_what);
+std::vector<JsonRef> JsonReader::array(const JsonRef& obj, const std::string& key, base::Msg kind) {
+  return elements(member(obj, key), kind);
 }
 
 std::string JsonReader::text(const JsonRef& obj, const std::string& key, bool nonempty) {
   auto v = member(obj, key);
   if (!v) return {};
   if (!v.json->is_string()) {
-    wrong_type(v, "a string");
+    wrong_type(v, Msg::term_expect_string);
     return {};
   }
   std::string s = v.json->get<std::string>();
   if (nonempty && is_blank(s))
-    diags_.error(base::Code::empty_value, doc_.at(v.pointer), v.what + " is empty",
-                 {"give it a value or leave the key out if it is optional"});
+    diags_.error(doc_.at(v.pointer), msg<Msg::empty_value_value>(arg<"what">(v.what)), {msg<Msg::empty_value_value_hint>()});
   return s;
 }
 
@@ -136,9 +143,7 @@ std::string JsonReader::slug(const JsonRef& obj, const std::string& key) {
   auto v = member(obj, key);
   std::string s = text(obj, key, false);
   if (v && v.json->is_string() && !base::is_safe_slug(s)) {
-    diags_.error(base::Code::unsafe_id, doc_.at(v.pointer), "unsafe id '" + s + "' in " + obj.what,
-                 {"ids become file names and URLs: use 1–64 characters from a–z, 0–9, '-', '_', '.', starting "
-                  "with a letter or digit (no '/', '..', spaces or capitals)"});
+    diags_.error(doc_.at(v.pointer), msg<Msg::unsafe_id_id>(arg<"id">(s), arg<"what">(obj.what)), {msg<Msg::unsafe_id_id_hint>()});
   }
   return s;
 }
@@ -147,12 +152,10 @@ std::string JsonReader::keyword(const JsonRef& obj, const std::string& key, cons
   auto v = member(obj, key);
   std::string s = text(obj, key, false);
   if (v && v.json->is_string() && std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
-    std::vector<std::string> hints;
-    if (auto m = base::closest_match(s, allowed)) hints.push_back("did you mean '" + *m + "'?");
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    hints.push_back("allowed values: " + list);
-    diags_.error(base::Code::unknown_value, doc_.at(v.pointer), v.what + " '" + s + "' is not a known value", hints);
+    std::vector<base::Message> hints;
+    if (auto m = base::closest_match(s, allowed)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+    hints.push_back(msg<Msg::unknown_value_keyword_hint>(arg<"list">(allowed)));
+    diags_.error(doc_.at(v.pointer), msg<Msg::unknown_value_keyword>(arg<"what">(v.what), arg<"value">(s)), hints);
     return {};
   }
   return s;
@@ -162,7 +165,7 @@ std::optional<int> JsonReader::integer(const JsonRef& obj, const std::string& ke
   bool was_null = false;
   auto v = member(obj, key);
   if (v && v.json->is_null()) {
-    wrong_type(v, "an integer");
+    wrong_type(v, Msg::term_expect_integer);
     return std::nullopt;
   }
   return integer_or_null(obj, key, min, max, was_null);
@@ -179,15 +182,15 @@ std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::st
   }
   // nlohmann/json converts 2.7 to 2 silently; insist on a JSON integer.
   if (!v.json->is_number_integer()) {
-    wrong_type(v, "an integer");
+    wrong_type(v, Msg::term_expect_integer);
     return std::nullopt;
   }
   long long n = v.json->is_number_unsigned() ? static_cast<long long>(std::min<unsigned long long>(
                                                    v.json->get<unsigned long long>(), 1ULL << 62))
                                              : v.json->get<long long>();
   if (n < min || n > max) {
-    diags_.error(base::Code::out_of_range, doc_.at(v.pointer),
-                 v.what + " is " + std::to_string(n) + ", outside " + std::to_string(min) + "–" + std::to_string(max));
+    diags_.error(doc_.at(v.pointer),
+                 msg<Msg::out_of_range_integer>(arg<"what">(v.what), arg<"value">(n), arg<"min">(min), arg<"max">(max)));
     return std::nullopt;
   }
   return static_cast<int>(n);
@@ -197,7 +200,7 @@ std::optional<double> JsonReader::number_or_null(const JsonRef& obj, const std::
   auto v = member(obj, key);
   if (!v || v.json->is_null()) return std::nullopt;
   if (!v.json->is_number()) {
-    wrong_type(v, "a number or null");
+    wrong_type(v, Msg::term_expect_number_or_null);
     return std::nullopt;
   }
   return v.json->get<double>();
@@ -207,7 +210,7 @@ std::optional<bool> JsonReader::boolean(const JsonRef& obj, const std::string& k
   auto v = member(obj, key);
   if (!v) return std::nullopt;
   if (!v.json->is_boolean()) {
-    wrong_type(v, "true or false");
+    wrong_type(v, Msg::term_expect_boolean);
     return std::nullopt;
   }
   return v.json->get<bool>();

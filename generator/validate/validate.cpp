@@ -19,18 +19,19 @@ Model validate(const content::RawContent& raw, base::Diagnostics& diags) {
   }
   // Plan and document ids share one site-wide namespace: both are reference targets.
   std::map<std::string, base::Location> seen;
-  auto claim = [&](const std::string& id, const base::Location& where, const std::string& what) {
+  auto claim = [&](const std::string& id, const base::Location& where, Msg what) {
     if (id.empty()) return;
     auto [it, inserted] = seen.emplace(id, where);
     if (!inserted) {
-      const auto first = it->second.known() ? it->second.file->path() + ":" + std::to_string(it->second.file->locate(it->second.offset).line)
-                                            : std::string("elsewhere");
-      diags.error(base::Code::duplicate_id, where, what + " id '" + id + "' is already used (" + first + ")",
-                  {"plan and external-document ids must be unique across the site"});
+      const auto first = it->second.known() ? msg<Msg::common_at_line>(arg<"path">(it->second.file->path()),
+                                                                       arg<"line">(it->second.file->locate(it->second.offset).line))
+                                            : term(Msg::term_elsewhere);
+      diags.error(where, msg<Msg::duplicate_id_site_id>(arg<"what">(term(what)), arg<"id">(id), arg<"first">(first)),
+                  {msg<Msg::duplicate_id_site_id_hint>()});
     }
   };
-  for (const auto& p : model.plans) claim(p.id, p.location, "plan");
-  for (const auto& d : model.documents) claim(d.id, d.location, "external document");
+  for (const auto& p : model.plans) claim(p.id, p.location, Msg::term_plan);
+  for (const auto& d : model.documents) claim(d.id, d.location, Msg::term_external_document);
   return model;
 }
 

@@ -109,15 +109,15 @@ class Linker {
     if (!target) {
       const auto hash = to.find('#');
       const std::string target_plan = hash == std::string::npos ? to : (hash == 0 ? plan : to.substr(0, hash));
-      std::string message;
-      if (hash == std::string::npos) message = "unknown plan or external document '" + to + "'";
-      else if (!symbols_.resolve("", target_plan)) message = "unknown plan '" + target_plan + "' in reference '" + to + "'";
-      else message = "unknown item '#" + to.substr(hash + 1) + "' in plan '" + target_plan + "'";
-      std::vector<std::string> hints;
-      if (auto s = symbols_.suggest(plan, to)) hints.push_back("did you mean '" + *s + "'?");
-      if (hash == std::string::npos && hints.empty())
-        hints.push_back("declare documents that are named but not published in content/documents.json");
-      diags_.error(base::Code::xref_unresolved, where, message, hints);
+      using base::arg, base::msg, base::Msg;
+      base::CodedMessage message;
+      if (hash == std::string::npos) message = msg<Msg::xref_unresolved_document>(arg<"to">(to));
+      else if (!symbols_.resolve("", target_plan)) message = msg<Msg::xref_unresolved_plan>(arg<"plan">(target_plan), arg<"to">(to));
+      else message = msg<Msg::xref_unresolved_item>(arg<"item">(to.substr(hash + 1)), arg<"plan">(target_plan));
+      std::vector<base::Message> hints;
+      if (auto s = symbols_.suggest(plan, to)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*s)));
+      if (hash == std::string::npos && hints.empty()) hints.push_back(msg<Msg::xref_unresolved_declare_hint>());
+      diags_.error(where, std::move(message), hints);
       return;
     }
     graph_.add(Link{from, *target, type, evidence, field, label, medium, from_markdown});

@@ -7,7 +7,9 @@
 //   --- <path> [hex]           same, with \xNN escapes decoded (for invalid UTF-8)
 //   --- <path> [size N]        a file of N bytes of 'a' (for size limits)
 //   --- <path> [bytes]         a binary file given as hexadecimal byte pairs; whitespace and line ends ignored
-//   --- expected               the exact diagnostics, then the exit outcome on the last line
+//   --- expected               the exact diagnostics in Japanese (the default language), then the exit
+//                              outcome on the last line
+//   --- expected en            the same in English (--lang en); optional, after the Japanese
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
 // Marker files: "fonts" adds the IPAex fonts at their default paths, "strict" runs with --strict, "build"
 // runs `planpress build` into output/ instead of `check`.
@@ -63,7 +65,7 @@ std::string decode_bytes(const std::string& s) {
 
 struct Case {
   std::map<std::string, std::string> files;
-  std::string expected;
+  std::map<base::Lang, std::string> expected;  // the expected text in each language the case gives
 };
 
 Case parse_case(const std::string& text) {
@@ -74,7 +76,9 @@ Case parse_case(const std::string& text) {
   auto flush = [&]() {
     if (current.empty()) return;
     if (current == "expected") {
-      c.expected = body;
+      c.expected[base::Lang::ja] = body;
+    } else if (current == "expected en") {
+      c.expected[base::Lang::en] = body;
     } else if (current.size() > 6 && current.substr(current.size() - 6) == " [hex]") {
       c.files[current.substr(0, current.size() - 6)] = decode_hex(body);
     } else if (current.size() > 8 && current.substr(current.size() - 8) == " [bytes]") {
@@ -128,8 +132,8 @@ TEST_CASE("every code of the catalogue has a spec case that reports it", "[diagn
     const Case c = parse_case(read_all(path));
     for (const auto& row : base::code_catalogue()) {
       const std::string severity = row.severity == base::Severity::error ? "error" : "warning";
-      // "…: error: message [code]" — the code with the severity the catalogue gives it.
-      std::istringstream lines(c.expected);
+      // "…: error: message [code]" — the code with the severity the catalogue gives it, in Japanese.
+      std::istringstream lines(c.expected.count(base::Lang::ja) ? c.expected.at(base::Lang::ja) : std::string());
       std::string line;
       while (std::getline(lines, line))
         if (line.ends_with(" [" + std::string(row.name) + "]") &&
@@ -195,17 +199,25 @@ TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
       options.strict = c.files.count("strict") > 0;
       // A case that lists a file named "build" runs `build` (into output/) instead of `check`.
       const auto result = c.files.count("build") ? pipeline::build(mfs, options) : pipeline::check(mfs, options);
-      std::string actual;
-      for (const auto& d : result.diagnostics.all()) actual += base::format_diagnostic(d);
-      actual += std::string(outcome_name(result.outcome)) + "\n";
+      auto actual = [&](base::Lang lang) {
+        std::string text;
+        for (const auto& d : result.diagnostics.all()) text += base::format_diagnostic(d, lang);
+        return text + std::string(outcome_name(result.outcome)) + "\n";
+      };
       INFO("case file: " << path.string());
+      REQUIRE(c.expected.count(base::Lang::ja) == 1);
       if (std::getenv("PLANPRESS_BLESS")) {
-        // Rewrites the expected text; review the diff before committing.
+        // Rewrites the expected texts (the English one only where the case has it); review the diff
+        // before committing.
         std::string text = read_all(path);
-        text = text.substr(0, text.find("--- expected\n")) + "--- expected\n" + actual;
+        text = text.substr(0, text.find("--- expected\n")) + "--- expected\n" + actual(base::Lang::ja);
+        if (c.expected.count(base::Lang::en)) text += "--- expected en\n" + actual(base::Lang::en);
         std::ofstream(path, std::ios::binary) << text;
       } else {
-        CHECK(actual == c.expected);
+        for (const auto& [lang, expected] : c.expected) {
+          INFO("language: " << (lang == base::Lang::ja ? "ja" : "en"));
+          CHECK(actual(lang) == expected);
+        }
       }
     }
   }
