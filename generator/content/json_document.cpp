@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/utf8.hpp"
+#include "content/json_mistakes.hpp"
 
 namespace planpress::content {
 
@@ -140,23 +141,9 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
-    std::string what = ex.what();
-    const std::size_t offset = offending_token_start(position, what);
-    const auto colon = what.find(": ", what.find("column"));
-    if (colon != std::string::npos) what = what.substr(colon + 2);
-    // "syntax error while parsing object - unexpected …" → "while parsing object: unexpected …"
-    if (what.rfind("syntax error ", 0) == 0) what = what.substr(13);
-    if (const auto dash = what.find(" - "); dash != std::string::npos) what.replace(dash, 3, ": ");
-    std::vector<base::Message> hints;
-    const bool wanted_close = what.find("expected '}'") != std::string::npos || what.find("expected ']'") != std::string::npos;
-    if (wanted_close && what.find("unexpected") != std::string::npos && what.find("unexpected end") == std::string::npos)
-      hints.push_back(msg<Msg::json_syntax_comma_missing_hint>());
-    if (what.find("unexpected '}'") != std::string::npos || what.find("unexpected ']'") != std::string::npos)
-      hints.push_back(msg<Msg::json_syntax_trailing_comma_hint>());
-    if (!last_token.empty() && last_token.back() == '\'')
-      hints.push_back(msg<Msg::json_syntax_single_quotes_hint>());
-    diags_.error(base::Location::in(source_, offset), msg<Msg::json_syntax_generic>(arg<"detail">(what)), hints);
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    auto mistake = explain_json_error(text_, position, ex.what());
+    diags_.error(base::Location::in(source_, mistake.at), std::move(mistake.message), std::move(mistake.hints));
     return false;
   }
 
@@ -171,31 +158,6 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     std::size_t next_index = 0;
     std::map<std::string, std::size_t> keys;
   };
-
-  // nlohmann reports how many bytes it had read when it gave up: the offending token ends there. Point at
-  // the token's start (a whole string or number literal), else at the last character read.
-  std::size_t offending_token_start(std::size_t position, const std::string& what) const {
-    std::size_t end = std::min(position, text_.size());
-    if (end == 0) return 0;
-    std::size_t i = end - 1;
-    if (what.find("unexpected string literal") != std::string::npos && text_[i] == '"') {
-      while (i > 0) {
-        --i;
-        if (text_[i] != '"') continue;
-        std::size_t backslashes = 0;
-        for (std::size_t k = i; k > 0 && text_[k - 1] == '\\'; --k) ++backslashes;
-        if (backslashes % 2 == 0) return i;
-      }
-      return 0;
-    }
-    if (what.find("unexpected number literal") != std::string::npos) {
-      auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
-      while (i > 0 && !numeric(text_[i])) --i;  // the lexer reads one character past a number
-      while (i > 0 && numeric(text_[i - 1])) --i;
-      return i;
-    }
-    return i;
-  }
 
   std::size_t token_start() {
     std::size_t i = mark_;
@@ -284,8 +246,9 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
 
 std::optional<JsonDocument> parse_json(const base::SourcePtr& source, base::Diagnostics& diags) {
   const std::string& text = source->text();
-  if (auto bad = base::find_invalid_utf8(text)) {
-    diags.error(base::Location::in(source, *bad), msg<Msg::utf8_invalid_bytes>(), {msg<Msg::utf8_invalid_bytes_hint>()});
+  if (auto bad = base::find_invalid_utf8(text)) {  // io::read_source has told which encoding it is
+    diags.error(base::Location::in(source, *bad), msg<Msg::utf8_invalid_bytes>(arg<"bytes">(base::invalid_bytes_at(text, *bad))),
+                {msg<Msg::utf8_invalid_bytes_hint>()});
     return std::nullopt;
   }
   std::size_t consumed = 0;

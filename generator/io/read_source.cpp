@@ -33,12 +33,30 @@ base::SourcePtr read_source(const FileSystem& fs, const std::string& path, std::
     diags.error(base::Location::in(empty, 0), base::msg<base::Msg::io_error_read>(base::arg<"reason">(error)));
     return nullptr;
   }
-  auto source = std::make_shared<base::SourceFile>(path, std::move(*bytes));
-  if (auto bad = base::find_invalid_utf8(source->text())) {
-    diags.error(base::Location::in(source, *bad), base::msg<base::Msg::utf8_invalid_bytes>(),
-                {base::msg<base::Msg::utf8_invalid_bytes_hint>()});
+  using base::Msg, base::arg, base::msg;
+  const auto bad = base::find_invalid_utf8(*bytes);
+  if (bad || base::looks_like_utf16(*bytes)) {
+    auto source = std::make_shared<base::SourceFile>(path, std::move(*bytes));
+    switch (base::guess_encoding(source->text(), bad.value_or(0))) {
+      case base::Encoding::utf16:  // no line to show: its bytes are not text here
+        diags.error(base::Location::in(empty, 0), msg<Msg::utf8_invalid_utf16>(), {msg<Msg::utf8_invalid_save_as_hint>()});
+        break;
+      case base::Encoding::shift_jis:
+        diags.error(base::Location::in(source, *bad), msg<Msg::utf8_invalid_shift_jis>(), {msg<Msg::utf8_invalid_save_as_hint>()});
+        break;
+      case base::Encoding::shift_jis_part:
+        diags.error(base::Location::in(source, *bad), msg<Msg::utf8_invalid_shift_jis_part>(),
+                    {msg<Msg::utf8_invalid_shift_jis_part_hint>()});
+        break;
+      case base::Encoding::unknown:
+        diags.error(base::Location::in(source, *bad), msg<Msg::utf8_invalid_bytes>(arg<"bytes">(base::invalid_bytes_at(source->text(), *bad))),
+                    {msg<Msg::utf8_invalid_bytes_hint>()});
+        break;
+    }
     return nullptr;
   }
+  // A BOM and CR LF line ends (Windows, Excel) are accepted and read as the same text without them.
+  auto source = std::make_shared<base::SourceFile>(path, base::normalize_line_ends(std::move(*bytes)));
   return source;
 }
 

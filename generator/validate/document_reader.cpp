@@ -6,9 +6,9 @@ std::optional<Period> DocumentReader::period(const JsonRef& obj, const std::stri
   auto v = r_.member(obj, key);
   if (!r_.expect_object(v, keys::period)) return std::nullopt;
   Period p;
-  p.from = r_.integer(v, "from", kMinYear, kMaxYear).value_or(0);
+  p.from = r_.year(v, "from").value_or(0);
   bool was_null = false;
-  p.to = r_.integer_or_null(v, "to", kMinYear, kMaxYear, was_null);
+  p.to = r_.year_or_null(v, "to", was_null);
   p.open_end = was_null || !r_.member(v, "to");
   p.label = r_.text(v, "label");
   if (p.to && p.from && *p.to < p.from)

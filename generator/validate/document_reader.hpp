@@ -18,10 +18,6 @@ using base::arg;
 using base::msg;
 using base::Msg;
 
-/// Fiscal years accepted anywhere (明治元年 to far beyond any plan).
-inline constexpr long long kMinYear = 1868;
-inline constexpr long long kMaxYear = 2200;
-
 /// Reads one JSON file (site.json, documents.json or a plan.json) into model values.
 class DocumentReader {
  public:

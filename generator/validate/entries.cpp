@@ -218,9 +218,9 @@ std::optional<ScheduleRow> PlanReader::schedule_row(const JsonRef& e) {
   if (!r_.expect_object(e, keys::schedule_row)) return std::nullopt;
   ScheduleRow row;
   row.label = r_.text(e, "label", false);
-  row.from = r_.integer(e, "from", kMinYear, kMaxYear);
+  row.from = r_.year(e, "from");
   bool was_null = false;
-  row.to = r_.integer_or_null(e, "to", kMinYear, kMaxYear, was_null);
+  row.to = r_.year_or_null(e, "to", was_null);
   row.open_end = was_null;
   row.text = r_.text(e, "text", false);
   row.group = r_.text(e, "group", false);

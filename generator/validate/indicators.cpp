@@ -51,7 +51,7 @@ void PlanReader::read_indicator_values(const JsonRef& v, Indicator& ind) {
   for (const auto& e : r_.array(v, "values", Msg::term_value)) {
     if (!r_.expect_object(e, keys::indicator_value)) continue;
     IndicatorValue val;
-    val.year = r_.integer(e, "year", kMinYear, kMaxYear);
+    val.year = r_.year(e, "year");
     val.label = r_.text(e, "label", false);
     val.segment = r_.text(e, "segment");
     val.value = r_.number_or_null(e, "value");

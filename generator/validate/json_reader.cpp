@@ -1,6 +1,8 @@
 #include "validate/json_reader.hpp"
 
 #include "base/suggest.hpp"
+#include "base/utf8.hpp"
+#include "text/wareki.hpp"
 
 namespace planpress::validate {
 
@@ -9,14 +11,57 @@ using base::msg;
 using base::Msg;
 
 namespace {
-bool contains_fullwidth_digit(const std::string& s) {
-  // U+FF10–U+FF19 are EF BC 90 – EF BC 99 in UTF-8.
-  for (std::size_t i = 0; i + 2 < s.size(); ++i)
-    if (s[i] == '\xEF' && s[i + 1] == '\xBC' && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
-        static_cast<unsigned char>(s[i + 2]) <= 0x99)
-      return true;
-  return false;
+
+// A number as staff write it in a string: "2024", "２０２４", "18,400", "312件", "57.5％".
+struct WrittenNumber {
+  std::string number;  // in half-width digits, without separators: 18400
+  bool fullwidth = false;
+  bool separators = false;
+  std::string unit;  // what follows the number
+};
+
+std::optional<WrittenNumber> read_written_number(const std::string& s) {
+  WrittenNumber w;
+  std::size_t i = 0;
+  bool digits = false;
+  while (i < s.size()) {
+    std::size_t j = i;
+    char32_t c = base::decode_utf8(s, j);
+    if (c >= 0xFF01 && c <= 0xFF5E && (c == 0xFF0C || c == 0xFF0E || c == 0xFF0D || (c >= 0xFF10 && c <= 0xFF19))) {
+      w.fullwidth = true;
+      c -= 0xFEE0;
+    }
+    if (c >= '0' && c <= '9') {
+      w.number += static_cast<char>(c);
+      digits = true;
+    } else if (c == ',' && digits) {
+      w.separators = true;
+    } else if ((c == '.' && digits) || (c == '-' && !digits && w.number.empty())) {
+      w.number += static_cast<char>(c);
+    } else {
+      break;
+    }
+    i = j;
+  }
+  if (!digits) return std::nullopt;
+  w.unit = s.substr(i);
+  while (!w.unit.empty() && w.unit.front() == ' ') w.unit.erase(0, 1);
+  return w;
 }
+
+// The hint for a number written as a string.
+std::optional<base::Message> number_hint(const std::string& s, bool fiscal_year) {
+  if (fiscal_year)  // "令和7年度", "R7", "２０２５年度"; "2025" itself only needs its quotes removed
+    if (auto year = text::western_fiscal_year(s); year && s != std::to_string(*year))
+      if (*year >= kMinYear && *year <= kMaxYear) return msg<Msg::common_western_year_hint>(arg<"value">(s), arg<"year">(*year));
+  const auto w = read_written_number(s);
+  if (!w) return std::nullopt;
+  if (!w->unit.empty()) return msg<Msg::common_unit_hint>(arg<"number">(w->number));
+  if (w->separators) return msg<Msg::common_no_separator_hint>(arg<"number">(w->number));
+  if (w->fullwidth) return msg<Msg::common_half_width_hint>(arg<"number">(w->number));
+  return msg<Msg::wrong_type_unquote_hint>(arg<"number">(w->number));
+}
+
 }  // namespace
 
 bool is_blank(const std::string& s) {
@@ -61,16 +106,11 @@ JsonRef JsonReader::member(const JsonRef& obj, const std::string& key) const {
   return JsonRef{&*it, content::pointer_append(obj.pointer, key), msg<Msg::subject_member>(arg<"key">(key), arg<"owner">(obj.what))};
 }
 
-void JsonReader::wrong_type(const JsonRef& v, base::Msg expected) {
+void JsonReader::wrong_type(const JsonRef& v, base::Msg expected, bool fiscal_year) {
   std::vector<base::Message> hints;
   const bool integer = expected == Msg::term_expect_integer;
-  if (v.json->is_string() && integer) {
-    const auto& s = v.json->get_ref<const std::string&>();
-    if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos)
-      hints.push_back(msg<Msg::wrong_type_unquote_hint>(arg<"number">(s)));
-    else if (contains_fullwidth_digit(s))
-      hints.push_back(msg<Msg::wrong_type_western_year_hint>());
-  }
+  if (v.json->is_string() && (integer || expected == Msg::term_expect_number_or_null))
+    if (auto hint = number_hint(v.json->get_ref<const std::string&>(), fiscal_year)) hints.push_back(std::move(*hint));
   if (v.json->is_number_float() && integer) hints.push_back(msg<Msg::wrong_type_whole_number_hint>());
   diags_.error(doc_.at(v.pointer),
                msg<Msg::wrong_type_value>(arg<"what">(v.what), arg<"expected">(term(expected)), arg<"found">(describe_json(*v.json))),
@@ -168,11 +208,30 @@ std::optional<int> JsonReader::integer(const JsonRef& obj, const std::string& ke
     wrong_type(v, Msg::term_expect_integer);
     return std::nullopt;
   }
-  return integer_or_null(obj, key, min, max, was_null);
+  return integer_or_null(obj, key, min, max, was_null, false);
 }
 
 std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max,
                                                bool& was_null) {
+  return integer_or_null(obj, key, min, max, was_null, false);
+}
+
+std::optional<int> JsonReader::year(const JsonRef& obj, const std::string& key) {
+  bool was_null = false;
+  auto v = member(obj, key);
+  if (v && v.json->is_null()) {
+    wrong_type(v, Msg::term_expect_integer, true);
+    return std::nullopt;
+  }
+  return integer_or_null(obj, key, kMinYear, kMaxYear, was_null, true);
+}
+
+std::optional<int> JsonReader::year_or_null(const JsonRef& obj, const std::string& key, bool& was_null) {
+  return integer_or_null(obj, key, kMinYear, kMaxYear, was_null, true);
+}
+
+std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max,
+                                               bool& was_null, bool fiscal_year) {
   auto v = member(obj, key);
   was_null = false;
   if (!v) return std::nullopt;
@@ -182,15 +241,18 @@ std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::st
   }
   // nlohmann/json converts 2.7 to 2 silently; insist on a JSON integer.
   if (!v.json->is_number_integer()) {
-    wrong_type(v, Msg::term_expect_integer);
+    wrong_type(v, Msg::term_expect_integer, fiscal_year);
     return std::nullopt;
   }
   long long n = v.json->is_number_unsigned() ? static_cast<long long>(std::min<unsigned long long>(
                                                    v.json->get<unsigned long long>(), 1ULL << 62))
                                              : v.json->get<long long>();
   if (n < min || n > max) {
+    std::vector<base::Message> hints;
+    if (fiscal_year && n >= 1 && n <= 31)  // 7 for 令和7年度 (or 平成7年度)
+      hints.push_back(msg<Msg::common_western_year_small_hint>(arg<"n">(n), arg<"reiwa">(n + 2018), arg<"heisei">(n + 1988)));
     diags_.error(doc_.at(v.pointer),
-                 msg<Msg::out_of_range_integer>(arg<"what">(v.what), arg<"value">(n), arg<"min">(min), arg<"max">(max)));
+                 msg<Msg::out_of_range_integer>(arg<"what">(v.what), arg<"value">(n), arg<"min">(min), arg<"max">(max)), hints);
     return std::nullopt;
   }
   return static_cast<int>(n);

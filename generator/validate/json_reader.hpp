@@ -52,18 +52,31 @@ class JsonReader {
   std::optional<int> integer(const JsonRef& obj, const std::string& key, long long min, long long max);
   /// Integer member that may also be null (`to` of an open-ended period). Sets `was_null`.
   std::optional<int> integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max, bool& was_null);
+  /// A fiscal year (Western, 1868–2200): an integer member with hints that convert 「令和7年度」, "R7" or 7.
+  std::optional<int> year(const JsonRef& obj, const std::string& key);
+  /// A fiscal year that may also be null (`to` of an open-ended period). Sets `was_null`.
+  std::optional<int> year_or_null(const JsonRef& obj, const std::string& key, bool& was_null);
   /// Number member (integer or float), or null.
   std::optional<double> number_or_null(const JsonRef& obj, const std::string& key);
   /// Boolean member.
   std::optional<bool> boolean(const JsonRef& obj, const std::string& key);
 
   /// Reports wrong-type for `v`: "<what> must be <expected>, got <description>"; `expected` is a term.
-  void wrong_type(const JsonRef& v, base::Msg expected);
+  /// A string where a number is expected gets the hint that fixes it (quotes, 全角 digits, 18,400, 312件,
+  /// and for a fiscal year 令和7年度).
+  void wrong_type(const JsonRef& v, base::Msg expected, bool fiscal_year = false);
 
  private:
+  std::optional<int> integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max, bool& was_null,
+                                     bool fiscal_year);
+
   const content::JsonDocument& doc_;
   base::Diagnostics& diags_;
 };
+
+/// The first and last fiscal year content may name.
+inline constexpr long long kMinYear = 1868;
+inline constexpr long long kMaxYear = 2200;
 
 /// True if `s` holds only whitespace (including U+3000).
 bool is_blank(const std::string& s);
