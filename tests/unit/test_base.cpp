@@ -137,3 +137,24 @@ TEST_CASE("safe slugs", "[base]") {
   CHECK_FALSE(is_safe_slug("x."));
   CHECK_FALSE(is_safe_slug(std::string(65, 'a')));
 }
+
+TEST_CASE("a file that is not UTF-8 is named by what it was saved as", "[base]") {
+  const std::string utf16le("\xFF\xFE{\0\n\0", 6);
+  CHECK(looks_like_utf16(utf16le));
+  CHECK(looks_like_utf16(std::string("{\0\n\0 \0 \0\"\0i\0d\0\"\0", 16)));  // no byte order mark
+  CHECK_FALSE(looks_like_utf16("{\"id\": \"a\"}"));
+  CHECK(guess_encoding(utf16le, 0) == Encoding::utf16);
+  // テスト in Shift_JIS (its trail bytes are ASCII letters), alone in the file or pasted into UTF-8 text.
+  CHECK(guess_encoding("{\"t\": \"\x83\x65\x83\x58\x83\x67\"}", 7) == Encoding::shift_jis);
+  CHECK(guess_encoding("{\"m\": \"仙台\", \"t\": \"\x83\x65\x83\x58\"}", 22) == Encoding::shift_jis_part);
+  CHECK(guess_encoding("caf\xE9\n", 3) == Encoding::unknown);  // Latin-1
+  CHECK(invalid_bytes_at("a\x83\x65", 1) == "0x83");
+  CHECK(invalid_bytes_at("a\xE3\x81", 1) == "0xE3 0x81");
+}
+
+TEST_CASE("a BOM and CR LF line ends read as the same text without them", "[base]") {
+  CHECK(normalize_line_ends("\xEF\xBB\xBF{\r\n  \"a\": 1\r\n}\r\n") == "{\n  \"a\": 1\n}\n");
+  CHECK(normalize_line_ends("a\rb\r\n\r\nc") == "a\nb\n\nc");  // a lone CR ends a line too
+  CHECK(normalize_line_ends("仙台\n") == "仙台\n");
+  CHECK(normalize_line_ends("a\xEF\xBB\xBF") == "a\xEF\xBB\xBF");  // only at the start
+}

@@ -82,3 +82,66 @@ TEST_CASE("a value that is not UTF-8 is shown with U+FFFD, never as its bytes", 
   CHECK(base::valid_utf8("a\xC0\xAFz") == "a\xEF\xBF\xBD\xEF\xBF\xBDz");
   CHECK(base::valid_utf8("仙台") == "仙台");
 }
+
+namespace {
+
+// Runs `check` on a plan.json (and a Markdown section) holding `bytes` where `place` says, and returns
+// everything planpress would print, in both languages.
+std::string check_output(const std::string& plan_json, const std::string& markdown, const std::string& dir) {
+  io::MemoryFileSystem mfs;
+  mfs.add_file("content/site.json", "{\"title\": \"テスト\", \"organisation\": \"テスト市\"}\n");
+  mfs.create_directories("templates");
+  mfs.create_directories("content/plans");
+  mfs.add_file("content/plans/" + dir + "/plan.json", plan_json);
+  mfs.add_file("content/plans/" + dir + "/intro.md", markdown);
+  mfs.add_file("content/plans/" + dir + "/メモ\xFF.txt", "x");
+  pipeline::Options options;
+  options.pdf = false;
+  const auto result = pipeline::check(mfs, options);
+  std::string out;
+  for (const auto& d : result.diagnostics.all())
+    for (const auto lang : {Lang::ja, Lang::en}) out += base::format_diagnostic(d, lang);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("no diagnostic carries a byte that is not UTF-8, wherever invalid bytes stand", "[messages]") {
+  // Every kind of sequence that is not UTF-8: a lone continuation byte, an overlong form, a surrogate, a
+  // code point above U+10FFFF, bytes UTF-8 never uses, Shift_JIS, a sequence cut short (at the end too).
+  const std::vector<std::string> sequences = {"\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5", "\xFF",
+                                              "\x83\x65\x83\x58", "\xE3\x81", "\xE3"};
+  const std::string plan =
+      "{\n  \"id\": \"a\", \"title\": \"@T\", \"municipality\": \"テスト市\", \"kind\": \"action_plan\",\n"
+      "  \"@K\": 1,\n  \"fields\": [{\"key\": \"content\", \"label\": \"内容\", \"kind\": \"text\"}],\n"
+      "  \"sections\": [{\"id\": \"s\", \"title\": \"はじめに\", \"file\": \"intro.md\"}],\n"
+      "  \"items\": [{\"id\": \"1\", \"name\": \"項目\", \"fields\": {\"content\": \"本文\"}}] @S\n}@E";
+  auto with = [](std::string text, const std::string& mark, const std::string& bytes) {
+    for (const std::string m : {"@T", "@K", "@S", "@E"}) {
+      const auto at = text.find(m);
+      text.replace(at, m.size(), m == mark ? bytes : (m == "@K" ? "x" : ""));
+    }
+    return text;
+  };
+  int checked = 0;
+  for (const auto& bytes : sequences) {
+    // In a string value, in a key, between values, at the very end of the file; in a Markdown file at its
+    // start and inside a line; in the name of a plan directory (and of a stray file, in every run).
+    for (const std::string place : {"@T", "@K", "@S", "@E"}) {
+      const std::string out = check_output(with(plan, place, bytes), "本文\n", "a");
+      INFO("bytes " << base::invalid_bytes_at(bytes, 0) << " at " << place);
+      CHECK_FALSE(out.empty());
+      CHECK_FALSE(base::find_invalid_utf8(out).has_value());
+      ++checked;
+    }
+    for (const std::string& md : {bytes + "はじめに\n", "本文" + bytes + "の途中\n"}) {
+      const std::string out = check_output(with(plan, "", ""), md, "a");
+      CHECK_FALSE(out.empty());
+      CHECK_FALSE(base::find_invalid_utf8(out).has_value());
+      ++checked;
+    }
+    const std::string out = check_output(with(plan, "", ""), "本文\n", "a" + bytes);
+    CHECK_FALSE(base::find_invalid_utf8(out).has_value());
+  }
+  CHECK(checked == 9 * 6);
+}
