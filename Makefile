@@ -6,19 +6,25 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 
 # Debian 12 packages: the toolchain, the libraries planpress links (cmark-gfm, nlohmann/json, libharu,
-# ICU), Catch2 for the tests, the IPAex fonts for the PDFs (and Droid Sans Fallback for the few characters
-# IPAex lacks, such as 发 in the real content) and the tools the tests use to read PDFs.
+# ICU; libxlsxwriter, libzip and expat for the sheets), Catch2 for the tests, the IPAex fonts for the PDFs
+# (and Droid Sans Fallback for the few characters IPAex lacks, such as 发 in the real content) and the
+# tools the tests use to read PDFs.
 PACKAGES := cmake g++ make pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libhpdf-dev libicu-dev catch2 \
+  libxlsxwriter-dev libzip-dev libexpat1-dev \
   fonts-ipaexfont fonts-droid-fallback poppler-utils qpdf chromium
 
-.PHONY: all deps browser-deps configure compile site test check bench clean
+# Packages only the tests need: openpyxl edits exported sheets as an independent writer (tests/sheets).
+TEST_PACKAGES := python3-openpyxl
+
+.PHONY: all deps test-deps browser-deps configure compile site test check bench clean
 
 all: site
 
-deps:
+deps test-deps: WANTED = $(if $(filter test-deps,$@),$(TEST_PACKAGES),$(PACKAGES))
+deps test-deps:
 	@missing=""; \
-	for p in $(PACKAGES); do \
+	for p in $(WANTED); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -58,7 +64,7 @@ site: compile
 check: compile
 	./$(BUILD_DIR)/planpress check
 
-test: compile browser-deps
+test: compile browser-deps test-deps
 	@[ -d ../shared ] || echo "note: no ../shared beside this checkout: the tests of the Mustache spec and the seed texts are reported as Skipped (ctest -V shows why)"
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 

@@ -4,11 +4,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "pipeline/fmt.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/sheets.hpp"
 #include "io/file_system.hpp"
 
 namespace {
@@ -59,15 +63,39 @@ std::optional<int> read_language(std::vector<std::string>& args) {
   return std::nullopt;
 }
 
+void print_diagnostics(const base::Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics.all()) std::cerr << base::format_diagnostic(d, g_lang);
+}
+
 namespace pipeline = planpress::pipeline;
 
 /// What the command line asks for.
 struct Invocation {
-  std::string command;
+  std::string command;               ///< build, check, fmt, sheet export, sheet import
+  std::vector<std::string> operands;  ///< files (fmt, sheet import)
+  std::vector<std::string> used;      ///< the options given, to check that the command takes them
   pipeline::Options options;
   bool quiet = false;
   bool timings = false;
+  bool check_only = false;  ///< fmt --check
+  bool dry_run = false;     ///< sheet import --dry-run
+  bool out_given = false;
+  std::vector<std::string> plans;  ///< sheet export --plan
+  std::string department;          ///< sheet export --department
 };
+
+/// The options each command takes (beyond --help, --version and --lang, which every command takes).
+bool takes_option(const std::string& command, const std::string& option) {
+  static const std::map<std::string, std::set<std::string>> allowed = {
+      {"build", {"--content", "--templates", "--out", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings"}},
+      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings"}},
+      {"fmt", {"--content", "--check", "-q"}},
+      {"sheet export", {"--content", "--out", "--plan", "--department", "-q"}},
+      {"sheet import", {"--content", "--templates", "--strict", "--no-pdf", "--dry-run", "-q"}},
+  };
+  const auto it = allowed.find(command);
+  return it != allowed.end() && it->second.count(option) > 0;
+}
 
 /// Parses `args` into `inv`; returns an exit status when the run ends here (help, version, usage error).
 std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocation& inv) {
@@ -88,6 +116,15 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       const std::string* v = value();
       if (!v || v->empty()) return usage_error(msg<Msg::cli_needs_directory>(arg<"option">(a)));
       (a == "--content" ? options.content_dir : a == "--templates" ? options.templates_dir : options.out_dir) = *v;
+      inv.out_given = inv.out_given || a == "--out";
+      inv.used.push_back(a);
+    } else if (a == "--plan" || a == "--department") {
+      const std::string* v = value();
+      if (!v || v->empty())
+        return usage_error(a == "--plan" ? msg<Msg::cli_needs_plan_id>(arg<"option">(a)) : msg<Msg::cli_needs_department>(arg<"option">(a)));
+      if (a == "--plan") inv.plans.push_back(*v);
+      else inv.department = *v;
+      inv.used.push_back(a);
     } else if (a == "-j" || a == "--jobs" || a.rfind("-j", 0) == 0) {
       std::string n;
       if (a == "-j" || a == "--jobs") {
@@ -102,24 +139,39 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       if (ec != std::errc() || ptr != n.data() + n.size() || jobs < 1 || jobs > 256)
         return usage_error(msg<Msg::cli_jobs_range>(arg<"value">(n)));
       options.jobs = jobs;
-    } else if (a == "--strict") {
-      options.strict = true;
-    } else if (a == "--no-pdf") {
-      options.pdf = false;
-    } else if (a == "-q" || a == "--quiet") {
-      inv.quiet = true;
-    } else if (a == "--timings") {
-      inv.timings = true;
+      inv.used.push_back("-j");
+    } else if (a == "--strict" || a == "--no-pdf" || a == "--review" || a == "-q" || a == "--quiet" || a == "--timings" ||
+               a == "--check" || a == "--dry-run") {
+      if (a == "--dry-run") inv.dry_run = true;
+      if (a == "--strict") options.strict = true;
+      if (a == "--no-pdf") options.pdf = false;
+      if (a == "--review") options.review = true;
+      if (a == "-q" || a == "--quiet") inv.quiet = true;
+      if (a == "--timings") inv.timings = true;
+      if (a == "--check") inv.check_only = true;
+      inv.used.push_back(a == "--quiet" ? "-q" : a);
     } else if (!a.empty() && a[0] == '-') {
       return usage_error(msg<Msg::cli_unknown_option>(arg<"option">(a)));
     } else if (inv.command.empty()) {
       inv.command = a;
+    } else if (inv.command == "sheet") {
+      if (a != "export" && a != "import") return usage_error(msg<Msg::cli_sheet_subcommand>(arg<"value">(a)));
+      inv.command += " " + a;
+    } else if (inv.command == "fmt" || inv.command == "sheet import") {
+      inv.operands.push_back(a);
     } else {
       return usage_error(msg<Msg::cli_unexpected_argument>(arg<"argument">(a)));
     }
   }
   if (inv.command.empty()) return usage_error(msg<Msg::cli_no_command>());
-  if (inv.command != "build" && inv.command != "check") return usage_error(msg<Msg::cli_unknown_command>(arg<"command">(inv.command)));
+  if (inv.command == "sheet") return usage_error(msg<Msg::cli_sheet_subcommand_missing>());
+  if (inv.command != "build" && inv.command != "check" && inv.command != "fmt" && inv.command != "sheet export" &&
+      inv.command != "sheet import")
+    return usage_error(msg<Msg::cli_unknown_command>(arg<"command">(inv.command)));
+  if (inv.command == "sheet import" && inv.operands.empty()) return usage_error(msg<Msg::cli_import_needs_files>());
+  for (const auto& option : inv.used)
+    if (!takes_option(inv.command, option))
+      return usage_error(msg<Msg::cli_option_not_taken>(arg<"command">(inv.command), arg<"option">(option)));
   return std::nullopt;
 }
 
@@ -218,6 +270,117 @@ int finish(const Invocation& inv, const pipeline::Result& result) {
   return kExitIo;
 }
 
+/// `planpress fmt`: the files it rewrote (or, with --check, would rewrite), and its exit status.
+int run_format(const Invocation& inv, planpress::io::FileSystem& fs) {
+  pipeline::FormatOptions options;
+  options.content_dir = inv.options.content_dir;
+  options.files = inv.operands;
+  options.check = inv.check_only;
+  const auto result = pipeline::format(fs, options);
+  print_diagnostics(result.diagnostics);
+  switch (result.outcome) {
+    case pipeline::Outcome::ok:
+      if (!inv.quiet) {
+        for (const auto& f : result.changed) std::cerr << "planpress: " << text(msg<Msg::cli_formatted>(arg<"file">(f))) << "\n";
+        if (inv.check_only)  // nothing was rewritten: say that every file is canonical, not "0 reformatted"
+          std::cerr << "planpress: " << text(msg<Msg::cli_fmt_all_canonical>(arg<"files">(result.files.size()))) << "\n";
+        else
+          std::cerr << "planpress: "
+                    << text(msg<Msg::cli_fmt_done>(arg<"files">(result.files.size()), arg<"changed">(result.changed.size()))) << "\n";
+      }
+      return kExitOk;
+    case pipeline::Outcome::content_errors:
+      if (inv.check_only && !result.changed.empty())
+        std::cerr << "planpress: " << text(msg<Msg::cli_fmt_not_canonical>(arg<"count">(result.changed.size()))) << "\n";
+      else
+        std::cerr << "planpress: " << text(msg<Msg::cli_nothing_written>()) << "\n";
+      return kExitContent;
+    default:
+      std::cerr << "planpress: " << text(msg<Msg::cli_stopped_io>()) << "\n";
+      return kExitIo;
+  }
+}
+
+/// `planpress sheet export`: the workbooks it wrote, and its exit status.
+int run_sheet_export(const Invocation& inv, planpress::io::FileSystem& fs) {
+  pipeline::SheetExportOptions options;
+  options.content_dir = inv.options.content_dir;
+  if (inv.out_given) options.out_dir = inv.options.out_dir;
+  options.plans = inv.plans;
+  options.department = inv.department;
+  options.source_date_epoch = inv.options.source_date_epoch;
+  if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) options.temp_dir = tmp;
+  const auto result = pipeline::export_sheets(fs, options);
+  print_diagnostics(result.diagnostics);
+  if (result.usage_error) return usage_error(*result.usage_error);
+  if (result.outcome != pipeline::Outcome::ok) {
+    std::cerr << "planpress: " << text(msg<Msg::cli_no_sheet_written>()) << "\n";
+    return result.outcome == pipeline::Outcome::content_errors ? kExitContent : kExitIo;
+  }
+  if (!inv.quiet) {
+    for (const auto& f : result.written) std::cerr << "planpress: " << text(msg<Msg::cli_wrote>(arg<"file">(f))) << "\n";
+    for (const auto& p : result.skipped) std::cerr << "planpress: " << text(msg<Msg::cli_no_department_item>(arg<"plan">(p))) << "\n";
+  }
+  return kExitOk;
+}
+
+/// A value as the change listing shows it: every line of it prefixed.
+void print_value(std::ostream& out, const char* sign, const std::string& value) {
+  if (value.empty()) {
+    out << "    " << sign << " " << text(msg<Msg::term_empty>()) << "\n";
+    return;
+  }
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    const auto end = value.find('\n', start);
+    out << "    " << sign << " " << value.substr(start, end == std::string::npos ? std::string::npos : end - start) << "\n";
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+}
+
+/// `planpress sheet import`: the changes (on stdout, with or without --dry-run), and its exit status.
+int run_sheet_import(const Invocation& inv, planpress::io::FileSystem& fs) {
+  pipeline::SheetImportOptions options;
+  options.check = inv.options;
+  options.files = inv.operands;
+  options.dry_run = inv.dry_run;
+  const auto result = pipeline::import_sheets(fs, options);
+  print_diagnostics(result.diagnostics);
+  std::size_t changes = 0;
+  for (const auto& e : result.edits) {
+    std::cout << text(msg<Msg::cli_changes_of>(arg<"path">(e.path), arg<"count">(e.changes.size()))) << "\n";
+    for (const auto& c : e.changes) {
+      std::cout << "  " << c.file << ":" << c.cell << "  " << c.what << "\n";
+      print_value(std::cout, "-", c.before);
+      print_value(std::cout, "+", c.after);
+    }
+    changes += e.changes.size();
+  }
+  const auto errors = result.diagnostics.error_count();
+  switch (result.outcome) {
+    case pipeline::Outcome::ok:
+      if (!inv.quiet) {
+        if (changes == 0) std::cerr << "planpress: " << text(msg<Msg::cli_nothing_to_change>()) << "\n";
+        else if (inv.dry_run)
+          std::cerr << "planpress: " << text(msg<Msg::cli_dry_run>(arg<"count">(changes))) << "\n";
+        else
+          std::cerr << "planpress: " << text(msg<Msg::cli_imported>(arg<"count">(changes), arg<"files">(result.written.size()))) << "\n";
+      }
+      return kExitOk;
+    case pipeline::Outcome::content_errors:
+      std::cerr << "planpress: "
+                << text(msg<Msg::cli_import_failed>(arg<"errors">(count_of(errors, Msg::cli_error_one, Msg::cli_error_count)))) << "\n";
+      return kExitContent;
+    case pipeline::Outcome::warnings_as_errors:
+      std::cerr << "planpress: " << text(msg<Msg::cli_import_strict>()) << "\n";
+      return kExitWarnings;
+    default:
+      std::cerr << "planpress: " << text(msg<Msg::cli_import_io>()) << "\n";
+      return kExitIo;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -227,8 +390,11 @@ int main(int argc, char** argv) {
   if (auto status = parse_arguments(args, inv)) return *status;
   if (auto status = read_environment(inv.options)) return *status;
   planpress::io::RealFileSystem fs;
+  if (inv.command == "fmt") return run_format(inv, fs);
+  if (inv.command == "sheet export") return run_sheet_export(inv, fs);
+  if (inv.command == "sheet import") return run_sheet_import(inv, fs);
   const auto result = inv.command == "build" ? pipeline::build(fs, inv.options) : pipeline::check(fs, inv.options);
-  for (const auto& d : result.diagnostics.all()) std::cerr << base::format_diagnostic(d, g_lang);
+  print_diagnostics(result.diagnostics);
   if (inv.timings) print_timings(result.stats);
   return finish(inv, result);
 }

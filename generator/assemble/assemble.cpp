@@ -1,6 +1,7 @@
 #include "assemble/assemble.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "present/titles.hpp"
@@ -50,7 +51,7 @@ PlanRollups plan_rollups(const model::Plan& p, const std::vector<Department>& de
 void add_navigation(const model::Model& model, Assembly& a) {
   const NavLink home{"ホーム", present::home_page()};
   for (const auto& page : {present::documents_page(), present::accessibility_page(), present::departments_page(),
-                           present::evaluations_page(), present::xref_page()})
+                           present::evaluations_page(), present::xref_page(), present::sitemap_page()})
     a.navigation[page].parents = {home};
   for (const auto& d : a.departments)
     a.navigation[d.page].parents = {home, NavLink{"担当課別", present::departments_page()}};
@@ -59,7 +60,21 @@ void add_navigation(const model::Model& model, Assembly& a) {
     const NavLink plan{p.display_title(), present::plan_page(p.id)};
     for (std::size_t i = 0; i < p.items.size(); ++i) {
       auto& nav = a.navigation[present::item_page(p.id, p.items[i].id)];
+      // One trail: home, the plan, then the item's categories (outermost first), each at its place on the
+      // plan's page.
       nav.parents = {home, plan};
+      std::vector<const model::Category*> path;
+      std::function<bool(const std::vector<model::Category>&)> walk = [&](const std::vector<model::Category>& cats) {
+        for (const auto& c : cats) {
+          path.push_back(&c);
+          if (c.id == p.items[i].category || walk(c.children)) return true;
+          path.pop_back();
+        }
+        return false;
+      };
+      if (!p.items[i].category.empty()) walk(p.categories);
+      for (const auto* c : path)
+        nav.parents.push_back(NavLink{present::category_title(*c), present::with_anchor(present::plan_page(p.id), present::category_anchor(c->id))});
       auto link = [&](const model::Item& other) { return NavLink{present::entry_title(other), present::item_page(p.id, other.id)}; };
       if (i > 0) nav.prev = link(p.items[i - 1]);
       if (i + 1 < p.items.size()) nav.next = link(p.items[i + 1]);
@@ -76,9 +91,9 @@ const PlanRollups& Assembly::rollups(const model::Plan& p) const {
   return none;
 }
 
-std::vector<const Department*> Assembly::departments_of(const std::string& printed) const {
+std::vector<const Department*> Assembly::departments_of(const std::string& municipality, const std::string& printed) const {
   std::vector<const Department*> out;
-  if (auto it = by_printed.find(printed); it != by_printed.end())
+  if (auto it = by_printed.find(municipality + "\x1F" + printed); it != by_printed.end())
     for (auto i : it->second) out.push_back(&departments[i]);
   return out;
 }
@@ -97,13 +112,16 @@ const Navigation& Assembly::navigation_of(const std::string& page) const {
 Assembly assemble(const model::Model& model) {
   Assembly a;
   a.departments = index_departments(model);
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < a.departments.size(); ++i) index[a.departments[i].unit.name] = i;
+  std::map<std::string, std::size_t> index;  // municipality, U+001F, name
+  for (std::size_t i = 0; i < a.departments.size(); ++i)
+    index[a.departments[i].municipality + "\x1F" + a.departments[i].unit.name] = i;
   for (const auto& d : a.departments)
     for (const auto& as : d.assignments) {
-      if (a.by_printed.count(as.printed)) continue;
-      auto& ids = a.by_printed[as.printed];
-      for (const auto& unit : split_department(as.printed, model.site.department_aliases)) ids.push_back(index.at(unit.name));
+      const std::string key = d.municipality + "\x1F" + as.printed;
+      if (a.by_printed.count(key)) continue;
+      auto& ids = a.by_printed[key];
+      for (const auto& unit : split_department(as.printed, model.site.department_aliases))
+        ids.push_back(index.at(d.municipality + "\x1F" + unit.name));
     }
   for (const auto& p : model.plans) {
     a.plans.push_back(plan_rollups(p, a.departments));

@@ -65,14 +65,16 @@ struct Assembly {
 
   /// The roll-ups of `p` (a plan of the assembled model).
   const PlanRollups& rollups(const model::Plan& p) const;
-  /// The departments a printed 担当課 entry names (「総務局人事課、労務課」 names two), in printed order.
-  std::vector<const Department*> departments_of(const std::string& printed) const;
+  /// The departments a printed 担当課 entry of a plan of `municipality` names (「総務局人事課、労務課」 names two),
+  /// in printed order.
+  std::vector<const Department*> departments_of(const std::string& municipality, const std::string& printed) const;
   /// The chart of an indicator of the assembled model, or null when it has none.
   const present::ChartSpec* chart(const model::Indicator& ind) const;
   /// The navigation of a page (empty when the page has none).
   const Navigation& navigation_of(const std::string& page) const;
 
-  std::map<std::string, std::vector<std::size_t>> by_printed;   ///< printed entry → indexes into departments
+  /// municipality, U+001F, printed entry → indexes into departments
+  std::map<std::string, std::vector<std::size_t>> by_printed;
   std::map<const model::Indicator*, present::ChartSpec> charts;  ///< indicators that have a chart
 };
 

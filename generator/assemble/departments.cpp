@@ -1,6 +1,7 @@
 #include "assemble/departments.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 
@@ -119,18 +120,6 @@ std::vector<std::string> split_units(const std::string& text) {
   return parts;
 }
 
-std::string slug_of(const std::string& name) {
-  // FNV-1a: stable across builds and platforms.
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : name) {
-    h ^= c;
-    h *= 16777619u;
-  }
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "d-%08x", h);
-  return buf;
-}
-
 }  // namespace
 
 std::vector<DepartmentUnit> split_department(const std::string& printed, const std::map<std::string, std::string>& aliases) {
@@ -163,12 +152,34 @@ std::vector<DepartmentUnit> split_department(const std::string& printed, const s
   return units;
 }
 
+std::string department_slug(const std::string& municipality, const std::string& name) {
+  std::string out;
+  const std::string whole = municipality.empty() ? name : municipality + "_" + name;
+  for (unsigned char c : whole) {
+    // Bytes of multi-byte characters pass; ASCII other than letters, digits, '-', '_' and '.' becomes '-'.
+    const bool keep = c >= 0x80 || std::isalnum(c) || c == '-' || c == '_' || c == '.';
+    out += keep ? static_cast<char>(c) : '-';
+  }
+  while (!out.empty() && (out.front() == '.' || out.front() == '-')) out.erase(out.begin());
+  if (out.empty()) out = "department";
+  // File names of at most 255 bytes: a very long name keeps its first 180 bytes (whole characters).
+  if (out.size() > 180) {
+    std::size_t cut = 180;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return out;
+}
+
 std::vector<Department> index_departments(const Model& model) {
   // Departments in the order the plans first name them (plans in site order, items in order, sub-items
   // after their item).
   std::vector<Department> out;
-  std::map<std::string, std::size_t> by_name;
+  std::map<std::string, std::size_t> by_key;  // municipality, U+001F, name
+  std::vector<std::string> municipalities;     // in the order the plans name them
   for (const auto& plan : model.plans) {
+    if (std::find(municipalities.begin(), municipalities.end(), plan.municipality) == municipalities.end())
+      municipalities.push_back(plan.municipality);
     for (const auto& item : plan.items) {
       auto add_entry = [&](const Entry& e, int sub) {
         for (const auto& def : plan.fields) {
@@ -177,12 +188,12 @@ std::vector<Department> index_departments(const Model& model) {
           if (it == e.fields.end()) continue;
           for (const auto& printed : it->second.values) {
             for (const auto& unit : split_department(printed, model.site.department_aliases)) {
-              auto [pos, inserted] = by_name.emplace(unit.name, out.size());
+              auto [pos, inserted] = by_key.emplace(plan.municipality + "\x1F" + unit.name, out.size());
               if (inserted) {
                 Department d;
                 d.unit = unit;
-                d.slug = slug_of(unit.name);
-                d.page = present::department_page(d.slug);
+                d.municipality = plan.municipality;
+                d.title = plan.municipality.empty() ? unit.name : unit.name + "（" + plan.municipality + "）";
                 out.push_back(std::move(d));
               }
               out[pos->second].assignments.push_back(DepartmentAssignment{&plan, &item, sub, def.key, printed});
@@ -211,13 +222,25 @@ std::vector<Department> index_departments(const Model& model) {
   if (order.empty())
     for (const auto& d : out)
       if (auto it = readings.find(d.unit.name); it != readings.end()) keys[d.unit.name] = text::japanese_sort_key(it->second);
+  auto municipality_rank = [&](const Department& d) {
+    return std::find(municipalities.begin(), municipalities.end(), d.municipality) - municipalities.begin();
+  };
   std::stable_sort(out.begin(), out.end(), [&](const Department& a, const Department& b) {
+    if (a.municipality != b.municipality) return municipality_rank(a) < municipality_rank(b);
     if (a.unit.generic != b.unit.generic) return !a.unit.generic;
     if (!order.empty()) return rank_of(a) < rank_of(b);
     const auto ka = keys.find(a.unit.name), kb = keys.find(b.unit.name);
     if ((ka == keys.end()) != (kb == keys.end())) return ka != keys.end();
     return ka != keys.end() && ka->second < kb->second;
   });
+  // Page names, in that order: two names that differ only in characters made '-' get -2, -3 ….
+  std::set<std::string> taken;
+  for (auto& d : out) {
+    const std::string base = department_slug(d.municipality, d.unit.name);
+    d.slug = base;
+    for (int n = 2; !taken.insert(d.slug).second; ++n) d.slug = base + "-" + std::to_string(n);
+    d.page = present::department_page(d.slug);
+  }
   return out;
 }
 

@@ -31,16 +31,26 @@ struct DepartmentAssignment {
   std::string printed;
 };
 
+/// A department of one municipality: 総務局人事課 of 仙台市 and of みどり野市 are two departments.
 struct Department {
   DepartmentUnit unit;
-  std::string slug;  ///< stable file-name id derived from the name ("d-" + 8 hex digits)
+  std::string municipality;  ///< of the plans that name it
+  std::string title;         ///< the name with its municipality, where the context does not say it: 総務局人事課（仙台市）
+  /// Readable, stable file name made of the municipality and the name (仙台市_総務局人事課): the same
+  /// department keeps its page from build to build, and a reader sees which department a link names.
+  std::string slug;
   std::string page;  ///< root-relative path of its page (present::department_page)
   std::vector<DepartmentAssignment> assignments;  ///< in plan and item order
   std::size_t item_count = 0;                     ///< distinct items (an item naming it twice counts once)
 };
 
-/// Every department of the model with the items that name it, in the one order of the site: the
-/// organisational order of site.json `department_order` when given; else 五十音 by the readings of
+/// The file name of a department's page (without .html): municipality, '_', the normalised name, with
+/// characters that file systems or URLs treat specially (/ \ : * ? " < > | # % and spaces …) as '-'.
+/// Japanese names stay as they are (UTF-8 file names; see docs/architecture.md, "Department pages").
+std::string department_slug(const std::string& municipality, const std::string& name);
+
+/// Every department of the model with the items that name it, in the one order of the site: by
+/// municipality (in the order the plans first name them), then the organisational order of site.json `department_order` when given; else 五十音 by the readings of
 /// `department_readings` when given; else the order in which the plans first name them (never code-point
 /// order). Roles (局区, 各職場 …) follow the departments. Implied departments (a 行財政改革 公営企業
 /// category such as 水道局 whose items print no 所管局) are not invented.

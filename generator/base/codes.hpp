@@ -65,6 +65,12 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(duplicate_id, "duplicate-id", error, content, "validate", \
     "an id or declared value used twice where it must be unique", \
     "一つしかあってはならない ID や値が二度使われている") \
+  X(duplicate_number, "duplicate-number", error, content, "validate", \
+    "two items of a plan print the same number (in one category, when numbering restarts per category)", \
+    "計画の二つの項目に同じ番号が印刷されている（分類ごとに番号を振り直す計画では、同じ分類の中で）") \
+  X(control_character, "control-character", error, content, "validate", \
+    "a line break, tab or other control character in a one-line value, or a control character in a text", \
+    "1 行で書く値に改行・タブなどの制御文字がある、または文章に制御文字がある") \
   X(unknown_value, "unknown-value", error, content, "validate", \
     "a value outside the plan's vocabulary, or an unknown keyword", \
     "計画の選択肢にない値、または知られていないキーワード") \
@@ -106,7 +112,37 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "フォントファイルが libharu で埋め込める TrueType フォントではない") \
   X(pdf_error, "pdf-error", error, internal, "pdf", \
     "libharu failed while writing a PDF", \
-    "libharu が PDF の書き出しに失敗した")
+    "libharu が PDF の書き出しに失敗した") \
+  X(not_canonical, "not-canonical", error, content, "fmt", \
+    "a JSON file is not in the canonical layout that planpress fmt writes", \
+    "JSON ファイルが planpress fmt の書く正規の書式になっていない") \
+  X(sheet_invalid, "sheet-invalid", error, content, "sheet import", \
+    "a file given to sheet import is not a readable .xlsx or .csv, or exceeds the reader's limits", \
+    "sheet import に渡したファイルが読める .xlsx や .csv でない、または読み込みの上限を超えている") \
+  X(sheet_no_keys, "sheet-no-keys", error, content, "sheet import", \
+    "a sheet without the key row and column that sheet export writes", \
+    "sheet export が書くキーの行と列がないシート") \
+  X(sheet_unknown_plan, "sheet-unknown-plan", error, content, "sheet import", \
+    "a sheet of a plan that content/ does not have", \
+    "content/ にない計画のシート") \
+  X(sheet_read_only, "sheet-read-only", error, content, "sheet import", \
+    "a changed cell that the sheet cannot change (a list, a schedule, a category row, a key)", \
+    "シートでは変更できないセル（箇条書き、工程、分類の行、キー）が変更されている") \
+  X(sheet_duplicate_row, "sheet-duplicate-row", error, content, "sheet import", \
+    "two rows of a sheet for the same item or indicator values", \
+    "同じ項目や指標の値の行がシートに二つある") \
+  X(sheet_conflict, "sheet-conflict", error, content, "sheet import", \
+    "two sheets given to one import change the same value differently", \
+    "一度に取り込む二つのシートが、同じ値を違う値に変えている") \
+  X(sheet_unknown_row, "sheet-unknown-row", warning, content, "sheet import", \
+    "a row the plan does not have (added in the sheet); it is ignored", \
+    "計画にない行（シートで追加された行）。取り込まない") \
+  X(sheet_unknown_column, "sheet-unknown-column", warning, content, "sheet import", \
+    "a column the plan does not have (added in the sheet); it is ignored", \
+    "計画にない列（シートで追加された列）。取り込まない") \
+  X(sheet_removed_row, "sheet-removed-row", warning, content, "sheet import", \
+    "an item of the plan whose row is missing from the sheet; it is kept", \
+    "シートに行がない計画の項目。計画からは削除しない")
 
 /// Every diagnostic code (generated from PLANPRESS_DIAGNOSTIC_CODES).
 enum class Code : std::uint8_t {

@@ -89,9 +89,12 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   std::string out;
   const char* sev = d.severity == Severity::error ? "error" : "warning";
   LineCol lc;
+  const bool cell = d.location.known() && !d.location.file->place().empty();
   if (d.location.known()) {
     lc = d.location.file->locate(d.location.offset);
-    out += valid_utf8(d.location.file->path()) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
+    // A spreadsheet cell is named as Excel names it (項目!G12); the caret line below shows where in it.
+    if (cell) out += valid_utf8(d.location.file->path()) + ":" + valid_utf8(d.location.file->place()) + ": ";
+    else out += valid_utf8(d.location.file->path()) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
   }
   out += std::string(sev) + ": " + render(d.message, lang) + " [" + std::string(name_of(d.code)) + "]\n";
   // A file too large to read (or empty) has no line to show.
@@ -106,7 +109,15 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
       first = caret > window ? caret - window : 0;
       last = std::min(glyphs.size(), first + 2 * window);
     }
-    const std::string gutter = std::to_string(lc.line);
+    // The gutter of a cell names the cell (G12), with the line inside it when the cell has several.
+    std::string gutter = std::to_string(lc.line);
+    if (cell) {
+      const std::string& place = d.location.file->place();
+      const auto bang = place.rfind('!');
+      gutter = bang == std::string::npos ? place : place.substr(bang + 1);
+      if (d.location.file->text().find('\n') != std::string::npos)
+        gutter += ":" + std::to_string(lc.line);
+    }
     std::string src = " " + gutter + " | ";
     std::string mark = " " + std::string(gutter.size(), ' ') + " | ";
     if (first > 0) { src += "…"; mark += " "; }

@@ -6,7 +6,10 @@
 
 namespace planpress::base {
 
-SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text) : SourceFile(std::move(path), {}, std::move(text)) {}
+
+SourceFile::SourceFile(std::string path, std::string place, std::string text)
+    : path_(std::move(path)), place_(std::move(place)), text_(std::move(text)) {
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);

@@ -14,13 +14,18 @@ struct LineCol {
   int column = 0;
 };
 
-/// An immutable source file: its display path (as given to the user) and its bytes.
+/// An immutable source file: its display path (as given to the user) and its bytes. A cell of a
+/// spreadsheet is a source too: its file's path, the cell's place ("項目!G12") and the cell's text.
 class SourceFile {
  public:
   SourceFile(std::string path, std::string text);
+  /// A cell of the spreadsheet at `path`: diagnostics name it `path:place` instead of a line and column.
+  SourceFile(std::string path, std::string place, std::string text);
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
+  /// The cell ("項目!G12", "G12" in a CSV file); empty for an ordinary file.
+  const std::string& place() const { return place_; }
 
   /// Line and column of a byte offset (clamped to the end of the file).
   LineCol locate(std::size_t offset) const;
@@ -30,6 +35,7 @@ class SourceFile {
 
  private:
   std::string path_;
+  std::string place_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
 };

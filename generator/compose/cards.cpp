@@ -11,14 +11,17 @@ namespace planpress::compose {
 
 using namespace layout;
 
-void PlanComposer::item_cards(Paginator& pg) {
+// `top_level`: the heading level of the top categories (0 when they are chapters of their own, as
+// 大崎市's Ⅱ and Ⅲ placed by a section without a title).
+void PlanComposer::item_cards(Paginator& pg, int top_level) {
   const double w = pg.width();
   const double pad = 3;
   std::vector<const model::Category*> current;
   std::set<std::string> shown;
   auto category = [&](const model::Category& c, int depth) {
-    pg.add(typeset_heading(present::category_title(c), std::min(3, depth + 1), w, m_, present::category_anchor(c.id), depth + 1));
-    auto content = category_content(c, w, css_.blocks);
+    if (depth == 0 && top_level == 0 && !shown.empty()) chapter_break(pg, false);  // items() began the first
+    pg.add(typeset_heading(present::category_title(c), std::min(3, depth + top_level), w, m_, present::category_anchor(c.id), depth + top_level));
+    auto content = category_content(c, w, css_.blocks, !blocks_placed());
     if (!content.empty()) {
       pg.add(std::move(content));
       pg.add(make_space(6));
@@ -31,7 +34,7 @@ void PlanComposer::item_cards(Paginator& pg) {
     while (same < path.size() && same < current.size() && path[same] == current[same]) ++same;
     for (std::size_t d = same; d < path.size(); ++d) category(*path[d], static_cast<int>(d));
     current = path;
-    pg.add_table(card(item, static_cast<int>(path.size()) + 1, w, pad));
+    pg.add_table(card(item, static_cast<int>(path.size()) + top_level, w, pad));
     pg.add(make_space(9));
   }
   // Categories no item belongs to still carry their blocks.

@@ -1,6 +1,7 @@
 #include "compose/compose.hpp"
 
 #include "compose/composer.hpp"
+#include "present/titles.hpp"
 #include "present/values.hpp"
 
 namespace planpress::compose {
@@ -35,7 +36,11 @@ layout::Document PlanComposer::compose() {
   body.new_page(layout::Orientation::portrait);
   overview(body);
   sections(body);
-  items(body);
+  // The items follow the sections unless a section places them (a table plan's table stands where the
+  // categories or the items are placed; a cards plan's cards where the categories are).
+  const bool cards = plan_.presentation.items == "cards";
+  const bool placed = plan_.placing(model::SectionInclude::categories) || (!cards && plan_.placing(model::SectionInclude::items));
+  if (!placed) items(body);
   loose_indicators(body);
   cross_plan_links(body);
   auto body_pages = body.finish();
@@ -62,7 +67,7 @@ layout::Document PlanComposer::compose() {
     for (auto& p : *part) doc.pages.push_back(std::move(p));
   decorate(doc);
   doc.info.title = plan_.title;
-  doc.info.author = in_.model.site.organisation;
+  doc.info.author = present::organisation_of(plan_);
   doc.info.subject = plan_.municipality + " " + model::label_of(plan_.kind) + (period_text().empty() ? "" : "（" + period_text() + "）");
   doc.info.keywords = plan_.municipality + ", " + model::label_of(plan_.kind) + ", " + plan_.display_title() + ", " + plan_.id;
   doc.info.epoch = in_.epoch;

@@ -72,16 +72,25 @@ class PlanComposer {
   // items.cpp
   std::vector<const model::Category*> path_of(const std::string& id) const;
   std::vector<Span> legend_spans() const;
-  void items(Paginator& pg);
+  /// The items: for a table plan the item table, for a cards plan the cards under their categories'
+  /// headings. `placed`: inside the section that places them (no chapter heading of its own, its
+  /// categories' headings from `top_level`); otherwise the chapter 取組項目 after the sections.
+  void items(Paginator& pg, bool placed = false, int top_level = 1);
+  /// The items table a section places in a cards plan (number, name and the presentation's columns).
+  void summary_table(Paginator& pg);
+  /// Every category's blocks under its title (a section that places the blocks).
+  void placed_blocks(Paginator& pg);
+  /// Whether a section places the categories' blocks (then the table and the cards leave them out).
+  bool blocks_placed() const;
   double default_weight(const model::FieldDef& def) const;
-  void item_table(Paginator& pg, bool landscape);
+  void item_table(Paginator& pg, bool landscape, bool summary = false);
   std::vector<Box> under_row(const model::Item& item, double full, const TableStyles& ts);
   void category_rows(layout::Table& t, const model::Category& c, int depth, double w, const TableStyles& ts, double pad,
-                     int span_all);
-  std::vector<Box> category_content(const model::Category& c, double w, const TableStyles& ts);
+                     int span_all, bool summary = false);
+  std::vector<Box> category_content(const model::Category& c, double w, const TableStyles& ts, bool with_blocks = true);
 
   // cards.cpp
-  void item_cards(Paginator& pg);
+  void item_cards(Paginator& pg, int top_level);
   layout::Table card(const model::Item& item, int outline_level, double w, double pad);
 
   // compose.cpp

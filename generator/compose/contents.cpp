@@ -4,6 +4,7 @@
 
 #include "base/utf8.hpp"
 #include "compose/composer.hpp"
+#include "present/titles.hpp"
 
 namespace planpress::compose {
 
@@ -58,7 +59,7 @@ std::vector<Page> PlanComposer::table_of_contents(const std::vector<Page>& body,
       num.text = number;
       last.content.texts.push_back(std::move(num));
       for (auto& b : boxes)
-        if (!b.space) b.content.links.push_back(Link{0, 0, w, b.height, o.anchor, {}});
+        if (!b.space) b.content.links.push_back(Link{0, 0, w, b.height, o.anchor, {}, {}});
       pg.add(std::move(boxes));
     }
   return pg.finish();
@@ -77,7 +78,7 @@ void PlanComposer::decorate(Document& doc) const {
     title.size = size;
     title.face = head.face;
     title.color = head.color;
-    title.text = plan_.display_title();
+    title.text = in_.model.review ? std::string("【") + present::kReviewShort + "】" + plan_.display_title() : plan_.display_title();
     p.content.texts.push_back(title);
     TextRun muni = title;
     muni.text = plan_.municipality;

@@ -93,6 +93,8 @@ void PlanComposer::cover(Paginator& pg) {
   auto centered = [&](const std::string& text, const TextStyle& st, std::vector<Box>& into) {
     for (auto& b : layout_paragraph({st.span(text)}, st.paragraph, w, m_)) into.push_back(std::move(b));
   };
+  // A review build says so first (the published edition has no editors' notes and no banner).
+  if (in_.model.review) centered(present::kReviewBanner, css_.cover_inferred, top);
   centered(plan_.municipality, css_.cover_municipality, top);
   {
     // The title: on one line when it fits at the minimum size or more; otherwise broken between phrases
@@ -122,7 +124,7 @@ void PlanComposer::cover(Paginator& pg) {
     centered("計画期間　" + p + "\n" + western + inferred("period"), css_.cover_meta, middle);
   }
   if (plan_.published) {
-    centered("策定・公表　" + present::published_text(*plan_.published) + inferred("published"), css_.cover_meta, middle);
+    centered(std::string(present::kUpdatedLabel) + "　" + present::published_text(*plan_.published) + inferred("published"), css_.cover_meta, middle);
   } else if (in_.epoch) {
     const std::time_t t = static_cast<std::time_t>(*in_.epoch);
     std::tm tm{};
@@ -130,12 +132,13 @@ void PlanComposer::cover(Paginator& pg) {
     centered("作成　" + text::wareki_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), css_.cover_meta, middle);
   }
   if (!plan_.department.empty()) centered(plan_.department + inferred("department"), css_.cover_meta, middle);
-  centered(in_.model.site.organisation, css_.cover_organisation, bottom);
-  {
+  centered(present::organisation_of(plan_), css_.cover_organisation, bottom);
+  // The web version's address, when the site's is known (a path relative to the site means nothing on a
+  // printed or mailed copy).
+  if (const std::string url = site_link(present::plan_page(plan_.id)); !url.empty()) {
     const auto& st = css_.cover_web_note;
-    const std::string page = present::plan_page(plan_.id);
     for (auto& b : layout_paragraph({st.span("この計画は Web 版（HTML、音声読み上げ等に対応）でも公開しています："),
-                                     Span{page, st.face, style::kLink, {}, site_link(page)}},
+                                     Span{url, st.face, style::kLink, {}, url}},
                                     st.paragraph, w, m_))
       bottom.push_back(std::move(b));
   }

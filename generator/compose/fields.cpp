@@ -12,7 +12,8 @@ using namespace layout;
 std::vector<Box> PlanComposer::notes_boxes(const std::vector<model::Note>& notes, double width, const TextStyle& st) const {
   std::vector<Box> out;
   for (const auto& n : notes) {
-    std::string label = std::string("［") + model::note_type_label(n.type);
+    // Only a review build has notes; they are marked as the editors', never the document's words.
+    std::string label = std::string("［編集注記・") + model::note_type_label(n.type);
     if (!n.field.empty())
       if (const auto* f = plan_.field(n.field)) label += "・" + f->label;
     label += "］";
@@ -60,7 +61,7 @@ std::vector<Box> PlanComposer::field_boxes(const model::FieldValue& v, const mod
       break;
     }
     case model::FieldKind::departments:
-      for (const auto& d : v.values) append(ts.links.typeset(d, width, m_));
+      for (const auto& d : v.values) append(ts.department.typeset(d, width, m_));
       break;
     case model::FieldKind::list:
       for (const auto& e : v.list) {

@@ -6,8 +6,11 @@
 
 #include "base/utf8.hpp"
 #include "compose/composer.hpp"
+#include "layout/columns.hpp"
+#include "present/values.hpp"
 #include "present/titles.hpp"
 #include "present/urls.hpp"
+#include "present/values.hpp"
 
 namespace planpress::compose {
 
@@ -15,17 +18,7 @@ using namespace layout;
 
 // The category path of an item, outermost first.
 std::vector<const model::Category*> PlanComposer::path_of(const std::string& id) const {
-  std::vector<const model::Category*> path;
-  std::function<bool(const std::vector<model::Category>&)> walk = [&](const std::vector<model::Category>& cats) {
-    for (const auto& c : cats) {
-      path.push_back(&c);
-      if (c.id == id || walk(c.children)) return true;
-      path.pop_back();
-    }
-    return false;
-  };
-  walk(plan_.categories);
-  return path;
+  return model::category_path(plan_, id);
 }
 
 std::vector<Span> PlanComposer::legend_spans() const {
@@ -47,12 +40,13 @@ std::vector<Span> PlanComposer::legend_spans() const {
   return out;
 }
 
-void PlanComposer::items(Paginator& pg) {
+void PlanComposer::items(Paginator& pg, bool placed, int top_level) {
   const bool cards = plan_.presentation.items == "cards";
   const bool landscape = !cards && plan_.presentation.orientation == "landscape";
-  pg.new_page(landscape ? Orientation::landscape : Orientation::portrait);
+  if (!placed || landscape) pg.new_page(landscape ? Orientation::landscape : Orientation::portrait);
+  else if (top_level == 0) chapter_break(pg, false);  // the categories are chapters: the first one starts here
   const double w = pg.width();
-  pg.add(typeset_heading("取組項目（" + std::to_string(plan_.items.size()) + "項目）", 0, w, m_, kItemsAnchor, 0));
+  if (!placed) pg.add(typeset_heading("取組項目（" + std::to_string(plan_.items.size()) + "項目）", 0, w, m_, kItemsAnchor, 0));
   auto legend = legend_spans();
   if (!legend.empty()) {
     legend.insert(legend.begin(), plain("凡例　", Face::gothic, style::kMuted));
@@ -60,9 +54,11 @@ void PlanComposer::items(Paginator& pg) {
     for (auto& b : boxes) b.keep_with_next = true;
     pg.add(std::move(boxes));
   }
-  if (cards) item_cards(pg);
+  if (cards) item_cards(pg, top_level);
   else item_table(pg, landscape);
 }
+
+void PlanComposer::summary_table(Paginator& pg) { item_table(pg, /*landscape=*/false, /*summary=*/true); }
 
 double PlanComposer::default_weight(const model::FieldDef& def) const {
   switch (def.kind) {
@@ -76,17 +72,13 @@ double PlanComposer::default_weight(const model::FieldDef& def) const {
     case model::FieldKind::text: break;
   }
   // Text columns: wider for longer values (average over the items).
-  std::size_t chars = 0, n = 0;
-  for (const auto& i : plan_.items)
-    if (auto it = i.fields.find(def.key); it != i.fields.end()) {
-      chars += base::count_code_points(it->second.text);
-      ++n;
-    }
-  const double avg = n ? static_cast<double>(chars) / static_cast<double>(n) : 0;
+  const double avg = present::average_length(plan_, def.key);
   return avg <= 6 ? 1.5 : avg <= 30 ? 3 : 5;
 }
 
-void PlanComposer::item_table(Paginator& pg, bool landscape) {
+// `summary`: the items table a section places in a cards plan — number, name and the presentation's
+// columns, category rows without their blocks, nothing under the rows (the cards follow elsewhere).
+void PlanComposer::item_table(Paginator& pg, bool landscape, bool summary) {
   const double w = pg.width();
   const TableStyles& ts = landscape ? css_.wide_table : css_.table;
   const double size = ts.cell.paragraph.size, pad = 2.5;
@@ -104,22 +96,60 @@ void PlanComposer::item_table(Paginator& pg, bool landscape) {
     auto it = widths.find(key);
     return it != widths.end() && it->second > 0 ? it->second : fallback;
   };
-  if (numbered) cols.push_back(Column{"No.", nullptr, true, weight("number", 0.9)});
-  cols.push_back(Column{"取組名称", nullptr, false, weight("name", 3)});
-  for (const auto& def : plan_.fields) cols.push_back(Column{def.label, &def, false, weight(def.key, default_weight(def))});
-  std::vector<double> ws;
-  for (const auto& c : cols) ws.push_back(c.weight);
-  Table t;
-  t.widths = scale_widths(ws, w);
-  // No column narrower than its header (up to six characters, so 自己評価 is not broken) or three
-  // characters: the room is taken from the widest column.
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    const double min_w = std::max(size * 3, std::min(m_.width(Face::gothic, cols[c].label) * size, size * 6)) + 2 * pad + 0.5;
-    if (t.widths[c] < min_w) {
-      auto widest = std::max_element(t.widths.begin(), t.widths.end());
-      *widest -= min_w - t.widths[c];
-      t.widths[c] = min_w;
+  if (numbered) cols.push_back(Column{present::number_label(plan_), nullptr, true, weight("number", 0.9)});
+  cols.push_back(Column{present::name_label(plan_), nullptr, false, weight("name", 3)});
+  if (summary) {
+    for (const auto& key : plan_.presentation.columns)
+      if (const auto* def = plan_.field(key)) cols.push_back(Column{def->label, def, false, weight(key, default_weight(*def))});
+  } else {
+    for (const auto& def : plan_.fields) cols.push_back(Column{def.label, &def, false, weight(def.key, default_weight(def))});
+  }
+  // What each column needs, from its header and the items' values (docs/content-format.md, presentation).
+  std::vector<ColumnNeed> needs;
+  for (const auto& c : cols) {
+    std::vector<std::vector<std::string>> cells;
+    const TextStyle* st = &ts.cell;
+    for (const auto& item : plan_.items) {
+      std::string text;
+      if (!c.def) {
+        text = c.number ? item.number : item.name;
+        st = c.number ? &ts.centred : &ts.label;
+      } else if (auto it = item.fields.find(c.def->key); it != item.fields.end()) {
+        text = present::field_plain_text(it->second);
+        // Tags are printed in one line, joined by 、 (field_boxes).
+        if (it->second.kind == model::FieldKind::tags) std::replace(text.begin(), text.end(), '\n', ' ');
+        if (it->second.kind == model::FieldKind::status || it->second.kind == model::FieldKind::rating) st = &ts.centred;
+        if (it->second.kind == model::FieldKind::departments) st = &ts.department;
+      }
+      std::vector<std::string> paragraphs;
+      std::size_t start = 0;
+      while (!text.empty()) {
+        const std::size_t nl = text.find('\n', start);
+        paragraphs.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+      cells.push_back(std::move(paragraphs));
     }
+    const CellText as{st->face, size, size * ts.cell.paragraph.line_height, st->paragraph.phrases};
+    // A name or a department may widen its column to ten characters for its longest phrase, no more.
+    needs.push_back(measure_column(c.label, ts.header.face, ts.header.paragraph.size, cells, as, 2 * pad, as.phrases ? size * 10 : w * 0.2, m_));
+  }
+  Table t;
+  if (widths.empty()) {
+    t.widths = fit_columns(needs, w);
+  } else {
+    // The plan's own relative widths, but no column narrower than it needs (its header's longest phrase):
+    // the room is taken from the widest column.
+    std::vector<double> ws;
+    for (const auto& c : cols) ws.push_back(c.weight);
+    t.widths = scale_widths(ws, w);
+    for (std::size_t c = 0; c < cols.size(); ++c)
+      if (t.widths[c] < needs[c].min) {
+        auto widest = std::max_element(t.widths.begin(), t.widths.end());
+        *widest -= needs[c].min - t.widths[c];
+        t.widths[c] = needs[c].min;
+      }
   }
   t.pad_x = pad;
   t.pad_y = 2;
@@ -136,23 +166,27 @@ void PlanComposer::item_table(Paginator& pg, bool landscape) {
     std::size_t same = 0;
     while (same < path.size() && same < current.size() && path[same] == current[same]) ++same;
     for (std::size_t d = same; d < path.size(); ++d) {
-      category_rows(t, *path[d], static_cast<int>(d), w, ts, pad, span_all);
+      category_rows(t, *path[d], static_cast<int>(d), w, ts, pad, span_all, summary);
       shown.insert(path[d]->id);
     }
     current = path;
 
     Row row;
     const std::string anchor = present::item_anchor(item.id);
-    row.anchors.push_back(Anchor{anchor, 0});
-    row.outline.push_back(OutlineMark{present::entry_title(item), static_cast<int>(path.size()) + 1, anchor});
+    if (!summary) {
+      row.anchors.push_back(Anchor{anchor, 0});
+      row.outline.push_back(OutlineMark{present::entry_title(item), static_cast<int>(path.size()) + 1, anchor});
+    }
     for (std::size_t c = 0; c < cols.size(); ++c) {
       const double cw = t.widths[c] - 2 * pad;
       std::vector<Box> boxes;
       if (!cols[c].def && cols[c].number) {
         boxes = ts.centred.typeset(item.number, cw, m_);
       } else if (!cols[c].def) {
-        boxes = layout_paragraph({Span{item.name, ts.label.face, ts.label.color, {}, site_link(present::item_page(plan_.id, item.id))}},
-                                 ts.label.paragraph, cw, m_);
+        // In the summary the name leads to the item's card in this PDF; in the table to its web page.
+        boxes = summary ? layout_paragraph({Span{item.name, ts.label.face, style::kLink, anchor, {}}}, ts.label.paragraph, cw, m_)
+                        : layout_paragraph({Span{item.name, ts.label.face, ts.label.color, {}, site_link(present::item_page(plan_.id, item.id))}},
+                                           ts.label.paragraph, cw, m_);
       } else if (auto it = item.fields.find(cols[c].def->key); it != item.fields.end()) {
         const bool compact = it->second.kind == model::FieldKind::status || it->second.kind == model::FieldKind::rating;
         boxes = field_boxes(it->second, *cols[c].def, cw, ts, compact);
@@ -167,7 +201,7 @@ void PlanComposer::item_table(Paginator& pg, bool landscape) {
     // Where a row continues on the next page, its name column says whose row it is.
     row.continued_cell = numbered ? 1 : 0;
     row.continued = ts.aside.typeset(item.name + "（続き）", t.widths[row.continued_cell] - 2 * pad, m_);
-    auto sub = under_row(item, w - 2 * pad, ts);
+    auto sub = summary ? std::vector<Box>{} : under_row(item, w - 2 * pad, ts);
     row.keep_with_next = !sub.empty();
     t.rows.push_back(std::move(row));
     if (!sub.empty()) {
@@ -178,9 +212,10 @@ void PlanComposer::item_table(Paginator& pg, bool landscape) {
     }
   }
   // Categories no item belongs to still carry their blocks: they close the table.
-  model::for_each_category(plan_.categories, [&](const model::Category& c, int depth) {
-    if (!shown.count(c.id)) category_rows(t, c, depth, w, ts, pad, span_all);
-  });
+  if (!summary)
+    model::for_each_category(plan_.categories, [&](const model::Category& c, int depth) {
+      if (!shown.count(c.id)) category_rows(t, c, depth, w, ts, pad, span_all);
+    });
   pg.add_table(t);
 }
 
@@ -216,16 +251,19 @@ std::vector<Box> PlanComposer::under_row(const model::Item& item, double full, c
 }
 
 void PlanComposer::category_rows(Table& t, const model::Category& c, int depth, double w, const TableStyles& ts, double pad,
-                                 int span_all) {
+                                 int span_all, bool summary) {
   Row r;
   const std::string title = present::category_title(c), anchor = present::category_anchor(c.id);
   r.cells.push_back(make_cell((depth == 0 ? ts.category : ts.subcategory).typeset(title, w - 2 * pad, m_),
                               depth == 0 ? style::kHeadFill : style::kGroupFill, span_all));
-  r.anchors.push_back(Anchor{anchor, 0});
-  r.outline.push_back(OutlineMark{title, 1 + depth, anchor});
+  if (!summary) {  // the summary's category rows are a list; the headings with their anchors are elsewhere
+    r.anchors.push_back(Anchor{anchor, 0});
+    r.outline.push_back(OutlineMark{title, 1 + depth, anchor});
+  }
   r.keep_with_next = true;
   t.rows.push_back(std::move(r));
-  auto content = category_content(c, w - 2 * pad, ts);
+  if (summary) return;
+  auto content = category_content(c, w - 2 * pad, ts, !blocks_placed());
   if (!content.empty()) {
     Row b;
     b.cells.push_back(make_cell(std::move(content), std::nullopt, span_all));
@@ -234,10 +272,11 @@ void PlanComposer::category_rows(Table& t, const model::Category& c, int depth, 
   }
 }
 
-// A category's blocks (背景, 目標, 進捗状況 …), links and notes.
-std::vector<Box> PlanComposer::category_content(const model::Category& c, double w, const TableStyles& ts) {
+// A category's blocks (背景, 目標, 進捗状況 …) unless a section places them, links and notes.
+std::vector<Box> PlanComposer::category_content(const model::Category& c, double w, const TableStyles& ts, bool with_blocks) {
   std::vector<Box> out;
-  for (const auto& b : c.blocks) {
+  static const std::vector<model::Block> none;
+  for (const auto& b : with_blocks ? c.blocks : none) {
     if (!b.label.empty()) {
       auto lb = ts.label.typeset(b.label, w, m_);
       for (auto& x : lb) x.keep_with_next = true;

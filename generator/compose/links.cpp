@@ -11,23 +11,28 @@ namespace planpress::compose {
 
 using namespace layout;
 
-// A link from this PDF (pdf/<plan>.pdf) to a page of the site.
-std::string PlanComposer::site_link(const std::string& path) const { return present::relative_link(present::plan_pdf(plan_.id), path); }
+// A link from this PDF to a page of the site: absolute under site.json's base_url, or none — a PDF is
+// mailed, printed and filed away from the site, where a relative link to a web page leads nowhere.
+std::string PlanComposer::site_link(const std::string& path) const {
+  const auto& base = in_.model.site.base_url;
+  return base.empty() ? std::string() : present::absolute_url(base, path);
+}
 
-// Where a link endpoint leads from this PDF: an anchor here, or the web page (relative to pdf/).
+// Where a link endpoint leads from this PDF: an anchor here; else the web page when the site's address is
+// known; else, for another plan, its PDF beside this one at the target's named destination
+// (<plan>.pdf, item-12), so a folder of the PDFs links up; a document named but not published leads
+// nowhere without the site.
 ResolvedTarget PlanComposer::target_of(const xref::Endpoint& e) const {
   const auto info = present::describe(in_.model, e);
   ResolvedTarget t;
   t.text = info.title.empty() ? e.key() : info.title;
   if (e.plan == plan_.id && e.kind != xref::TargetKind::document) {
-    switch (e.kind) {
-      case xref::TargetKind::item: t.anchor = present::item_anchor(e.id); break;
-      case xref::TargetKind::category: t.anchor = present::category_anchor(e.id); break;
-      case xref::TargetKind::section: t.anchor = present::section_anchor(e.id); break;
-      default: t.anchor = kCoverAnchor; break;
-    }
-  } else {
+    t.anchor = e.kind == xref::TargetKind::plan ? std::string(kCoverAnchor) : present::pdf_destination(e);
+  } else if (!in_.model.site.base_url.empty()) {
     t.uri = site_link(present::endpoint_path(e));
+  } else if (e.kind != xref::TargetKind::document) {
+    t.file = present::pdf_file(e.plan);
+    t.anchor = present::pdf_destination(e);
   }
   return t;
 }
@@ -51,7 +56,8 @@ std::vector<Span> PlanComposer::reference_spans(const std::string& key, int sub)
     const auto info = present::describe(in_.model, other);
     if (!out.empty()) out.push_back(plain("　"));
     out.push_back(plain(std::string(present::link_label(l.type, incoming)) + "：", Face::gothic, style::kMuted));
-    out.push_back(Span{t.text, Face::mincho, style::kLink, t.anchor, t.uri});
+    const bool leads = !t.anchor.empty() || !t.uri.empty() || !t.file.empty();
+    out.push_back(Span{t.text, Face::mincho, leads ? style::kLink : style::kText, t.anchor, t.uri, t.file});
     if (other.plan != plan_.id) {
       const std::string owner = other.kind == xref::TargetKind::document ? "外部文書" : info.plan_title;
       if (!owner.empty() && owner != t.text) out.push_back(plain("（" + owner + "）"));
@@ -87,7 +93,10 @@ void PlanComposer::cross_plan_links(Paginator& pg) {
     pg.add(css_.body.typeset("この計画と他の計画・文書との間の参照はありません。", w, m_));
     return;
   }
-  pg.add(css_.intro.typeset("この計画の項目と他の計画・文書との参照関係です。相手の項目は Web 版のページへリンクしています。", w, m_));
+  pg.add(css_.intro.typeset(in_.model.site.base_url.empty()
+                                ? "この計画の項目と他の計画・文書との参照関係です。相手の計画の項目は、同じフォルダにあるその計画の PDF の該当箇所へリンクしています。"
+                                : "この計画の項目と他の計画・文書との参照関係です。相手の項目は Web 版のページへリンクしています。",
+                            w, m_));
   const auto& ts = css_.table;
   const double pad = 3;
   Table t;
@@ -112,7 +121,10 @@ void PlanComposer::cross_plan_links(Paginator& pg) {
     const std::string owner = there.kind == xref::TargetKind::document ? info.title + "（外部文書）" : info.plan_title;
     r.cells.push_back(make_cell(typeset_text(owner, st, t.widths[2] - 2 * pad, m_)));
     const std::string there_text = there.kind == xref::TargetKind::plan || there.kind == xref::TargetKind::document ? "（全体）" : there_t.text;
-    r.cells.push_back(make_cell(layout_paragraph({Span{there_text, Face::mincho, style::kLink, there_t.anchor, there_t.uri}}, st, t.widths[3] - 2 * pad, m_)));
+    const bool leads = !there_t.anchor.empty() || !there_t.uri.empty() || !there_t.file.empty();
+    r.cells.push_back(make_cell(layout_paragraph({Span{there_text, Face::mincho, leads ? style::kLink : style::kText, there_t.anchor,
+                                                       there_t.uri, there_t.file}},
+                                                 st, t.widths[3] - 2 * pad, m_)));
     t.rows.push_back(std::move(r));
   }
   pg.add_table(t);

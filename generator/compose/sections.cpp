@@ -26,12 +26,17 @@ void add_blocks(Paginator& pg, std::vector<Block> blocks) {
 }  // namespace
 
 void PlanComposer::sections(Paginator& pg) {
-  bool first = true;
+  using model::SectionInclude;
+  const bool cards = plan_.presentation.items == "cards";
+  bool first = true, table_done = false;
   for (const auto& s : plan_.sections) {
-    chapter_break(pg, first);
-    first = false;
+    const bool titled = !s.title.empty();
+    if (titled || !s.markdown.empty()) {
+      chapter_break(pg, first);
+      first = false;
+    }
     const double w = pg.width();
-    pg.add(typeset_heading(present::section_title(s), 0, w, m_, present::section_anchor(s.id), 0));
+    if (titled) pg.add(typeset_heading(present::section_title(s), 0, w, m_, present::section_anchor(s.id), 0));
     MarkdownOptions o;
     o.anchor_prefix = present::section_anchor(s.id);
     o.outline_level = 1;
@@ -40,7 +45,39 @@ void PlanComposer::sections(Paginator& pg) {
     if (!back.empty()) add_reference_line(pg, back, w);
     for (const auto& ind : plan_.indicators)
       if (ind.section == s.id) indicator(pg, ind, 1);
+    // What the section places (docs/content-format.md, "sections"), in the order the original prints it.
+    if (s.include == SectionInclude::categories || (!cards && s.include == SectionInclude::items)) {
+      if (!table_done) items(pg, /*placed=*/true, titled ? 1 : 0);
+      table_done = !cards || table_done;
+      first = false;
+    } else if (s.include == SectionInclude::items) {
+      summary_table(pg);
+    } else if (s.include == SectionInclude::blocks) {
+      placed_blocks(pg);
+    }
   }
+}
+
+bool PlanComposer::blocks_placed() const { return plan_.placing(model::SectionInclude::blocks) != nullptr; }
+
+void PlanComposer::placed_blocks(Paginator& pg) {
+  const double w = pg.width();
+  model::for_each_category(plan_.categories, [&](const model::Category& c, int) {
+    if (c.blocks.empty()) return;
+    std::string title;
+    for (const auto* part : path_of(c.id)) title += (title.empty() ? "" : "　") + present::category_title(*part);
+    pg.add(typeset_heading(title, 2, w, m_));
+    for (const auto& b : c.blocks) {
+      if (!b.label.empty()) {
+        auto lb = css_.blocks.label.typeset(b.label, w, m_);
+        for (auto& x : lb) x.keep_with_next = true;
+        pg.add(std::move(lb));
+      }
+      MarkdownOptions o;
+      add_blocks(pg, typeset_markdown(b.markdown.root, w, m_, resolver(), o));
+    }
+    pg.add(make_space(6));
+  });
 }
 
 // Chapters start on a new page when `force`, when the page is landscape, or when less than 25% of the

@@ -38,14 +38,18 @@ TableStyles table_styles(double size) {
   const double aside = size * 0.9, category = size + 1, subcategory = size + 0.5;
   TableStyles t;
   t.header = make({size, pitch, Align::center, Face::gothic});
+  t.header.paragraph.phrases = true;  // 評価 never breaks into 評／価 (the columns are at least that wide)
   t.cell = make({size, pitch, Align::justify});
   t.centred = make({size, pitch, Align::center, Face::gothic});
   t.label = make({size, pitch, Align::left, Face::gothic});
+  t.label.paragraph.phrases = true;
   t.heading = make({size, pitch, Align::justify, Face::gothic});
   t.aside = make({aside, aside >= 10 ? 1.7 : 1.45, Align::justify, Face::gothic, st::kMuted});
   t.category = make({category, category >= 10 ? 1.7 : 1.45, Align::left, Face::gothic});
   t.subcategory = make({subcategory, subcategory >= 10 ? 1.7 : 1.45, Align::left, Face::gothic});
   t.links = make({size, pitch, Align::left});
+  t.department = t.links;
+  t.department.paragraph.phrases = true;
   t.note = make({size, pitch, Align::justify, Face::mincho, st::kMuted, size, -size});
   return t;
 }

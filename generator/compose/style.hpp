@@ -25,10 +25,11 @@ struct TextStyle {
 /// The styles of one size of table text: portrait tables and cards (8.5 pt), landscape item tables (8 pt),
 /// and the blocks of a category under a heading (9.5 pt).
 struct TableStyles {
-  TextStyle header;       ///< column headers: Gothic, centred
+  TextStyle header;       ///< column headers: Gothic, centred, broken between phrases only
   TextStyle cell;         ///< values: Mincho, justified
   TextStyle centred;      ///< marks and numbers in narrow columns: Gothic, centred
-  TextStyle label;        ///< names, row labels, block labels: Gothic, left
+  TextStyle label;        ///< names, row labels, block labels: Gothic, left, broken between phrases only
+  TextStyle department;   ///< a 担当課 entry: left, broken between phrases only (総務局人事課・｜職員研修所)
   TextStyle heading;      ///< a sub-item's title and its field labels under a row: Gothic, justified
   TextStyle aside;        ///< another label the item prints, 「（続き）」: Gothic, muted, 90 %
   TextStyle category;     ///< a top-level category row: Gothic, left, 1 pt larger

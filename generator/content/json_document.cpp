@@ -36,13 +36,15 @@ std::string JsonDocument::raw_text(const std::string& pointer) const {
   return text.substr(it->second.begin, end - it->second.begin);
 }
 
-base::Location JsonDocument::in_string(const std::string& pointer, std::size_t decoded_offset) const {
-  auto it = spans_.find(pointer);
-  if (it == spans_.end()) return base::Location::in(source_, 0);
-  const std::string& raw = source_->text();
-  std::size_t i = it->second.begin + 1;  // after the opening quote
+namespace {
+
+// Walks a string literal from after its opening quote at `begin`, a source character or an escape at a
+// time, while `more(source offset, decoded bytes)` holds; returns where it stopped, in both.
+template <typename More>
+std::pair<std::size_t, std::size_t> walk_string(const std::string& raw, std::size_t begin, More more) {
+  std::size_t i = begin + 1;
   std::size_t decoded = 0;
-  while (i < raw.size() && raw[i] != '"' && decoded < decoded_offset) {
+  while (i < raw.size() && raw[i] != '"' && more(i, decoded)) {
     if (raw[i] == '\\' && i + 1 < raw.size()) {
       if (raw[i + 1] == 'u' && i + 5 < raw.size()) {
         // \uXXXX decodes to 1–3 UTF-8 bytes (a surrogate pair, 12 source bytes, to 4).
@@ -59,7 +61,22 @@ base::Location JsonDocument::in_string(const std::string& pointer, std::size_t d
       ++decoded;
     }
   }
-  return base::Location::in(source_, i);
+  return {i, decoded};
+}
+
+}  // namespace
+
+base::Location JsonDocument::in_string(const std::string& pointer, std::size_t decoded_offset) const {
+  auto it = spans_.find(pointer);
+  if (it == spans_.end()) return base::Location::in(source_, 0);
+  const auto stop = walk_string(source_->text(), it->second.begin, [&](std::size_t, std::size_t decoded) { return decoded < decoded_offset; });
+  return base::Location::in(source_, stop.first);
+}
+
+std::size_t JsonDocument::decoded_offset(const std::string& pointer, std::size_t offset) const {
+  auto it = spans_.find(pointer);
+  if (it == spans_.end() || offset <= it->second.begin) return 0;
+  return walk_string(source_->text(), it->second.begin, [&](std::size_t i, std::size_t) { return i < offset; }).second;
 }
 
 std::string pointer_append(const std::string& pointer, const std::string& token) {

@@ -37,6 +37,9 @@ class JsonDocument {
   /// Location of the character at byte `decoded_offset` inside the string value at `pointer`, mapping
   /// through escape sequences, so diagnostics inside Markdown-in-JSON point at the right column.
   base::Location in_string(const std::string& pointer, std::size_t decoded_offset) const;
+  /// The reverse of in_string: how many bytes of the decoded string value at `pointer` stand before the
+  /// source byte `offset` (0 when the offset is at or before the opening quote).
+  std::size_t decoded_offset(const std::string& pointer, std::size_t offset) const;
 
  private:
   base::SourcePtr source_;

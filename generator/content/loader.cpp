@@ -34,6 +34,24 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
   const std::string docs_path = io::join_path(content_dir, "documents.json");
   if (fs.exists(docs_path)) raw.documents = load_json(fs, docs_path, diags);
 
+  // content/assets/: published as they are (site.json "logo" names one).
+  const std::string assets_dir = io::join_path(content_dir, "assets");
+  if (fs.is_directory(assets_dir)) {
+    for (const auto& name : fs.list_directory(assets_dir)) {
+      const std::string path = io::join_path(assets_dir, name);
+      if (name.front() == '.' || fs.is_directory(path)) continue;
+      const auto size = fs.file_size(path);
+      if (size && *size > kMaxAssetBytes) {
+        diags.error(base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
+                    msg<Msg::file_too_large_asset_file>(arg<"size">(*size)));
+        continue;
+      }
+      std::string error;
+      if (auto bytes = fs.read_file(path, error)) raw.assets.emplace(name, std::move(*bytes));
+      else diags.error(base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0), msg<Msg::io_error_read>(arg<"reason">(error)));
+    }
+  }
+
   const std::string plans_dir = io::join_path(content_dir, "plans");
   if (!fs.is_directory(plans_dir)) return raw;
   for (const auto& name : fs.list_directory(plans_dir)) {

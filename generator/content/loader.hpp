@@ -28,7 +28,12 @@ struct RawContent {
   std::optional<JsonDocument> site;
   std::optional<JsonDocument> documents;  ///< documents.json is optional
   std::vector<RawPlan> plans;             ///< sorted by directory name
+  /// content/assets/: files the site publishes as they are (a logo), by file name → bytes.
+  std::map<std::string, std::string> assets;
 };
+
+/// Largest file accepted in content/assets/.
+inline constexpr std::uintmax_t kMaxAssetBytes = 2u * 1024 * 1024;
 
 /// Loads `content_dir`. Every problem is reported; files that fail are left empty in the result.
 RawContent load_content(const io::FileSystem& fs, const std::string& content_dir, base::Diagnostics& diags);

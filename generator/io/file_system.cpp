@@ -212,4 +212,16 @@ IoError MemoryFileSystem::remove_all(const std::string& path) {
   return std::nullopt;
 }
 
+// --- OverlayFileSystem ----------------------------------------------------------------------------------
+
+std::optional<std::string> OverlayFileSystem::read_file(const std::string& path, std::string& error) const {
+  if (auto it = replaced_.find(path); it != replaced_.end()) return it->second;
+  return base_.read_file(path, error);
+}
+
+std::optional<std::uintmax_t> OverlayFileSystem::file_size(const std::string& path) const {
+  if (auto it = replaced_.find(path); it != replaced_.end()) return it->second.size();
+  return base_.file_size(path);
+}
+
 }  // namespace planpress::io

@@ -68,6 +68,30 @@ class MemoryFileSystem final : public FileSystem {
   std::map<std::string, bool> dirs_;
 };
 
+/// Another file system with some files replaced (path → bytes), read-only: `check` runs on the content as
+/// it would be after an edit (sheet import) without writing anything.
+class OverlayFileSystem final : public FileSystem {
+ public:
+  OverlayFileSystem(const FileSystem& base, std::map<std::string, std::string> replaced)
+      : base_(base), replaced_(std::move(replaced)) {}
+
+  std::optional<std::string> read_file(const std::string& path, std::string& error) const override;
+  std::optional<std::uintmax_t> file_size(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override { return base_.is_directory(path); }
+  bool exists(const std::string& path) const override { return replaced_.count(path) || base_.exists(path); }
+  std::vector<std::string> list_directory(const std::string& path) const override { return base_.list_directory(path); }
+  IoError write_file(const std::string& path, const std::string&) override { return read_only(path); }
+  IoError create_directories(const std::string& path) override { return read_only(path); }
+  IoError rename(const std::string& from, const std::string&) override { return read_only(from); }
+  IoError exchange(const std::string& a, const std::string&) override { return read_only(a); }
+  IoError remove_all(const std::string& path) override { return read_only(path); }
+
+ private:
+  static IoError read_only(const std::string& path) { return path + ": read-only file system"; }
+  const FileSystem& base_;
+  std::map<std::string, std::string> replaced_;
+};
+
 /// Joins path segments with '/'.
 std::string join_path(const std::string& a, const std::string& b);
 

@@ -42,4 +42,25 @@ IoError publish(FileSystem& fs, const OutputTree& tree, const std::string& out_d
   return std::nullopt;
 }
 
+IoError replace_file(FileSystem& fs, const std::string& path, const std::string& bytes) {
+  const std::string dir = parent_path(path);
+  const std::string name = path.substr(dir.empty() ? 0 : dir.size() + 1);
+  const std::string temp = join_path(dir, "." + name + ".planpress-tmp");
+  if (auto e = fs.write_file(temp, bytes)) {
+    fs.remove_all(temp);
+    return e;
+  }
+  if (auto e = fs.rename(temp, path)) {
+    fs.remove_all(temp);
+    return e;
+  }
+  return std::nullopt;
+}
+
+IoError replace_files(FileSystem& fs, const std::map<std::string, std::string>& files) {
+  for (const auto& [path, bytes] : files)
+    if (auto e = replace_file(fs, path, bytes)) return e;
+  return std::nullopt;
+}
+
 }  // namespace planpress::io

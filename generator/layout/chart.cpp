@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "present/values.hpp"
 
@@ -51,13 +50,13 @@ struct Plot {
 
   static constexpr double kTick = 7, kLabel = 6.5;  // sizes of axis text and value labels
 
-  double y_of(double v) const { return y + h - (v - spec.axis.min) / (spec.axis.max - spec.axis.min) * h; }
-  double slot() const { return w / static_cast<double>(spec.years.size()); }
-  double x_of(int year) const {
-    const auto& xs = spec.years;
-    const auto i = static_cast<double>(std::find(xs.begin(), xs.end(), year) - xs.begin());
-    return x + (i + 0.5) * slot();
+  present::ChartFrame frame() const {
+    present::ChartFrame f;
+    f.plot = {x, y, w, h};
+    return f;
   }
+  double y_of(double v) const { return present::value_y(spec, frame(), v); }
+  double x_of(int year) const { return present::year_x(spec, frame(), year); }
 };
 
 // The unit, the grid with the value axis' tick labels, the frame, the year labels.
@@ -87,71 +86,69 @@ void draw_axes(const Plot& p, Content& c) {
   }
 }
 
-// A bar per value, labelled above; hollow bars for baselines and targets.
-void draw_bars(const Plot& p, Content& c) {
-  const auto& series = p.spec.series;
-  const double bar_w = std::min(24.0, p.slot() * 0.75 / static_cast<double>(series.size()));
-  for (std::size_t si = 0; si < series.size(); ++si) {
-    const Color col = kSeriesColors[si % 5];
-    for (const auto* list : {&series[si].planned, &series[si].actual})
-      for (const auto& v : *list) {
-        const double x = p.x_of(v.year) - bar_w * static_cast<double>(series.size()) / 2 + bar_w * static_cast<double>(si);
-        const double top = p.y_of(v.value), base = p.y_of(std::max(p.spec.axis.min, 0.0));
-        Rect r;
-        r.x = x;
-        r.y = std::min(top, base);
-        r.w = bar_w * 0.9;
-        r.h = std::abs(base - top);
-        r.fill = v.mark == present::Mark::actual ? col : light(col);
-        r.stroke = col;
-        c.rects.push_back(r);
-        c.texts.push_back(text_at(x + bar_w * 0.45 - p.m.width(Face::gothic, v.label) * Plot::kLabel / 2, r.y - 2, v.label, Plot::kLabel, col));
-      }
-  }
+// What the chart's geometry is for the shared placement (present::place_chart): the plot, the room for
+// labels (the plot and the free band above it; not over the axes, not over the unit at the top left), the
+// size of the marks (mark_at, with their outline) and of the labels.
+present::ChartFrame frame_of(const Plot& p) {
+  present::ChartFrame f = p.frame();
+  f.room = {p.x + 0.5, p.y - 5, p.width - p.x - 0.5, p.h + 5 - 0.5};
+  f.mark = 3.2 + 0.4;
+  f.gap = 1.5;
+  f.label_h = Plot::kLabel * (p.m.ascent(Face::gothic) + p.m.descent(Face::gothic));
+  f.bar_w = 24;
+  f.bar_share = 0.75;
+  f.label_w = [&m = p.m](const std::string& s) { return m.width(Face::gothic, s) * Plot::kLabel; };
+  return f;
 }
 
-// A line per series, the dashed way to its target, a mark per value, and the values' labels right of
-// their marks (labels of one year spread apart so close values stay legible).
-void draw_lines(const Plot& p, Content& c) {
-  struct Label {
-    double y;
-    std::string text;
-    Color color;
-  };
-  std::map<int, std::vector<Label>> labels;  // by fiscal year
-  const auto& series = p.spec.series;
-  for (std::size_t si = 0; si < series.size(); ++si) {
-    const auto& s = series[si];
-    const Color col = kSeriesColors[si % 5];
+// A value label in its box: the text's ascent at the box's top.
+TextRun label_at(const Plot& p, const present::PlacedLabel& l, const Color& col) {
+  return text_at(l.box.x, l.box.y + p.m.ascent(Face::gothic) * Plot::kLabel, l.text, Plot::kLabel, col);
+}
+
+// A bar per value, labelled above; baselines and targets in a light shade.
+void draw_bars(const Plot& p, const present::ChartPlacement& placed, Content& c) {
+  for (const auto& b : placed.bars) {
+    const Color col = kSeriesColors[b.series % 5];
+    Rect r;
+    r.x = b.box.x;
+    r.y = b.box.y;
+    r.w = b.box.w;
+    r.h = b.box.h;
+    r.fill = b.mark == present::Mark::actual ? col : light(col);
+    r.stroke = col;
+    c.rects.push_back(r);
+  }
+  for (const auto& l : placed.labels) c.texts.push_back(label_at(p, l, kSeriesColors[l.series % 5]));
+}
+
+// A line per series, the dashed way to its target, a mark per value and the values' labels where the
+// placement put them.
+void draw_lines(const Plot& p, const present::ChartPlacement& placed, Content& c) {
+  auto path_of = [](const std::vector<present::ChartXY>& pts) {
     Path line;
-    line.stroke = col;
-    line.line_width = 1.3;
-    line.dash = kSeriesDash[si % 5];
-    for (const auto& v : s.actual) line.points.push_back({p.x_of(v.year), p.y_of(v.value)});
-    if (line.points.size() >= 2) c.paths.push_back(std::move(line));
-    if (s.way.size() >= 2) {
-      Path way;
+    for (const auto& q : pts) line.points.push_back({q.x, q.y});
+    return line;
+  };
+  for (std::size_t si = 0; si < placed.lines.size(); ++si) {
+    const Color col = kSeriesColors[si % 5];
+    if (placed.lines[si].size() >= 2) {
+      Path line = path_of(placed.lines[si]);
+      line.stroke = col;
+      line.line_width = 1.3;
+      line.dash = kSeriesDash[si % 5];
+      c.paths.push_back(std::move(line));
+    }
+    if (placed.ways[si].size() >= 2) {
+      Path way = path_of(placed.ways[si]);
       way.stroke = col;
       way.line_width = 1;
       way.dash = kWayDash;
-      for (const auto& v : s.way) way.points.push_back({p.x_of(v.year), p.y_of(v.value)});
       c.paths.push_back(std::move(way));
     }
-    for (const auto* list : {&s.actual, &s.planned})
-      for (const auto& v : *list) {
-        c.paths.push_back(mark_at(p.x_of(v.year), p.y_of(v.value), v.mark, col));
-        labels[v.year].push_back(Label{p.y_of(v.value), v.label, col});
-      }
   }
-  const double label = Plot::kLabel;
-  for (auto& [year, list] : labels) {
-    std::stable_sort(list.begin(), list.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
-    std::vector<double> ys;
-    for (const auto& l : list) ys.push_back(l.y);
-    present::spread_labels(ys, label * 1.15, p.y + p.h - label * 0.35 - 0.5);  // baselines above the axis
-    for (std::size_t i = 0; i < list.size(); ++i)
-      c.texts.push_back(text_at(p.x_of(year) + 5, ys[i] + label * 0.35, list[i].text, label, list[i].color));
-  }
+  for (const auto& mk : placed.marks) c.paths.push_back(mark_at(mk.x, mk.y, mk.mark, kSeriesColors[mk.series % 5]));
+  for (const auto& l : placed.labels) c.texts.push_back(label_at(p, l, kSeriesColors[l.series % 5]));
 }
 
 // The legend, three entries per line: the series, then the meaning of hollow marks.
@@ -209,8 +206,9 @@ Box draw_indicator_chart(const present::ChartSpec& spec, double width, const Mea
   Box box;
   box.height = height + 8;
   draw_axes(p, box.content);
-  if (spec.bars) draw_bars(p, box.content);
-  else draw_lines(p, box.content);
+  const auto placed = present::place_chart(spec, frame_of(p));
+  if (spec.bars) draw_bars(p, placed, box.content);
+  else draw_lines(p, placed, box.content);
   draw_legend(p, box.content);
   return box;
 }
@@ -227,6 +225,7 @@ Table make_indicator_table(const present::IndicatorTable& it, double width, cons
   auto cell = [&](const std::string& s, std::size_t col, Face f, bool head) {
     ParagraphStyle st = cs;
     if (col == 0 && !head) st.align = Align::left;
+    st.phrases = head;  // 令和元年度（当初） breaks before its bracket, never inside a word
     return make_cell(typeset_text(s, st, t.widths[col] - 2 * pad, m, f), head ? std::optional<Color>(style::kHeadFill) : std::nullopt);
   };
   Row head;

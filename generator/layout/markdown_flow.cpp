@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "base/utf8.hpp"
+#include "layout/columns.hpp"
+#include "present/titles.hpp"
 
 namespace planpress::layout {
 
@@ -26,7 +28,7 @@ class Builder {
   // Inline content → spans. A soft line break between two Japanese characters disappears (the source was
   // wrapped for editing); elsewhere it is a space.
   void spans(const Node& n, Face face, const std::string& anchor, const std::string& uri, std::vector<Span>& out) {
-    auto add = [&](std::string text, Face f, const std::string& a, const std::string& u, Color c) {
+    auto add = [&](std::string text, Face f, const std::string& a, const std::string& u, Color c, const std::string& file = {}) {
       if (text.empty()) return;
       if (soft_pending_) {
         soft_pending_ = false;
@@ -38,10 +40,11 @@ class Builder {
       char32_t cp = 0;
       while (i < text.size()) cp = base::decode_utf8(text, i);
       last_ = cp;
-      if (!out.empty() && out.back().face == f && out.back().anchor == a && out.back().uri == u && out.back().color == c)
+      if (!out.empty() && out.back().face == f && out.back().anchor == a && out.back().uri == u && out.back().file == file &&
+          out.back().color == c)
         out.back().text += text;
       else
-        out.push_back(Span{std::move(text), f, c, a, u});
+        out.push_back(Span{std::move(text), f, c, a, u, file});
     };
     const Color color = (anchor.empty() && uri.empty()) ? style::kText : style::kLink;
     switch (n.kind) {
@@ -62,7 +65,8 @@ class Builder {
       case K::wikilink: {
         auto t = resolve_ ? resolve_(n.url) : std::nullopt;
         const std::string text = !n.text.empty() ? n.text : t ? t->text : n.url;
-        if (t) add(text, face, t->anchor, t->uri, style::kLink);
+        const bool leads = t && (!t->anchor.empty() || !t->uri.empty() || !t->file.empty());
+        if (leads) add(text, face, t->anchor, t->uri, style::kLink, t->file);
         else add(text, face, anchor, uri, color);
         return;
       }
@@ -95,9 +99,14 @@ class Builder {
     ParagraphStyle st = make_body_style(opt_.size);
     st.space_after = opt_.size * 0.5;
     switch (n.kind) {
-      case K::paragraph:
-        push(out, layout_paragraph(inline_of(n), st, w, m_), indent);
+      case K::paragraph: {
+        auto sp = inline_of(n);
+        // A remark (［編集注］, ［掲載注］) is not the document's words: its label goes first.
+        if (n.remark != markdown::Remark::none)
+          sp.insert(sp.begin(), Span{std::string("［") + present::remark_label(n.remark) + "］", Face::gothic, style::kMuted, {}, {}});
+        push(out, layout_paragraph(sp, st, w, m_), indent);
         break;
+      }
       case K::heading: {
         std::string text;
         for (const auto& s : inline_of(n, Face::gothic)) text += s.text;
@@ -117,7 +126,13 @@ class Builder {
       }
       case K::blockquote: {
         std::vector<Block> inner;
-        blocks(n, 0, w - opt_.size, inner);
+        if (n.remark != markdown::Remark::none && !n.children.empty()) {
+          Node labelled = n;  // a remark with its table or list: the label before its first paragraph
+          labelled.children[0].remark = n.remark;
+          blocks(labelled, 0, w - opt_.size, inner);
+        } else {
+          blocks(n, 0, w - opt_.size, inner);
+        }
         auto flat = flatten(std::move(inner));
         while (!flat.empty() && flat.back().space) flat.pop_back();
         for (auto& b : flat) {
@@ -177,36 +192,111 @@ class Builder {
     }
   }
 
-  // Tables use the width they are given (not indented inside list items).
+  // The lines of a table cell: its spans split at hard line breaks into paragraphs; one that starts with a
+  // bullet (● ■ ◆ ・, which the parser put on lines of their own) hangs after it, and a ・ item under a ●
+  // item is indented by one more em, as the documents print these lists.
+  std::vector<Box> cell_boxes(const std::vector<Span>& spans, const ParagraphStyle& base, double width) const {
+    std::vector<std::vector<Span>> paragraphs(1);
+    for (const auto& s : spans) {
+      std::size_t start = 0;
+      for (;;) {
+        const std::size_t nl = s.text.find('\n', start);
+        Span piece = s;
+        piece.text = s.text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (!piece.text.empty()) paragraphs.back().push_back(std::move(piece));
+        if (nl == std::string::npos) break;
+        paragraphs.emplace_back();
+        start = nl + 1;
+      }
+    }
+    std::vector<Box> out;
+    bool under_major = false;  // a ● ■ ◆ item came before in this cell
+    for (const auto& p : paragraphs) {
+      ParagraphStyle st = base;
+      if (!p.empty()) {
+        std::size_t i = 0;
+        const char32_t first = base::decode_utf8(p.front().text, i);
+        const bool major = first == U'●' || first == U'■' || first == U'◆';
+        if (major || first == U'・') {
+          const double hang = m_.advance(p.front().face, first) * base.size;
+          const double extra = !major && under_major ? base.size : 0.0;
+          st.indent = base.indent + extra + hang;
+          st.first_indent = -hang;
+          if (st.align == Align::center) st.align = Align::left;
+        }
+        under_major = under_major || major;
+      }
+      for (auto& b : layout_paragraph(p.empty() ? std::vector<Span>{Span{}} : p, st, width, m_)) out.push_back(std::move(b));
+    }
+    return out;
+  }
+
+  // Tables use the width they are given (not indented inside list items). Column widths come from the
+  // content (layout/columns.hpp): headers never break inside a word, short columns stay narrow.
   void table(const Node& n, double width, std::vector<Block>& out) {
-    // Column widths from the widest content of each column, capped, filling the width.
     std::size_t cols = 0;
     for (const auto& r : n.children) cols = std::max(cols, r.children.size());
     if (cols == 0) return;
     const double size = opt_.size >= style::kBody ? style::kTable : opt_.size;
     const double pad = 3;
-    std::vector<double> natural(cols, 2 * size);
-    for (const auto& r : n.children)
-      for (std::size_t c = 0; c < r.children.size(); ++c) {
-        double w = 0;
-        for (const auto& s : inline_of(r.children[c])) w += m_.width(s.face, s.text) * size;
-        natural[c] = std::max(natural[c], std::min(w, width * 0.55) + 2 * pad);
+    const ParagraphStyle body = make_body_style(size);
+    // Every cell's spans, by row and column.
+    std::vector<std::vector<std::vector<Span>>> spans;
+    for (const auto& r : n.children) {
+      spans.emplace_back();
+      for (std::size_t c = 0; c < cols; ++c)
+        spans.back().push_back(c < r.children.size() ? inline_of(r.children[c], r.header ? Face::gothic : Face::mincho) : std::vector<Span>{});
+    }
+    auto text_of = [](const std::vector<Span>& sp) {
+      std::string t;
+      for (const auto& s : sp) t += s.text;
+      return t;
+    };
+    std::vector<ColumnNeed> needs;
+    // A column of short labels (no paragraph over 24 characters: 区分, 施策, names) breaks between phrases
+    // like its header; a column of sentences breaks like body text.
+    std::vector<bool> labels(cols, true);
+    for (std::size_t c = 0; c < cols; ++c) {
+      std::string header;
+      std::vector<std::vector<std::string>> cells;
+      for (std::size_t r = 0; r < n.children.size(); ++r) {
+        const std::string t = text_of(spans[r][c]);
+        if (n.children[r].header) {
+          header += (header.empty() ? "" : "\n") + t;
+          continue;
+        }
+        std::vector<std::string> paragraphs;
+        std::size_t start = 0;
+        for (;;) {
+          const std::size_t nl = t.find('\n', start);
+          paragraphs.push_back(t.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+          labels[c] = labels[c] && base::count_code_points(paragraphs.back()) <= 24;
+          if (nl == std::string::npos) break;
+          start = nl + 1;
+        }
+        cells.push_back(std::move(paragraphs));
       }
-    const std::vector<double> widths = scale_widths(natural, width);
+      needs.push_back(measure_column(header, Face::gothic, size, cells,
+                                     CellText{Face::mincho, size, size * body.line_height, labels[c]}, 2 * pad,
+                                     labels[c] ? size * 8 : width * 0.25, m_));
+    }
+    const std::vector<double> widths = fit_columns(needs, width);
     Table t;
     t.widths = widths;
     t.pad_x = pad;
     t.pad_y = 2;
-    for (const auto& r : n.children) {
+    for (std::size_t ri = 0; ri < n.children.size(); ++ri) {
+      const auto& r = n.children[ri];
       Row row;
       for (std::size_t c = 0; c < cols; ++c) {
-        ParagraphStyle cs = make_body_style(size);
+        ParagraphStyle cs = body;
         cs.align = Align::left;
+        cs.phrases = r.header || labels[c];
         std::vector<Box> boxes;
         if (c < r.children.size()) {
           const auto& cell = r.children[c];
           cs.align = cell.align == 'c' ? Align::center : cell.align == 'r' ? Align::right : Align::left;
-          boxes = layout_paragraph(inline_of(cell, r.header ? Face::gothic : Face::mincho), cs, widths[c] - 2 * pad, m_);
+          boxes = cell_boxes(spans[ri][c], cs, widths[c] - 2 * pad);
         }
         row.cells.push_back(make_cell(std::move(boxes), r.header ? std::optional<Color>(style::kHeadFill) : std::nullopt));
       }

@@ -12,11 +12,13 @@
 
 namespace planpress::layout {
 
-/// Where a [[…]] link leads: its text and either an anchor of this PDF or a (relative) URI.
+/// Where a [[…]] link leads: its text and an anchor of this PDF, a URI, or a named destination (`anchor`) of
+/// another PDF (`file`); none of them when it leads nowhere that can be reached from a mailed PDF.
 struct ResolvedTarget {
   std::string text;    ///< the target's title, when the link gives none
-  std::string anchor;  ///< in this PDF, or
-  std::string uri;     ///< the web page, relative to the PDF
+  std::string anchor;  ///< in this PDF (or in `file`), or
+  std::string uri;     ///< an absolute URL, or
+  std::string file;    ///< another PDF, by file name relative to this one
 };
 
 /// Resolves the target of a [[…]] link; nullopt when it cannot be resolved (shown as plain text).

@@ -50,12 +50,13 @@ struct Path {
   std::optional<Color> fill;   ///< fill colour (closed paths)
 };
 
-/// A clickable area leading to an anchor of the same document or to a URI (relative URIs are resolved
-/// against the PDF's own location by viewers).
+/// A clickable area leading to an anchor of the same document, to a URI, or to a named destination of
+/// another PDF (a "remote go-to": `file` relative to this PDF, `anchor` a name that PDF defines).
 struct Link {
   double x = 0, y = 0, w = 0, h = 0;  ///< the clickable area, points
-  std::string anchor;                 ///< an Anchor's name in this document, or
-  std::string uri;                    ///< a URI (relative to the PDF file)
+  std::string anchor;                 ///< an Anchor's name in this document (or in `file`), or
+  std::string uri;                    ///< a URI, or
+  std::string file;                   ///< another PDF (with `anchor`, or its first page)
 };
 
 /// A named place (the target of internal links and table-of-contents entries); `y` is its top.

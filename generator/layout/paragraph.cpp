@@ -29,13 +29,29 @@ std::size_t prev_char(const std::string& s, std::size_t i) {
 
 char32_t char_at(const std::string& s, std::size_t i) { return base::decode_utf8(s, i); }
 
-// A character that belongs to a Latin word or number: justification never opens gaps between two of them.
-bool word_char(char32_t cp) { return cp > ' ' && cp < 0x1100; }
+// A character that belongs to a Latin word or number, in half or full width: justification never opens
+// gaps between two of them.
+bool word_char(char32_t cp) {
+  if (cp > ' ' && cp < 0x1100) return true;
+  // Full-width ASCII (！ to ～ minus the ideographic brackets and punctuation Japanese text uses as its
+  // own): letters, digits and the signs inside numbers and abbreviations (．，％＆＋－／：).
+  if (cp >= 0xFF10 && cp <= 0xFF19) return true;  // ０–９
+  if (cp >= 0xFF21 && cp <= 0xFF3A) return true;  // Ａ–Ｚ
+  if (cp >= 0xFF41 && cp <= 0xFF5A) return true;  // ａ–ｚ
+  switch (cp) {
+    case U'．': case U'％': case U'＆': case U'＋': case U'－': case U'＿': case U'＠': case U'＃':
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace
 
+bool justification_gap(char32_t a, char32_t b) { return !(word_char(a) && word_char(b)); }
+
 std::vector<LineRange> break_lines(const std::string& text, const std::vector<double>& adv, double first_width,
-                                   double rest_width) {
+                                   double rest_width, bool phrases) {
   std::vector<LineRange> lines;
   const std::size_t n = text.size();
   std::vector<double> prefix(n + 1, 0.0);
@@ -52,7 +68,21 @@ std::vector<LineRange> break_lines(const std::string& text, const std::vector<do
     lines.push_back(LineRange{0, 0, 0, true});
     return lines;
   }
-  const auto breaks = text::find_line_breaks(text);
+  auto breaks = text::find_line_breaks(text);
+  if (phrases) {
+    // Between phrases only; but a phrase wider than a line (a long compound in a narrow column) breaks
+    // where ordinary text would rather than be cut anywhere.
+    const auto all = std::move(breaks);
+    breaks.clear();
+    std::size_t from = 0, k = 0;
+    for (const auto& p : text::find_phrase_breaks(text)) {
+      const double phrase_w = prefix[p.offset] - prefix[from];
+      for (; k < all.size() && all[k].offset < p.offset; ++k)
+        if (phrase_w > std::min(first_width, rest_width) + kEpsilon) breaks.push_back(all[k]);
+      breaks.push_back(p);
+      from = p.offset;
+    }
+  }
   std::size_t start = 0;
   bool first = true;
   std::size_t last_fit = 0;
@@ -159,7 +189,7 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
   }
   const double first_avail = width - style.indent - style.first_indent;
   const double rest_avail = width - style.indent;
-  const auto ranges = break_lines(text, adv, first_avail, rest_avail);
+  const auto ranges = break_lines(text, adv, first_avail, rest_avail, style.phrases);
 
   std::vector<Box> boxes;
   if (style.space_before > 0) {
@@ -202,7 +232,7 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
           if (!r.last && extra > kEpsilon) {
             std::size_t gaps = 0;
             for (std::size_t i = 0; i + 1 < chars.size(); ++i)
-              if (!(word_char(chars[i].cp) && word_char(chars[i + 1].cp))) {
+              if (justification_gap(chars[i].cp, chars[i + 1].cp)) {
                 gap[i] = true;
                 ++gaps;
               }
@@ -235,15 +265,15 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
       bool blank = true;
       for (std::size_t k = i; k < j; ++k) blank = blank && chars[k].cp == ' ';
       if (!blank) box.content.texts.push_back(std::move(run));
-      if (!sp.anchor.empty() || !sp.uri.empty()) {
+      if (!sp.anchor.empty() || !sp.uri.empty() || !sp.file.empty()) {
         // Extend the previous link rectangle when this run continues the same link.
         auto& links = box.content.links;
         const double gap_after_prev = 0.5;
-        if (!links.empty() && links.back().anchor == sp.anchor && links.back().uri == sp.uri &&
+        if (!links.empty() && links.back().anchor == sp.anchor && links.back().uri == sp.uri && links.back().file == sp.file &&
             std::abs(links.back().x + links.back().w - x) < delta + gap_after_prev + 1e-3) {
           links.back().w = x + run_w - links.back().x;
         } else {
-          links.push_back(Link{x, 0, run_w, line_h, sp.anchor, sp.uri});
+          links.push_back(Link{x, 0, run_w, line_h, sp.anchor, sp.uri, sp.file});
         }
       }
       x += run_w + (gap[j - 1] ? delta : 0.0);

@@ -10,13 +10,21 @@
 
 namespace planpress::layout {
 
-/// A stretch of text with one appearance; a span may link to an anchor or a URI.
+/// A stretch of text with one appearance; a span may link to an anchor, a URI, or a named destination
+/// (`anchor`) of another PDF (`file`).
 struct Span {
+  Span() = default;
+  /// A span of `text`; the link members name where it leads, if anywhere.
+  Span(std::string text, Face face = Face::mincho, Color color = {}, std::string anchor = {}, std::string uri = {},
+       std::string file = {})
+      : text(std::move(text)), face(face), color(color), anchor(std::move(anchor)), uri(std::move(uri)), file(std::move(file)) {}
+
   std::string text;            ///< UTF-8; a line feed forces a line break
   Face face = Face::mincho;    ///< typeface
   Color color;                 ///< text colour
-  std::string anchor;  ///< internal link target
+  std::string anchor;  ///< internal link target, or the named destination in `file`
   std::string uri;     ///< external link target
+  std::string file;    ///< another PDF, by a file name relative to this one
 };
 
 /// Horizontal alignment of a paragraph's lines (justify: Japanese justification, last line flush left).
@@ -31,6 +39,9 @@ struct ParagraphStyle {
   double first_indent = 0;     ///< added to `indent` on the first line (negative for hanging labels)
   double space_before = 0;     ///< vertical space above (kept with the paragraph)
   double space_after = 0;      ///< vertical space below (dropped at a page bottom)
+  /// Break only between phrases (text::find_phrase_breaks), for column headers: 評価 never becomes 評／価.
+  /// A phrase wider than the line is still cut rather than overflow.
+  bool phrases = false;
 };
 
 /// A vertical piece of a flow: a line of text, a space, a rule, a chart. Content is relative to the box's
@@ -51,10 +62,15 @@ struct LineRange {
 };
 
 /// Breaks `text` into lines no wider than `width` (points) for the first line and `width_rest` for the
-/// others, measuring each byte range with `advance_pt` (points per character, by byte offset).
-/// Exposed for the JLREQ spec tests.
+/// others, measuring each byte range with `advance_pt` (points per character, by byte offset); only
+/// between phrases when `phrases`. Exposed for the JLREQ spec tests.
 std::vector<LineRange> break_lines(const std::string& text, const std::vector<double>& advance_pt_by_byte, double first_width,
-                                   double rest_width);
+                                   double rest_width, bool phrases = false);
+
+/// Whether justification may open a gap between `a` and `b`: not inside a Latin word or a number, in
+/// half-width or full-width letters and digits (ＲＰＡ, ２０２４, A.I.); everywhere else (JLREQ 3.8: the
+/// adjustment goes to the gaps between Japanese characters and between Japanese and Western text).
+bool justification_gap(char32_t a, char32_t b);
 
 /// Convenience for tests: breaks plain text in one face and size and returns the lines' text.
 std::vector<std::string> break_plain(const std::string& text, double width_pt, double size, const Measurer& m,

@@ -76,6 +76,7 @@ class Converter {
   Node convert(cmark_node* n) {
     Node out;
     out.offset = offset_of(n);
+    out.end = end_of(n);
     const std::string type = cmark_node_get_type_string(n);
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_DOCUMENT: out.kind = NodeKind::document; break;
@@ -164,6 +165,7 @@ class Converter {
       }
       out.children.push_back(std::move(child));
     }
+    if (out.kind == NodeKind::table_cell) break_before_bullets(out);
     if (out.kind == NodeKind::table) {
       // Spread column alignments onto the cells.
       for (auto& row : out.children)
@@ -178,11 +180,55 @@ class Converter {
   std::vector<WikiLink> wikilinks;
 
  private:
+  // Just past the node's last character (cmark's end column is that of the last byte).
+  std::size_t end_of(cmark_node* n) const {
+    const int line = cmark_node_get_end_line(n);
+    const int col = cmark_node_get_end_column(n);
+    if (line < 1 || static_cast<std::size_t>(line) > lines_.size()) return text_.size();
+    return std::min(text_.size(), lines_[static_cast<std::size_t>(line) - 1] + static_cast<std::size_t>(std::max(col, 0)));
+  }
+
   std::size_t offset_of(cmark_node* n) const {
     const int line = cmark_node_get_start_line(n);
     const int col = cmark_node_get_start_column(n);
     if (line < 1 || static_cast<std::size_t>(line) > lines_.size()) return 0;
     return std::min(text_.size(), lines_[static_cast<std::size_t>(line) - 1] + static_cast<std::size_t>(std::max(col, 1) - 1));
+  }
+
+  // A GFM table cell is one line of source, but the documents print lists in their cells (●定員管理計画に
+  // 基づき… ●年齢別職員数の…, with ・ items under a ●): a bullet ● ■ ◆ or ・ that follows a space starts a
+  // new line — the spaces before it become a hard line break. Text inside emphasis or links is left as is.
+  static void break_before_bullets(Node& cell) {
+    auto bullet_at = [](const std::string& s, std::size_t i) {
+      for (const char* b : {"●", "■", "◆", "・"})
+        if (s.compare(i, std::char_traits<char>::length(b), b) == 0) return true;
+      return false;
+    };
+    std::vector<Node> result;
+    for (auto& child : cell.children) {
+      if (child.kind != NodeKind::text) {
+        result.push_back(std::move(child));
+        continue;
+      }
+      const std::string& s = child.text;
+      std::size_t from = 0;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != ' ' && s.compare(i, 3, "\u3000") != 0) continue;
+        // A run of spaces followed by a bullet.
+        std::size_t j = i;
+        while (j < s.size() && (s[j] == ' ' || s.compare(j, 3, "\u3000") == 0)) j += s[j] == ' ' ? 1 : 3;
+        if (j >= s.size() || !bullet_at(s, j)) {
+          i = j - 1;
+          continue;
+        }
+        if (i > from) result.push_back(Node{NodeKind::text, s.substr(from, i - from), {}, {}, 0, false, 1, false, 0, child.offset + from, {}});
+        if (i > from || !result.empty()) result.push_back(Node{NodeKind::linebreak, {}, {}, {}, 0, false, 1, false, 0, child.offset + i, {}});
+        from = j;
+        i = j - 1;
+      }
+      result.push_back(Node{NodeKind::text, s.substr(from), {}, {}, 0, false, 1, false, 0, child.offset + from, {}});
+    }
+    cell.children = std::move(result);
   }
 
   // Splits text children at [[target]] / [[target|label]] into wikilink nodes.
@@ -199,10 +245,10 @@ class Converter {
         const auto open = s.find("[[", pos);
         const auto close = open == std::string::npos ? std::string::npos : s.find("]]", open + 2);
         if (open == std::string::npos || close == std::string::npos) {
-          result.push_back(Node{NodeKind::text, s.substr(pos), {}, {}, 0, false, 1, false, 0, child.offset + pos, {}});
+          result.push_back(Node{NodeKind::text, s.substr(pos), {}, {}, 0, false, 1, false, 0, child.offset + pos, {}, 0, Remark::none});
           break;
         }
-        if (open > pos) result.push_back(Node{NodeKind::text, s.substr(pos, open - pos), {}, {}, 0, false, 1, false, 0, child.offset + pos, {}});
+        if (open > pos) result.push_back(Node{NodeKind::text, s.substr(pos, open - pos), {}, {}, 0, false, 1, false, 0, child.offset + pos, {}, 0, Remark::none});
         const std::string inner = s.substr(open + 2, close - open - 2);
         const auto bar = inner.find('|');
         Node link;
@@ -232,7 +278,82 @@ class Converter {
   const ParseOptions& options_;
 };
 
+// The remark a paragraph starts with (its first text begins with a marker), the marker and the spaces
+// after it removed from the text.
+Remark take_marker(Node& paragraph) {
+  if (paragraph.children.empty() || paragraph.children[0].kind != NodeKind::text) return Remark::none;
+  std::string& t = paragraph.children[0].text;
+  for (auto [marker, remark] : {std::pair{kEditorialMarker, Remark::editorial}, std::pair{kPublisherMarker, Remark::publisher}}) {
+    const std::string m = marker;
+    if (t.rfind(m, 0) != 0) continue;
+    std::size_t cut = m.size();
+    while (cut < t.size() && t[cut] == ' ') ++cut;
+    if (t.compare(cut, 3, "\xE3\x80\x80") == 0) cut += 3;  // an ideographic space after the marker
+    t.erase(0, cut);
+    if (t.empty()) paragraph.children.erase(paragraph.children.begin());
+    return remark;
+  }
+  return Remark::none;
+}
+
+void mark_remarks(Node& n) {
+  for (auto& c : n.children) {
+    if (c.kind == NodeKind::paragraph) {
+      c.remark = take_marker(c);
+    } else if (c.kind == NodeKind::blockquote && !c.children.empty() && c.children[0].kind == NodeKind::paragraph) {
+      c.remark = take_marker(c.children[0]);
+      mark_remarks(c);
+      if (c.remark != Remark::none) c.children[0].remark = Remark::none;  // the quote carries it
+    } else {
+      mark_remarks(c);
+    }
+  }
+}
+
+void collect_wikilink_offsets(const Node& n, std::vector<std::size_t>& out) {
+  if (n.kind == NodeKind::wikilink) out.push_back(n.offset);
+  for (const auto& c : n.children) collect_wikilink_offsets(c, out);
+}
+
+void remove_editorial_nodes(Node& n, std::vector<std::size_t>& removed_links,
+                            std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+  std::vector<Node> kept;
+  for (auto& c : n.children) {
+    if (c.remark == Remark::editorial) {
+      collect_wikilink_offsets(c, removed_links);
+      ranges.emplace_back(c.offset, std::max(c.offset, c.end));
+      continue;
+    }
+    remove_editorial_nodes(c, removed_links, ranges);
+    kept.push_back(std::move(c));
+  }
+  n.children = std::move(kept);
+}
+
 }  // namespace
+
+std::size_t remove_editorial(Document& doc, std::string* text) {
+  std::vector<std::size_t> links;
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  remove_editorial_nodes(doc.root, links, ranges);
+  if (!links.empty()) {
+    std::vector<WikiLink> kept;
+    for (auto& w : doc.wikilinks)
+      if (std::find(links.begin(), links.end(), w.offset) == links.end()) kept.push_back(std::move(w));
+    doc.wikilinks = std::move(kept);
+  }
+  if (text && !ranges.empty()) {
+    // Cut each remark with the line breaks after it, from the end so earlier offsets stay valid.
+    std::sort(ranges.begin(), ranges.end());
+    for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
+      const std::size_t from = std::min(it->first, text->size());
+      std::size_t to = std::min(it->second, text->size());
+      while (to < text->size() && ((*text)[to] == '\n' || (*text)[to] == '\r')) ++to;
+      text->erase(from, to - from);
+    }
+  }
+  return ranges.size();
+}
 
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
   Document doc;
@@ -251,6 +372,7 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
   Converter converter(text, where, diags, options);
   doc.root = converter.convert(root.get());
   doc.wikilinks = std::move(converter.wikilinks);
+  mark_remarks(doc.root);
   return doc;
 }
 

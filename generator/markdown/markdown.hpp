@@ -16,6 +16,19 @@ enum class NodeKind {
   text, softbreak, linebreak, code, emph, strong, strike, link, wikilink
 };
 
+/// Text that is not the document's own words, marked by how a paragraph (or a block quote) starts
+/// (docs/content-format.md, "Remarks in Markdown"). The marker is removed from the text; writers print a
+/// label of their own (present::remark_label).
+enum class Remark {
+  none,
+  editorial,  ///< ［編集注］: for the people who maintain the content; only review builds show it
+  publisher,  ///< ［掲載注］: the publisher's word to readers (「原文の表は判読できないため掲載していません」)
+};
+
+/// The markers, as written at the start of a paragraph.
+inline constexpr const char* kEditorialMarker = "［編集注］";
+inline constexpr const char* kPublisherMarker = "［掲載注］";
+
 /// One node. Fields not meaningful for a kind are left empty.
 struct Node {
   NodeKind kind = NodeKind::document;
@@ -29,6 +42,10 @@ struct Node {
   char align = 0;          ///< table cell: 'l', 'c', 'r' or 0
   std::size_t offset = 0;  ///< byte offset of the node in the Markdown text
   std::vector<Node> children;
+  std::size_t end = 0;     ///< block nodes: byte offset just past the node in the Markdown text
+  /// Paragraphs and block quotes: a remark, not the document's words. A block quote whose first paragraph
+  /// starts with a marker is a remark as a whole (so a table or list can be part of it).
+  Remark remark = Remark::none;
 };
 
 /// A `[[target]]` or `[[target|label]]` link found in the text.
@@ -64,5 +81,10 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
 
 /// The plain text of a node and its descendants (for titles, search and PDF).
 std::string plain_text(const Node& node);
+
+/// Removes every editorial remark (paragraphs and block quotes marked ［編集注］) from `doc`, with the
+/// [[links]] inside them; when `text` is the Markdown `doc` was parsed from, cuts them from it too (with the
+/// line breaks after them). Returns how many were removed.
+std::size_t remove_editorial(Document& doc, std::string* text = nullptr);
 
 }  // namespace planpress::markdown

@@ -141,6 +141,22 @@ const Item* Plan::find_item(const std::string& id) const {
   return nullptr;
 }
 
+const Section* Plan::placing(SectionInclude what) const {
+  for (const auto& s : sections)
+    if (s.include == what) return &s;
+  return nullptr;
+}
+
+const char* to_string(SectionInclude include) {
+  switch (include) {
+    case SectionInclude::categories: return "categories";
+    case SectionInclude::items: return "items";
+    case SectionInclude::blocks: return "blocks";
+    case SectionInclude::none: break;
+  }
+  return "";
+}
+
 const Plan* Model::find_plan(const std::string& id) const {
   for (const auto& p : plans)
     if (p.id == id) return &p;
@@ -151,6 +167,25 @@ const ExternalDocument* Model::find_document(const std::string& id) const {
   for (const auto& d : documents)
     if (d.id == id) return &d;
   return nullptr;
+}
+
+namespace {
+
+bool find_path(const std::vector<Category>& cats, const std::string& id, std::vector<const Category*>& path) {
+  for (const auto& c : cats) {
+    path.push_back(&c);
+    if (c.id == id || find_path(c.children, id, path)) return true;
+    path.pop_back();
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<const Category*> category_path(const Plan& p, const std::string& id) {
+  std::vector<const Category*> path;
+  if (!id.empty()) find_path(p.categories, id, path);
+  return path;
 }
 
 }  // namespace planpress::model

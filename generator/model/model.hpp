@@ -120,6 +120,7 @@ struct Entry {
   std::vector<Ref> refs;
   std::vector<Note> notes;
   std::optional<std::pair<int, int>> source_lines;
+  std::string source_page;  ///< the page of the original document it is printed on (provenance, review builds)
   Location location;
 };
 
@@ -151,12 +152,22 @@ struct Category {
   Location location;
 };
 
+/// What a section places after its own text, so that the plan reads in the order the original prints:
+/// the category tree with its items (大崎市's chapters Ⅱ and Ⅲ between I and Ⅳ), the items table (a
+/// 施策分野別取組の体系（一覧）), or the categories' blocks (a progress report's 進捗状況 per 取組区分). What no
+/// section places follows the sections, as before.
+enum class SectionInclude { none, categories, items, blocks };
+/// Keyword of a section include ("categories" …); "" for none.
+const char* to_string(SectionInclude include);
+
 struct Section {
   std::string id;
   Location id_location;
+  SectionInclude include = SectionInclude::none;
   std::string number;
   std::string title;
   std::string file;
+  std::string text;  ///< the Markdown as published (a published build cuts the editorial remarks)
   markdown::Document markdown;
   base::SourcePtr source;
   Location location;
@@ -227,6 +238,10 @@ struct Presentation {
   std::string orientation = "portrait";
   std::map<std::string, double> widths;
   std::string sub_items_label = "内訳";  ///< heading of sub-items on item pages (RF prints 主な取組み)
+  /// How the document heads the number and name columns (NO. and 取組名称, 整理番号 and 取組名, № …); empty
+  /// when it declares none. Writers print them through present::number_label and present::name_label.
+  std::string number_label;
+  std::string name_label;
 };
 
 enum class PlanKind { basic_policy, promotion_plan, action_plan, annual_plan, reform_plan, progress_report };
@@ -239,12 +254,26 @@ std::optional<PlanKind> plan_kind_from(const std::string& keyword);
 /// All plan-kind keywords, in enum order.
 std::vector<std::string> plan_kind_keywords();
 
+/// How to reach whoever publishes: every part optional; what is not given is not shown.
+struct Contact {
+  std::string department;  ///< the publishing department (担当部署)
+  std::string phone;
+  std::string email;
+  std::string form_url;    ///< a web form (お問い合わせフォーム), http(s)
+  bool empty() const { return department.empty() && phone.empty() && email.empty() && form_url.empty(); }
+};
+
 struct Plan {
   std::string id;
   std::string dir;
   std::string title;
   std::string short_title;
   std::string municipality;
+  std::string organisation;  ///< who publishes it; "" means its municipality (present::organisation_of)
+  /// The printed numbers of items restart in each category (大崎市: (1), (2) … under each 実現への取組み);
+  /// otherwise they run through the plan. Either way a number is printed once (duplicate-number).
+  bool numbering_per_category = false;
+  Contact contact;           ///< its own お問い合わせ先; empty means the site's
   PlanKind kind = PlanKind::action_plan;
   std::optional<Period> period;
   std::optional<DateInfo> published;
@@ -268,6 +297,8 @@ struct Plan {
   const Vocabulary* vocabulary(const std::string& name) const;
   const Category* find_category(const std::string& id) const;
   const Item* find_item(const std::string& id) const;
+  /// The section that places `what`, or null when none does (it then follows the sections).
+  const Section* placing(SectionInclude what) const;
   /// The title to use in breadcrumbs and tables (short_title if given).
   const std::string& display_title() const { return short_title.empty() ? title : short_title; }
 };
@@ -285,7 +316,9 @@ struct PdfSettings {
 
 struct Site {
   std::string title;
-  std::string organisation;
+  std::string organisation;  ///< who publishes the site; may be empty (a plan names its own)
+  Contact contact;           ///< the site's お問い合わせ先
+  std::string logo;          ///< root-relative path of the logo in the output (assets/site/<name>, from content/assets/), or ""
   std::string description;
   std::string base_url;
   PdfSettings pdf;
@@ -301,12 +334,20 @@ struct Site {
 /// The whole validated content.
 struct Model {
   Site site;
+  /// A review build (`planpress build --review`): the editors' notes are kept and every writer marks them
+  /// and the build as such. False in a published build, whose model holds no editorial content
+  /// (edition::make_published).
+  bool review = false;
   std::vector<ExternalDocument> documents;
   std::vector<Plan> plans;  ///< in directory order
 
   const Plan* find_plan(const std::string& id) const;
   const ExternalDocument* find_document(const std::string& id) const;
 };
+
+/// The categories from the top of the plan's tree down to the one with `id`, outermost first; empty when
+/// no category has that id. (Category rows of item tables and breadcrumbs follow it.)
+std::vector<const Category*> category_path(const Plan& p, const std::string& id);
 
 /// Visits every category of a tree, depth first, with its depth (0 for top level).
 template <typename Fn>

@@ -7,11 +7,22 @@
 //  * _HPDF_TTFontDefAttr_Rec.cmap (HPDF_TTF_CmapRange: format, seg_count_x2, end_count, start_count,
 //    id_delta, id_range_offset, glyph_id_array, glyph_id_array_count) and the format-4 lookup in
 //    HPDF_TTFontDef_GetGlyphid (hpdf_fontdef_tt.c) that install_direct_cmap relies on;
-//  * HPDF_GetMem / HPDF_FreeMem (hpdf_mmgr.h) and that the font's arrays come from its `mmgr`.
+//  * HPDF_GetMem / HPDF_FreeMem (hpdf_mmgr.h) and that the font's arrays come from its `mmgr`;
+//  * _HPDF_FontAttr_Rec.cmap_stream (hpdf_font.h): the ToUnicode stream HPDF_Type0Font_New creates for
+//    the Identity-H (UTF-8) encoder in CreateCMap (hpdf_font_cid.c) and adds to the font dictionary as
+//    /ToUnicode, when HPDF_GetFont creates the font; _HPDF_Dict_Rec `stream` and `filter`
+//    (hpdf_objects.h), HPDF_MemStream_FreeData and HPDF_Dict_RemoveElement, which replace_to_unicode uses
+//    to put a real CMap in that stream before the document is saved;
+//  * _HPDF_Doc_Rec.catalog and HPDF_Dict_Add with an indirect object (a destination made by
+//    HPDF_Page_CreateDestination is in the xref; the dictionary gets a proxy), HPDF_Dict_GetItem,
+//    HPDF_Dict_AddName, HPDF_Dict_New: add_named_destination;
+//  * the /A action dictionary HPDF_Page_CreateURILinkAnnot makes (hpdf_annotation.c: /S /URI, /URI):
+//    make_remote_link rewrites it into a GoToR action.
 #include "pdf/libharu_internals.hpp"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_mmgr.h>
 #include <hpdf_streams.h>
@@ -98,6 +109,49 @@ HPDF_FontDef load_subset(HPDF_Doc pdf, const std::string& data) {
 }  // namespace
 
 const unsigned long kStreamEof = HPDF_STREAM_EOF;
+
+bool add_named_destination(void* doc, const std::string& name, void* destination) {
+  auto* pdf = static_cast<HPDF_Doc>(doc);
+  auto dst = static_cast<HPDF_Destination>(destination);
+  if (!pdf || !pdf->catalog || !dst) return false;
+  auto dests = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(pdf->catalog, "Dests", HPDF_OCLASS_DICT));
+  if (!dests) {
+    dests = HPDF_Dict_New(pdf->mmgr);
+    if (!dests || HPDF_Dict_Add(pdf->catalog, "Dests", dests) != HPDF_OK) return false;
+  }
+  return HPDF_Dict_Add(dests, name.c_str(), dst) == HPDF_OK;
+}
+
+bool make_remote_link(void* annotation, const std::string& file, const std::string& destination) {
+  auto annot = static_cast<HPDF_Annotation>(annotation);
+  if (!annot) return false;
+  auto action = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(annot, "A", HPDF_OCLASS_DICT));
+  if (!action) return false;
+  HPDF_Dict_RemoveElement(action, "URI");
+  HPDF_String f = HPDF_String_New(action->mmgr, file.c_str(), nullptr);
+  if (!f || HPDF_Dict_AddName(action, "S", "GoToR") != HPDF_OK || HPDF_Dict_Add(action, "F", f) != HPDF_OK) return false;
+  // A name of the catalog's /Dests (PDF 1.1 named destinations are names); without one, the first page.
+  if (!destination.empty()) return HPDF_Dict_AddName(action, "D", destination.c_str()) == HPDF_OK;
+  HPDF_Array first = HPDF_Array_New(action->mmgr);
+  if (!first || HPDF_Dict_Add(action, "D", first) != HPDF_OK) return false;
+  return HPDF_Array_AddNumber(first, 0) == HPDF_OK && HPDF_Array_AddName(first, "Fit") == HPDF_OK;
+}
+
+bool replace_to_unicode(void* font, const std::string& cmap) {
+  auto* f = static_cast<HPDF_Font>(font);
+  if (!f || !f->attr) return false;
+  HPDF_Dict stream = static_cast<HPDF_FontAttr>(f->attr)->cmap_stream;
+  if (!stream || !stream->stream) return false;
+  // libharu's stream is a CID CMap (begincidrange <0000> <FFFF> 0) with the CIDSystemInfo of Identity-H:
+  // valid as an encoding, not as a ToUnicode CMap, which maps codes with bfchar/bfrange.
+  HPDF_MemStream_FreeData(stream->stream);
+  if (HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), static_cast<HPDF_UINT>(cmap.size())) !=
+      HPDF_OK)
+    return false;
+  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode", "UseCMap"}) HPDF_Dict_RemoveElement(stream, key);
+  stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return true;
+}
 
 const char* load_font_subset(void* doc, const std::string& data, const std::vector<std::uint16_t>& gid_by_cp) {
   HPDF_FontDef def = load_subset(static_cast<HPDF_Doc>(doc), data);

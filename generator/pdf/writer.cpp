@@ -10,6 +10,7 @@
 
 #include "base/utf8.hpp"
 #include "pdf/libharu_internals.hpp"
+#include "pdf/to_unicode.hpp"
 
 namespace planpress::pdf {
 
@@ -134,7 +135,8 @@ class StrokeState {
 };
 
 /// One document being written: each stage of write_pdf is one member function, in this order:
-/// setup → embed_fonts → draw_pages → add_links → add_outline → set_metadata → finish.
+/// setup → embed_fonts → draw_pages → add_named_destinations → add_links → add_outline → set_metadata →
+/// finish.
 /// A stage that fails returns false with `error` set; the document is freed on every path.
 class PdfWriter {
  public:
@@ -171,6 +173,7 @@ class PdfWriter {
       for (char32_t cp = 0; cp < 0x10000; ++cp)
         if (ph.used[cp]) cps.push_back(cp);
       if (cps.empty()) continue;
+      const std::string to_unicode = to_unicode_cmap(cps);
       // Cap height and x-height for the font descriptor are read from 'H' and 'x'.
       cps.push_back(U'H');
       cps.push_back(U'x');
@@ -184,6 +187,10 @@ class PdfWriter {
       fonts_by_physical_[p] = HPDF_GetFont(pdf_, name, "UTF-8");
       if (!fonts_by_physical_[p]) {
         error = "libharu could not use the font '" + ph.file->path + "': " + status_text(st_);
+        return false;
+      }
+      if (!libharu::replace_to_unicode(fonts_by_physical_[p], to_unicode)) {
+        error = "libharu gave the font '" + ph.file->path + "' no ToUnicode stream to replace";
         return false;
       }
     }
@@ -211,14 +218,29 @@ class PdfWriter {
     return true;
   }
 
-  // Link annotations: to an anchor of this document, or to a URI.
+  // Every anchor as a named destination, in name order, so that other PDFs can link to it.
+  bool add_named_destinations() {
+    for (const auto& [name, where] : anchors_) {
+      HPDF_Destination d = destination(name);
+      if (!d || !libharu::add_named_destination(pdf_, name, d)) {
+        error = "libharu could not add the named destination '" + name + "'" + (st_.code ? ": " + status_text(st_) : "");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Link annotations: to an anchor of this document, to a URI, or to a named destination of another PDF.
   void add_links() {
     for (std::size_t pi = 0; pi < doc_.pages.size(); ++pi) {
       const double H = doc_.pages[pi].height;
       for (const auto& l : doc_.pages[pi].content.links) {
         HPDF_Rect rect{real(l.x), real(H - l.y - l.h), real(l.x + l.w), real(H - l.y)};
         HPDF_Annotation annot = nullptr;
-        if (!l.anchor.empty()) {
+        if (!l.file.empty()) {
+          annot = HPDF_Page_CreateURILinkAnnot(pages_[pi], rect, l.file.c_str());
+          if (annot && !libharu::make_remote_link(annot, l.file, l.anchor)) annot = nullptr;
+        } else if (!l.anchor.empty()) {
           if (HPDF_Destination d = destination(l.anchor)) annot = HPDF_Page_CreateLinkAnnot(pages_[pi], rect, d);
         } else if (!l.uri.empty()) {
           annot = HPDF_Page_CreateURILinkAnnot(pages_[pi], rect, l.uri.c_str());
@@ -419,7 +441,7 @@ std::optional<std::string> write_pdf(const layout::Document& doc, const FontSet&
   auto plan = plan_fonts(doc, fonts, error);
   if (!plan) return std::nullopt;
   PdfWriter w(doc, fonts, std::move(*plan));
-  if (!w.setup() || !w.embed_fonts() || !w.draw_pages()) {
+  if (!w.setup() || !w.embed_fonts() || !w.draw_pages() || !w.add_named_destinations()) {
     error = w.error;
     return std::nullopt;
   }

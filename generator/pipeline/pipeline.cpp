@@ -1,8 +1,11 @@
 #include "pipeline/pipeline.hpp"
 
+#include "pipeline/phases.hpp"
+
 #include "assemble/assemble.hpp"
 #include "base/timer.hpp"
 #include "content/loader.hpp"
+#include "edition/edition.hpp"
 #include "io/publish.hpp"
 #include "pdf_jobs/pdf_jobs.hpp"
 #include "search/search.hpp"
@@ -23,6 +26,8 @@ std::vector<std::string> required_list() {
   return list;
 }
 
+}  // namespace
+
 // The exit class of the errors decides (base/codes.hpp): a problem of the environment or an internal
 // failure outranks errors in the content, which could not be published anyway.
 Outcome outcome_of(const base::Diagnostics& d, bool strict) {
@@ -37,50 +42,73 @@ Outcome outcome_of(const base::Diagnostics& d, bool strict) {
   return Outcome::ok;
 }
 
+namespace {
+
+// After a phase: true (with the outcome and the phase in `result`) when its diagnostics stop the run.
+bool stopped(Result& result, const Options& options, const char* phase) {
+  result.outcome = outcome_of(result.diagnostics, options.strict);
+  if (result.outcome == Outcome::ok) return false;
+  result.failed_phase = phase;
+  return true;
+}
+
+}  // namespace
+
+bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Result& result, Edition edition) {
+  auto& diags = result.diagnostics;
+  auto stop = [&](const char* phase) { return stopped(result, options, phase); };
+  Timer t_load;
+  c.raw = content::load_content(fs, options.content_dir, diags);
+  result.stats.load_ms = t_load.ms();
+  if (stop("load")) return false;
+
+  Timer t_validate;
+  c.model = validate::validate(c.raw, diags);
+  result.stats.validate_ms = t_validate.ms();
+  if (stop("validate")) return false;
+
+  Timer t_link;
+  c.symbols = std::make_unique<xref::SymbolTable>(c.model);
+  c.links = xref::link(c.model, *c.symbols, diags);
+  if (stop("link")) return false;
+  // Phase edition: a published build drops the editors' notes (and the links inside editorial
+  // remarks), so it is linked again; every reference was checked above on the whole content, so that a
+  // published and a review build report the same problems.
+  if (edition == Edition::of_build) {
+    if (options.review) {
+      edition::make_review(c.model);
+    } else {
+      edition::make_published(c.model);
+      c.symbols = std::make_unique<xref::SymbolTable>(c.model);
+      base::Diagnostics again;
+      c.links = xref::link(c.model, *c.symbols, again);
+    }
+  }
+  result.stats.link_ms = t_link.ms();
+
+  Timer t_assemble;
+  c.assembly = assemble::assemble(c.model);  // derived data for every writer; reports nothing
+  result.stats.assemble_ms = t_assemble.ms();
+  return true;
+}
+
+namespace {
+
 // Runs the phases up to rendering. Returns false (with result filled in) when a phase fails.
-struct Pipeline {
-  content::RawContent raw;
-  model::Model model;
-  std::unique_ptr<xref::SymbolTable> symbols;
-  xref::LinkGraph links;
-  assemble::Assembly assembly;
+struct Pipeline : Checked {
   tmpl::TemplateSet templates;
   std::map<std::string, std::string> assets;
 
   bool run(const io::FileSystem& fs, const Options& options, Result& result) {
     auto& diags = result.diagnostics;
-    auto stop = [&](const char* phase) {
-      result.outcome = outcome_of(diags, options.strict);
-      if (result.outcome != Outcome::ok) {
-        result.failed_phase = phase;
-        return true;
-      }
-      return false;
-    };
-    Timer t_load;
-    raw = content::load_content(fs, options.content_dir, diags);
-    result.stats.load_ms = t_load.ms();
-    if (stop("load")) return false;
-
-    Timer t_validate;
-    model = validate::validate(raw, diags);
-    result.stats.validate_ms = t_validate.ms();
-    if (stop("validate")) return false;
-
-    Timer t_link;
-    symbols = std::make_unique<xref::SymbolTable>(model);
-    links = xref::link(model, *symbols, diags);
-    result.stats.link_ms = t_link.ms();
-    if (stop("link")) return false;
-
-    Timer t_assemble;
-    assembly = assemble::assemble(model);  // derived data for every writer; reports nothing
-    result.stats.assemble_ms = t_assemble.ms();
+    auto stop = [&](const char* phase) { return stopped(result, options, phase); };
+    if (!load_model(fs, options, *this, result, Edition::of_build)) return false;
 
     Timer t_templates;
     auto files = tmpl::load_templates(fs, options.templates_dir, diags);
     templates = std::move(files.templates);
     assets = std::move(files.assets);
+    for (const auto& [name, bytes] : raw.assets) assets["assets/site/" + name] = bytes;  // content/assets/ (the logo)
     if (!diags.has_errors()) {
       templates.compile(diags, /*strict_partials=*/true);
       for (const auto& name : site::required_templates())

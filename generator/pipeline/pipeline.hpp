@@ -1,6 +1,6 @@
 #pragma once
 /// The build as named phases, each a function from data to data:
-///   load (content) → validate → link (xref) → assemble → templates → render (site, search) → pdf → publish.
+///   load (content) → validate → link (xref) → edition → assemble → templates → render (site, search) → pdf → publish.
 /// Nothing here prints or exits; the CLI does.
 #include <optional>
 #include <string>
@@ -19,6 +19,9 @@ struct Options {
   int jobs = 1;
   bool strict = false;  ///< warnings count as errors
   bool pdf = true;      ///< lay out and write pdf/<plan>.pdf (and check the fonts)
+  /// A review build: the editors' notes are shown, marked, with a banner (edition::make_review); without
+  /// it the build publishes without them (edition::make_published).
+  bool review = false;
   /// Seconds since 1970 from SOURCE_DATE_EPOCH (read by the CLI): the PDFs' CreationDate and ModDate.
   /// Without it the PDFs carry no date, so equal input gives equal bytes.
   std::optional<long long> source_date_epoch;

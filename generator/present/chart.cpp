@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "present/titles.hpp"
@@ -11,14 +12,6 @@
 namespace planpress::present {
 
 namespace {
-
-int decimals_of(const std::string& text) {
-  const auto dot = text.find('.');
-  if (dot == std::string::npos) return 0;
-  int n = 0;
-  for (std::size_t i = dot + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++n;
-  return n;
-}
 
 // The decimals a number needs to be printed exactly (2.5 → 1, 0.25 → 2, 200 → 0).
 int decimals_needed(double v) {
@@ -149,8 +142,11 @@ std::vector<std::string> summarize_indicator(const model::Indicator& ind) {
       const auto& b = s.actual.back();
       const int d = std::max(decimals_of(a.label), decimals_of(b.label));
       const double diff = b.value - a.value;
+      // The difference of two percentages is in points, as the cities write it (「1.6ポイント」, 「4.1ポイント差」):
+      // 48.7％ → 53.2％ is 4.5 ポイント, not 4.5％ (which would be a relative change).
+      const std::string unit = is_share(ind.unit) ? "ポイント" : ind.unit;
       const std::string change =
-          std::abs(diff) < std::pow(10, -d) / 2 ? "横ばい" : fixed_decimals(std::abs(diff), d) + ind.unit + (diff > 0 ? "増加" : "減少");
+          std::abs(diff) < std::pow(10, -d) / 2 ? "横ばい" : fixed_decimals(std::abs(diff), d) + unit + (diff > 0 ? "増加" : "減少");
       out.push_back(who + year(a.year) + " " + a.label + ind.unit + " → " + year(b.year) + " " + b.label + ind.unit + "（" +
                     change + "）");
     } else if (s.actual.size() == 1) {
@@ -194,11 +190,220 @@ IndicatorTable indicator_table(const model::Indicator& ind) {
   return t;
 }
 
-void spread_labels(std::vector<double>& ys, double gap, double lowest) {
-  for (std::size_t i = 1; i < ys.size(); ++i) ys[i] = std::max(ys[i], ys[i - 1] + gap);
-  const double overflow = ys.empty() ? 0 : ys.back() - lowest;
-  if (overflow > 0)
-    for (auto& y : ys) y -= overflow;
+bool ChartBox::overlaps(const ChartBox& o) const {
+  constexpr double e = 1e-6;
+  return x < o.x + o.w - e && o.x < x + w - e && y < o.y + o.h - e && o.y < y + h - e;
+}
+
+bool ChartBox::crossed_by(double ax, double ay, double bx, double by) const {
+  // Liang–Barsky: clip the segment to the rectangle; it crosses when a piece of positive length remains.
+  double t0 = 0, t1 = 1;
+  const double dx = bx - ax, dy = by - ay;
+  const double p[4] = {-dx, dx, -dy, dy};
+  const double q[4] = {ax - x, x + w - ax, ay - y, y + h - ay};
+  for (int i = 0; i < 4; ++i) {
+    if (std::abs(p[i]) < 1e-12) {
+      if (q[i] <= 0) return false;
+      continue;
+    }
+    const double t = q[i] / p[i];
+    if (p[i] < 0) t0 = std::max(t0, t);
+    else t1 = std::min(t1, t);
+    if (t0 >= t1) return false;
+  }
+  return (t1 - t0) * std::hypot(dx, dy) > 1e-6;
+}
+
+double year_x(const ChartSpec& spec, const ChartFrame& f, int year) {
+  const auto i = static_cast<double>(std::find(spec.years.begin(), spec.years.end(), year) - spec.years.begin());
+  return f.plot.x + (i + 0.5) * f.plot.w / static_cast<double>(std::max<std::size_t>(1, spec.years.size()));
+}
+
+double value_y(const ChartSpec& spec, const ChartFrame& f, double v) {
+  return f.plot.y + f.plot.h - (v - spec.axis.min) / (spec.axis.max - spec.axis.min) * f.plot.h;
+}
+
+namespace {
+
+struct Axes {
+  const ChartSpec& spec;
+  const ChartFrame& f;
+  double slot() const { return f.plot.w / static_cast<double>(spec.years.size()); }
+  double x_of(int year) const { return year_x(spec, f, year); }
+  double y_of(double v) const { return value_y(spec, f, v); }
+};
+
+ChartBox mark_box(const PlacedMark& m, double r) { return ChartBox{m.x - r, m.y - r, 2 * r, 2 * r}; }
+
+bool inside(const ChartBox& b, const ChartBox& room) {
+  constexpr double e = 1e-6;
+  return b.x >= room.x - e && b.y >= room.y - e && b.x + b.w <= room.x + room.w + e && b.y + b.h <= room.y + room.h + e;
+}
+
+// Marks of one year that would cover each other stand side by side: each mark, actual values first, takes
+// the first of 0, −d, +d, −2d, +2d … (d: a mark's width and a little) where it covers no mark placed before.
+void place_marks(const ChartSpec& spec, const ChartFrame& f, const Axes& ax, ChartPlacement& out,
+                 std::vector<std::vector<std::size_t>>& mark_of_point) {
+  const double d = 2 * f.mark + std::max(1.0, f.mark * 0.3);
+  mark_of_point.assign(spec.series.size() * 2, {});
+  for (int planned = 0; planned < 2; ++planned)
+    for (std::size_t si = 0; si < spec.series.size(); ++si) {
+      const auto& list = planned ? spec.series[si].planned : spec.series[si].actual;
+      for (const auto& v : list) {
+        PlacedMark m{si, v.mark, ax.x_of(v.year), ax.y_of(v.value)};
+        const double x0 = m.x;
+        for (int k = 0; k < 12; ++k) {
+          m.x = x0 + (k == 0 ? 0.0 : (k % 2 ? -1.0 : 1.0) * d * static_cast<double>((k + 1) / 2));
+          bool free = true;
+          for (const auto& o : out.marks) free = free && !mark_box(m, f.mark).overlaps(mark_box(o, f.mark));
+          if (free) break;
+        }
+        mark_of_point[si * 2 + static_cast<std::size_t>(planned)].push_back(out.marks.size());
+        out.marks.push_back(m);
+      }
+    }
+}
+
+// The placed mark of a point of series `si` (the way to a target starts at an actual value or a baseline).
+const PlacedMark* mark_of(const ChartSpec& spec, const ChartPlacement& out, const std::vector<std::vector<std::size_t>>& idx,
+                          std::size_t si, const ChartPoint& p) {
+  for (int planned = 0; planned < 2; ++planned) {
+    const auto& list = planned ? spec.series[si].planned : spec.series[si].actual;
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i].year == p.year && list[i].mark == p.mark && list[i].value == p.value)
+        return &out.marks[idx[si * 2 + static_cast<std::size_t>(planned)][i]];
+  }
+  return nullptr;
+}
+
+// Where a label of size w × h may stand around a mark at (x, y): right, left, the four diagonals, above,
+// below, then right and left moved up and down, and further above and below; best first.
+std::vector<ChartBox> candidates(double x, double y, double w, double h, double r, double g) {
+  std::vector<ChartBox> c = {
+      {x + r + g, y - h / 2, w, h},     {x - r - g - w, y - h / 2, w, h},  // right, left
+      {x + g, y - r - h, w, h},         {x + g, y + r, w, h},              // above right, below right
+      {x - g - w, y - r - h, w, h},     {x - g - w, y + r, w, h},          // above left, below left
+      {x - w / 2, y - r - g - h, w, h}, {x - w / 2, y + r + g, w, h},      // above, below
+  };
+  for (int k = 1; k <= 4; ++k) {
+    const double dy = 0.6 * h * k;
+    for (double s : {-1.0, 1.0}) {
+      c.push_back({x + r + g, y - h / 2 + s * dy, w, h});
+      c.push_back({x - r - g - w, y - h / 2 + s * dy, w, h});
+    }
+  }
+  for (int k = 1; k <= 3; ++k) {
+    c.push_back({x - w / 2, y - r - g - h - k * h, w, h});
+    c.push_back({x - w / 2, y + r + g + k * h, w, h});
+  }
+  return c;
+}
+
+void place_line_labels(const ChartSpec& spec, const ChartFrame& f, ChartPlacement& out,
+                       const std::vector<std::vector<std::size_t>>& idx) {
+  struct Segment {
+    double ax, ay, bx, by;
+  };
+  std::vector<Segment> segments;
+  for (const auto* lines : {&out.lines, &out.ways})
+    for (const auto& l : *lines)
+      for (std::size_t i = 1; i < l.size(); ++i) segments.push_back({l[i - 1].x, l[i - 1].y, l[i].x, l[i].y});
+  // Actual values are labelled first (they are what the chart reports), then baselines and targets.
+  for (int planned = 0; planned < 2; ++planned)
+    for (std::size_t si = 0; si < spec.series.size(); ++si) {
+      const auto& list = planned ? spec.series[si].planned : spec.series[si].actual;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const PlacedMark& m = out.marks[idx[si * 2 + static_cast<std::size_t>(planned)][i]];
+        const double w = f.label_w(list[i].label), h = f.label_h;
+        double best_cost = 1e300;
+        ChartBox best;
+        std::size_t rank = 0;
+        for (const auto& c : candidates(m.x, m.y, w, h, f.mark, f.gap)) {
+          double cost = static_cast<double>(rank++);
+          if (!inside(c, f.room)) cost += 1e6;
+          for (const auto& o : out.labels) cost += o.box.overlaps(c) ? 1e4 : 0;
+          for (const auto& o : out.marks) cost += mark_box(o, f.mark).overlaps(c) ? 1e4 : 0;
+          for (const auto& sg : segments) cost += c.crossed_by(sg.ax, sg.ay, sg.bx, sg.by) ? 100 : 0;
+          if (cost < best_cost) {
+            best_cost = cost;
+            best = c;
+          }
+        }
+        out.labels.push_back(PlacedLabel{si, list[i].label, best});
+      }
+    }
+}
+
+// A bar per value: the bars of one year side by side, series in order and a series' baselines and targets
+// before its actual value, all bars as wide as those of the fullest year allow.
+void place_bars(const ChartSpec& spec, const ChartFrame& f, const Axes& ax, ChartPlacement& out) {
+  struct Entry {
+    std::size_t series;
+    const ChartPoint* point;
+  };
+  std::map<int, std::vector<Entry>> by_year;
+  for (std::size_t si = 0; si < spec.series.size(); ++si)
+    for (const auto* list : {&spec.series[si].planned, &spec.series[si].actual})
+      for (const auto& v : *list) by_year[v.year].push_back(Entry{si, &v});
+  std::size_t most = 1;
+  for (const auto& [year, list] : by_year) most = std::max(most, list.size());
+  const double bw = std::min(f.bar_w, ax.slot() * f.bar_share / static_cast<double>(most));
+  const double base = ax.y_of(std::max(spec.axis.min, 0.0));
+  std::vector<const ChartPoint*> points;  // of the bars, in their order
+  for (const auto& [year, list] : by_year)
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const ChartPoint& v = *list[k].point;
+      points.push_back(&v);
+      const double x = ax.x_of(year) - bw * static_cast<double>(list.size()) / 2 + bw * static_cast<double>(k);
+      const double top = ax.y_of(v.value);
+      const ChartBox bar{x + bw * 0.05, std::min(top, base), bw * 0.9, std::abs(base - top)};
+      out.bars.push_back(PlacedBar{list[k].series, v.mark, bar});
+    }
+  // Labels above their bars, centred; one that would cover a label or a bar moves up a line at a time.
+  for (std::size_t i = 0; i < out.bars.size(); ++i) {
+    const auto& bar = out.bars[i].box;
+    const std::string& text = points[i]->label;
+    const double w = f.label_w(text);
+    ChartBox label{bar.x + bar.w / 2 - w / 2, bar.y - f.gap - f.label_h, w, f.label_h};
+    label.x = std::clamp(label.x, f.room.x, std::max(f.room.x, f.room.x + f.room.w - w));
+    for (int k = 0; k < 8; ++k) {
+      bool free = true;
+      for (const auto& o : out.labels) free = free && !o.box.overlaps(label);
+      for (const auto& b : out.bars) free = free && !b.box.overlaps(label);
+      if (free) break;
+      label.y -= f.label_h + f.gap;
+    }
+    out.labels.push_back(PlacedLabel{out.bars[i].series, text, label});
+  }
+}
+
+}  // namespace
+
+ChartPlacement place_chart(const ChartSpec& spec, const ChartFrame& f) {
+  ChartPlacement out;
+  const Axes ax{spec, f};
+  out.lines.resize(spec.series.size());
+  out.ways.resize(spec.series.size());
+  if (spec.bars) {
+    place_bars(spec, f, ax, out);
+    return out;
+  }
+  std::vector<std::vector<std::size_t>> idx;
+  place_marks(spec, f, ax, out, idx);
+  for (std::size_t si = 0; si < spec.series.size(); ++si) {
+    const auto& s = spec.series[si];
+    if (s.actual.size() >= 2)
+      for (std::size_t i = 0; i < s.actual.size(); ++i) {
+        const auto& m = out.marks[idx[si * 2][i]];
+        out.lines[si].push_back({m.x, m.y});
+      }
+    if (s.way.size() >= 2)
+      for (const auto& p : s.way)
+        if (const PlacedMark* m = mark_of(spec, out, idx, si, p)) out.ways[si].push_back({m->x, m->y});
+    if (out.ways[si].size() < 2) out.ways[si].clear();
+  }
+  place_line_labels(spec, f, out, idx);
+  return out;
 }
 
 }  // namespace planpress::present

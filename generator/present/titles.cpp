@@ -10,6 +10,16 @@ std::string entry_title(const model::Entry& e) { return numbered_title(e.number,
 std::string category_title(const model::Category& c) { return numbered_title(c.number, c.title); }
 std::string section_title(const model::Section& s) { return numbered_title(s.number, s.title); }
 
+const std::string& number_label(const model::Plan& p) {
+  static const std::string fallback = "番号";
+  return p.presentation.number_label.empty() ? fallback : p.presentation.number_label;
+}
+
+const std::string& name_label(const model::Plan& p) {
+  static const std::string fallback = "名称";
+  return p.presentation.name_label.empty() ? fallback : p.presentation.name_label;
+}
+
 const std::string& field_label(const model::Entry& e, const model::FieldDef& def) {
   auto it = e.labels.find(def.key);
   return it != e.labels.end() ? it->second : def.label;
@@ -46,6 +56,27 @@ const char* metadata_label(const std::string& key) {
   if (key == "kind") return "種別";
   if (key == "department") return "担当";
   return "項目";
+}
+
+const std::string& organisation_of(const model::Plan& p) { return p.organisation.empty() ? p.municipality : p.organisation; }
+
+const model::Contact& contact_of(const model::Plan& p, const model::Site& site) {
+  return p.contact.empty() ? site.contact : p.contact;
+}
+
+std::string title_with_municipality(const model::Plan& p, bool full) {
+  const std::string& t = full ? p.title : p.display_title();
+  if (p.municipality.empty() || t.find(p.municipality) != std::string::npos) return t;
+  return p.municipality + kNumberSeparator + t;
+}
+
+const char* remark_label(markdown::Remark remark) {
+  switch (remark) {
+    case markdown::Remark::editorial: return "編集注（レビュー版のみ）";
+    case markdown::Remark::publisher: return "掲載上の注記";
+    case markdown::Remark::none: break;
+  }
+  return "";
 }
 
 }  // namespace planpress::present

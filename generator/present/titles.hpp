@@ -20,6 +20,13 @@ std::string entry_title(const model::Entry& e);
 std::string category_title(const model::Category& c);
 std::string section_title(const model::Section& s);
 
+/// The heading of a plan's number column: as the plan declares it (presentation.number_label: NO., 整理番号,
+/// №), else 番号. Every writer (web table, PDF table, CSV and sheet headers) prints this one.
+const std::string& number_label(const model::Plan& p);
+/// The heading of a plan's name column: as the plan declares it (presentation.name_label: 取組名称, 取組名,
+/// 施策名, 具体的な取り組み), else 名称.
+const std::string& name_label(const model::Plan& p);
+
 /// The label this entry prints for the field: its own (`labels`, e.g. 主担当課 where the plan says 担当課)
 /// or the plan's FieldDef label.
 const std::string& field_label(const model::Entry& e, const model::FieldDef& def);
@@ -40,5 +47,29 @@ const char* link_label(model::RefType type, bool incoming);
 
 /// Japanese name of a plan metadata key that can be inferred (title → 表題, period → 計画期間 …).
 const char* metadata_label(const std::string& key);
+
+// ---- who publishes --------------------------------------------------------------------------------
+/// Who publishes a plan (footers of its pages, its PDF cover and author): its own `organisation`, else
+/// its municipality (仙台市, 大崎市).
+const std::string& organisation_of(const model::Plan& p);
+/// The お問い合わせ先 of a plan: its own contact when it gives one, else the site's (empty when neither does).
+const model::Contact& contact_of(const model::Plan& p, const model::Site& site);
+/// A plan named where its municipality is not already said (search results, page titles, links from other
+/// plans): "仙台市　第５　実施項目"; the title alone when it names its municipality (「大崎市人財育成アクション
+/// プラン」). The display title (short_title if given) unless `full`.
+std::string title_with_municipality(const model::Plan& p, bool full = false);
+/// The label of a plan's date (策定・公表 or the revision its content gives) on its page and PDF cover.
+inline constexpr const char* kUpdatedLabel = "更新日";
+
+// ---- review builds and remarks (edition) -------------------------------------------------------------
+/// What a review build says on every page, on its PDF cover and in its PDF header (short form).
+inline constexpr const char* kReviewBanner =
+    "レビュー版：編集用の注記（注記・表記の異同・要確認・推定・原文ママ、出典、リンクの根拠、編集注）を表示しています。公開用ではありません。";
+inline constexpr const char* kReviewShort = "レビュー版（公開用ではありません）";
+/// The heading set over the editors' notes wherever a review build shows them.
+inline constexpr const char* kEditorialLabel = "編集注記（レビュー版のみ）";
+
+/// The label printed before a remark in Markdown: 編集注 (review builds only) or 掲載上の注記; "" for none.
+const char* remark_label(markdown::Remark remark);
 
 }  // namespace planpress::present

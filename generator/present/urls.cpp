@@ -18,6 +18,7 @@ std::string accessibility_page() { return "accessibility.html"; }
 std::string search_page() { return "search.html"; }
 std::string not_found_page() { return "404.html"; }
 std::string sitemap() { return "sitemap.xml"; }
+std::string sitemap_page() { return "sitemap.html"; }
 
 std::string section_anchor(const std::string& id) { return "sec-" + id; }
 std::string category_anchor(const std::string& id) { return "cat-" + id; }
@@ -40,6 +41,24 @@ std::string endpoint_path(const xref::Endpoint& e) {
   return home_page();
 }
 
+std::string absolute_url(const std::string& base_url, const std::string& path) {
+  if (base_url.empty()) return path;
+  return base_url.back() == '/' ? base_url + path : base_url + "/" + path;
+}
+
+std::string pdf_file(const std::string& plan) { return plan + ".pdf"; }
+
+std::string pdf_destination(const xref::Endpoint& e) {
+  switch (e.kind) {
+    case xref::TargetKind::item: return item_anchor(e.id);
+    case xref::TargetKind::category: return category_anchor(e.id);
+    case xref::TargetKind::section: return section_anchor(e.id);
+    case xref::TargetKind::plan:
+    case xref::TargetKind::document: break;
+  }
+  return {};
+}
+
 std::string root_prefix(const std::string& page) {
   std::string prefix;
   for (char c : page)
@@ -48,6 +67,22 @@ std::string root_prefix(const std::string& page) {
 }
 
 std::string relative_link(const std::string& from, const std::string& target) { return root_prefix(from) + target; }
+
+std::string percent_encoded(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                       c == '_' || c == '~' || c == '/' || c == '#';
+    if (plain) out += static_cast<char>(c);
+    else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
 
 std::string short_link(const std::string& from, const std::string& target) {
   const auto hash = target.find('#');

@@ -24,7 +24,8 @@ std::string xref_page();                                                  ///< x
 std::string accessibility_page();                                         ///< accessibility.html
 std::string search_page();                                                ///< search.html
 std::string not_found_page();                                             ///< 404.html
-std::string sitemap();                                                    ///< sitemap.xml
+std::string sitemap();                                                    ///< sitemap.xml (for search engines)
+std::string sitemap_page();                                               ///< sitemap.html (for readers)
 
 // ---- anchors (fragment ids, without '#') ------------------------------------------------------------
 std::string section_anchor(const std::string& id);    ///< sec-<id> (plan page and PDF)
@@ -40,11 +41,24 @@ std::string with_anchor(const std::string& path, const std::string& anchor);
 /// Path (with fragment) of any link target, relative to the site root.
 std::string endpoint_path(const xref::Endpoint& e);
 
+// ---- links from a PDF ---------------------------------------------------------------------------------
+/// `path` (root-relative) under the site's address `base_url` ("https://example.jp/keikaku/" or without
+/// the final slash): the absolute URL a PDF links to, since a PDF is read away from the site.
+std::string absolute_url(const std::string& base_url, const std::string& path);
+/// The file name of a plan's PDF, as another PDF in the same folder links to it: "<id>.pdf".
+std::string pdf_file(const std::string& plan);
+/// The named destination of a link target in its plan's PDF (item-, cat-, sec-; "" for a whole plan, which
+/// opens at its first page). Every anchor of a PDF is a named destination.
+std::string pdf_destination(const xref::Endpoint& e);
+
 // ---- relative links -----------------------------------------------------------------------------------
 /// The prefix that leads from `page` (a root-relative path) back to the root: "" or "../../".
 std::string root_prefix(const std::string& page);
 /// `target` (root-relative) as a link from page `from` through the root: "../../plans/x/index.html".
 std::string relative_link(const std::string& from, const std::string& target);
+/// `path` with every byte outside the unreserved characters of RFC 3986 and '/' percent-encoded, for the
+/// places that need an ASCII URL (sitemap.xml); pages link with the UTF-8 path, which HTML allows.
+std::string percent_encoded(const std::string& path);
 /// The shortest link from page `from` to `target`: "#anchor" on the same page, "items/4.html" or
 /// "d-1a2b.html" in the same folder or below it; otherwise through the root like relative_link.
 std::string short_link(const std::string& from, const std::string& target);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/utf8.hpp"
 #include "text/normalize.hpp"
 #include "text/wareki.hpp"
 
@@ -55,6 +56,24 @@ std::string period_wareki(const model::Period& p) {
 std::string period_western(const model::Period& p) {
   if (!p.from) return {};
   return text::western_fiscal_span(p.from, end_of(p.from, p.to, p.open_end));
+}
+
+int decimals_of(const std::string& number_text) {
+  const auto dot = number_text.find('.');
+  if (dot == std::string::npos) return 0;
+  std::size_t n = 0;
+  while (dot + 1 + n < number_text.size() && number_text[dot + 1 + n] >= '0' && number_text[dot + 1 + n] <= '9') ++n;
+  return static_cast<int>(n);
+}
+
+double average_length(const model::Plan& p, const std::string& field) {
+  std::size_t chars = 0, n = 0;
+  for (const auto& i : p.items)
+    if (auto it = i.fields.find(field); it != i.fields.end()) {
+      chars += base::count_code_points(it->second.text);
+      ++n;
+    }
+  return n ? static_cast<double>(chars) / static_cast<double>(n) : 0;
 }
 
 std::string published_text(const model::DateInfo& d) {

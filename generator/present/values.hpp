@@ -10,6 +10,13 @@ namespace planpress::present {
 /// `v` with exactly `decimals` decimals ("97.5", "200").
 std::string fixed_decimals(double v, int decimals);
 
+/// How many decimals a number is written with ("197.0" → 1, "57.25" → 2, "12" → 0).
+int decimals_of(const std::string& number_text);
+
+/// The average length, in characters, of the text values of a field over a plan's items (0 when none
+/// has it): how wide a column it needs (the PDF table and the sheets).
+double average_length(const model::Plan& p, const std::string& field);
+
 /// The number of an indicator value as written in the content ("197.0", not 197), or "" if there is none.
 std::string number_text(const model::IndicatorValue& v);
 

@@ -67,7 +67,8 @@ class Collector {
 
   Corpus run() {
     c_.statuses = {"新規", "拡充", "継続"};
-    for (const auto& d : a_.departments) c_.departments.push_back(d.unit.name);
+    // A facet value per department of one municipality, named with it (総務局人事課（仙台市））.
+    for (const auto& d : a_.departments) c_.departments.push_back(d.title);
     for (const auto& p : m_.plans) plan(p);
     return std::move(c_);
   }
@@ -117,9 +118,9 @@ class Collector {
 
   // Facet ids of the departments an entry names, the departments of the department pages
   // (「総務局人事課、労務課」 → 総務局人事課, 総務局労務課), so a facet gathers one department across plans.
-  std::vector<std::size_t> department_ids(const std::string& printed) const {
+  std::vector<std::size_t> department_ids(const std::string& municipality, const std::string& printed) const {
     std::vector<std::size_t> ids;
-    for (const auto* d : a_.departments_of(printed)) ids.push_back(static_cast<std::size_t>(d - a_.departments.data()));
+    for (const auto* d : a_.departments_of(municipality, printed)) ids.push_back(static_cast<std::size_t>(d - a_.departments.data()));
     return ids;
   }
 
@@ -154,7 +155,7 @@ class Collector {
         case model::FieldKind::departments:
           for (const auto& dep : v.values) {
             add(d, cls, label, dep, anchor);
-            for (const auto id : department_ids(dep))
+            for (const auto id : department_ids(p.municipality, dep))
               if (std::find(d.departments.begin(), d.departments.end(), id) == d.departments.end()) d.departments.push_back(id);
           }
           break;
@@ -198,7 +199,8 @@ class Collector {
   void plan(const model::Plan& p) {
     PlanInfo info;
     info.id = p.id;
-    info.title = p.display_title();
+    // Results are grouped by plan and name it with its municipality (大崎市　人財育成アクションプラン).
+    info.title = present::title_with_municipality(p);
     info.url = present::plan_page(p.id);
     auto muni = std::find(c_.municipalities.begin(), c_.municipalities.end(), p.municipality);
     if (muni == c_.municipalities.end()) muni = c_.municipalities.insert(muni, p.municipality);
@@ -219,7 +221,7 @@ class Collector {
 
     Document pd = doc(DocKind::plan, p.title, page);
     add(pd, PassageClass::name, "計画名", p.title);
-    if (p.short_title != p.title) add(pd, PassageClass::name, "略称", p.short_title);
+    if (!p.short_title.empty() && p.short_title != p.title) add(pd, PassageClass::name, "略称", p.short_title);
     add(pd, PassageClass::content, "概要", p.summary);
     add(pd, PassageClass::content, "担当", p.department);
     notes(pd, p.notes);

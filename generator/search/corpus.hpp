@@ -49,7 +49,7 @@ struct Document {
 /// A plan as the search page shows and filters it.
 struct PlanInfo {
   std::string id;     ///< plan id (search.html?plan=…)
-  std::string title;  ///< display title
+  std::string title;  ///< display title, with the municipality where it does not name it (present::title_with_municipality)
   std::string url;    ///< root-relative URL of the plan page
   std::size_t municipality = 0;  ///< index into Corpus::municipalities
   std::string kind;              ///< model::to_string(PlanKind)

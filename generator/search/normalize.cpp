@@ -24,6 +24,18 @@ bool inert(char32_t c) {
          (c >= 0x4E00 && c <= 0x9FFF);
 }
 
+}  // namespace
+
+bool is_enclosed_number(char32_t c) {
+  return (c >= 0x2460 && c <= 0x2473) ||  // ①–⑳
+         (c >= 0x24EA && c <= 0x24FF) ||  // ⓪, ⓫–⓴, ⓵–⓾, ⓿
+         (c >= 0x2776 && c <= 0x2793) ||  // ❶–❿, ➀–➉, ➊–➓
+         (c >= 0x3251 && c <= 0x325F) ||  // ㉑–㉟
+         (c >= 0x32B1 && c <= 0x32BF);    // ㊱–㊿
+}
+
+namespace {
+
 const std::unordered_map<char32_t, std::u32string>& custom_map() {
   static const auto map = [] {
     std::unordered_map<char32_t, std::u32string> m;
@@ -54,7 +66,7 @@ std::u32string nfkc(const std::u32string& s) {
 
 // A new NFKC segment starts before `c` unless NFKC would combine or reorder it with the segment so far.
 bool boundary_before(const std::u32string& segment, char32_t c) {
-  if (inert(c) || text::nfkc_has_boundary_before(c)) return true;
+  if (inert(c) || is_enclosed_number(c) || text::nfkc_has_boundary_before(c)) return true;
   std::u32string joined = segment;
   joined.push_back(c);
   return nfkc(joined) == nfkc(segment) + nfkc(std::u32string(1, c));
@@ -137,6 +149,14 @@ NormalizedText normalize(std::string_view utf8) {
   out.text.reserve(mapped.size());
   std::u32string segment;
   for (std::size_t i = 0; i < mapped.size();) {
+    // An enclosed number (①, ㉑, ❶) stays what it is: NFKC would make ③④ the digits 34.
+    if (is_enclosed_number(mapped[i].c)) {
+      out.text.push_back(mapped[i].c);
+      out.begin.push_back(mapped[i].begin);
+      out.end.push_back(mapped[i].end);
+      ++i;
+      continue;
+    }
     segment.assign(1, mapped[i].c);
     std::size_t j = i + 1;
     while (j < mapped.size() && !boundary_before(segment, mapped[j].c)) segment.push_back(mapped[j++].c);

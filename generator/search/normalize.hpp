@@ -3,6 +3,8 @@
 ///
 ///   1. map each code point through the custom table (～/〜/~ → "~", long-vowel/dash/minus → "-",
 ///      № → "no."), keeping the original range of every output code point;
+///   1a. an enclosed number (①–⑳, ㉑–㊿, ⓪, ❶ …) stays as it is — NFKC would make ③④ the digits 34 and
+///      a search for 34 would find it; it is its own segment and skips the steps below;
 ///   2. cut the result into NFKC segments (a new segment starts before a code point that cannot
 ///      combine with the segment so far) and apply NFKC to each segment;
 ///   3. map each NFKC code point through the custom table again, or else through NFKC_Casefold;
@@ -30,6 +32,9 @@ const std::vector<CustomMapping>& list_custom_mappings();
 /// The case folding applied after NFKC, for every code point NFKC can output whose NFKC_Casefold differs
 /// from itself (generated from ICU; shipped to the browser). Ascending by code point.
 const std::vector<std::pair<char32_t, std::u32string>>& list_fold_mappings();
+
+/// True for the enclosed numbers kept in step 1a (the same ranges in normalize.js).
+bool is_enclosed_number(char32_t cp);
 
 /// True for the code points removed in step 4 (Unicode White_Space); queries are split into terms on them.
 bool is_space(char32_t cp);

@@ -27,9 +27,10 @@ std::string fmt(double v, int decimals) {
   return buf;
 }
 
-std::string marker(const char* shape, double x, double y, const char* colour, bool hollow) {
+std::string marker(const char* shape, double x, double y, const char* colour, bool hollow, const char* cls = nullptr) {
   const std::string fill = hollow ? "#ffffff" : colour;
-  const std::string common = " fill=\"" + fill + "\" stroke=\"" + colour + "\" stroke-width=\"2\"";
+  const std::string common = (cls ? std::string(" class=\"") + cls + "\"" : std::string()) + " fill=\"" + fill + "\" stroke=\"" +
+                             colour + "\" stroke-width=\"2\"";
   const std::string sx = fmt(x, 1), sy = fmt(y, 1);
   if (std::string(shape) == "square")
     return "<rect x=\"" + fmt(x - 4.5, 1) + "\" y=\"" + fmt(y - 4.5, 1) + "\" width=\"9\" height=\"9\"" + common + "/>";
@@ -51,13 +52,37 @@ struct Plot {
   const present::ChartSpec& spec;
   static constexpr double kWidth = 640, kHeight = 300, kLeft = 64, kRight = 64, kTop = 44, kBottom = 44;
   static constexpr double kPlotW = kWidth - kLeft - kRight, kPlotH = kHeight - kTop - kBottom;
+  static constexpr double kFont = 12;  // the SVG's font-size
 
-  double y_of(double v) const { return kTop + kPlotH * (1 - (v - spec.axis.min) / (spec.axis.max - spec.axis.min)); }
+  present::ChartFrame frame() const {
+    present::ChartFrame f;
+    f.plot = {kLeft, kTop, kPlotW, kPlotH};
+    // Labels may use the plot and the free margin right of it and the band above it (under the legend).
+    f.room = {kLeft + 1, kTop - 14, kWidth - kLeft - 1 - 2, kPlotH + 14 - 1};
+    f.mark = 6 + 1;  // the largest marker (diamond, triangle) with half its stroke
+    f.gap = 2;
+    f.label_h = 15;  // a 12 px line of digits and kanji, with the descent
+    f.bar_w = 36;
+    f.bar_share = 0.8;
+    f.label_w = label_width;
+    return f;
+  }
+  double y_of(double v) const { return present::value_y(spec, frame(), v); }
   double band() const { return kPlotW / static_cast<double>(spec.years.size()); }
-  double x_of(int year) const {
-    const auto& ys = spec.years;
-    const auto idx = static_cast<double>(std::find(ys.begin(), ys.end(), year) - ys.begin());
-    return kLeft + band() * (idx + 0.5);
+  double x_of(int year) const { return present::year_x(spec, frame(), year); }
+
+  // The browser chooses the font (IPAexGothic, Hiragino, Noto, Meiryo … or a Latin fallback), so a label's
+  // width is estimated on the wide side: 1 em for wide characters, 0.65 em for the rest (DejaVu Sans' digits
+  // are 0.64 em, IPAexGothic's 0.5 em).
+  static double label_width(const std::string& s) {
+    double w = 0;
+    for (std::size_t i = 0; i < s.size();) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      w += (c < 0x80 ? 0.65 : 1.0) * kFont;
+      i += len;
+    }
+    return w;
   }
 };
 
@@ -83,68 +108,49 @@ std::string axes_svg(const Plot& p) {
   return svg;
 }
 
+// A value label in its box (a 12 px line: the baseline 11.5 px under the box's top).
+std::string label_svg(const present::PlacedLabel& l) {
+  return "<text class=\"value\" x=\"" + fmt(l.box.x, 1) + "\" y=\"" + fmt(l.box.y + 11.5, 1) + "\" fill=\"#1a1a1a\">" +
+         escape_html(l.text) + "</text>";
+}
+
 // A bar per value, labelled above; baselines and targets hollow and dashed.
-std::string bars_svg(const Plot& p) {
-  const auto& series = p.spec.series;
-  const double bar_w = std::min(36.0, p.band() * 0.8 / static_cast<double>(std::max<std::size_t>(series.size(), 1)));
+std::string bars_svg(const present::ChartPlacement& placed) {
   std::string svg;
-  for (std::size_t si = 0; si < series.size(); ++si) {
-    const char* colour = kStyles[si % 4].colour;
-    const double offset = (static_cast<double>(si) - (static_cast<double>(series.size()) - 1) / 2) * bar_w;
-    for (const auto* list : {&series[si].planned, &series[si].actual}) {
-      for (const auto& v : *list) {
-        const double x = p.x_of(v.year) + offset - bar_w / 2, y = p.y_of(v.value), base = p.y_of(std::max(p.spec.axis.min, 0.0));
-        const bool planned = v.mark != present::Mark::actual;
-        svg += "<rect x=\"" + fmt(x, 1) + "\" y=\"" + fmt(std::min(y, base), 1) + "\" width=\"" + fmt(bar_w - 2, 1) + "\" height=\"" +
-               fmt(std::abs(base - y), 1) + "\" fill=\"" + (planned ? "#ffffff" : colour) + "\" stroke=\"" + colour + "\" stroke-width=\"2\"" +
-               (planned ? " stroke-dasharray=\"4 3\"" : "") + "/>";
-        svg += "<text class=\"value\" x=\"" + fmt(x + (bar_w - 2) / 2, 1) + "\" y=\"" + fmt(std::min(y, base) - 5, 1) +
-               "\" text-anchor=\"middle\" fill=\"#1a1a1a\">" + escape_html(v.label) + "</text>";
-      }
-    }
+  for (const auto& b : placed.bars) {
+    const char* colour = kStyles[b.series % 4].colour;
+    const bool planned = b.mark != present::Mark::actual;
+    svg += "<rect class=\"bar\" x=\"" + fmt(b.box.x, 1) + "\" y=\"" + fmt(b.box.y, 1) + "\" width=\"" + fmt(b.box.w, 1) +
+           "\" height=\"" + fmt(b.box.h, 1) + "\" fill=\"" + (planned ? "#ffffff" : colour) + "\" stroke=\"" + colour +
+           "\" stroke-width=\"2\"" + (planned ? " stroke-dasharray=\"4 3\"" : "") + "/>";
   }
+  for (const auto& l : placed.labels) svg += label_svg(l);
   return svg;
 }
 
 // A line per series, the dashed way to its target, a marker per value (hollow for baselines and targets),
-// and the values' labels right of their markers, those of one year spread apart.
-std::string lines_svg(const Plot& p) {
-  struct Label {
-    double y;
-    std::string text;
-  };
-  std::map<int, std::vector<Label>> labels;  // by fiscal year
+// and the values' labels where the placement put them.
+std::string lines_svg(const present::ChartPlacement& placed) {
   std::string svg;
-  const auto& series = p.spec.series;
-  auto points_of = [&](const std::vector<present::ChartPoint>& list) {
+  auto points_of = [](const std::vector<present::ChartXY>& list) {
     std::string points;
-    for (const auto& v : list) points += (points.empty() ? "" : " ") + fmt(p.x_of(v.year), 1) + "," + fmt(p.y_of(v.value), 1);
+    for (const auto& q : list) points += (points.empty() ? "" : " ") + fmt(q.x, 1) + "," + fmt(q.y, 1);
     return points;
   };
-  for (std::size_t si = 0; si < series.size(); ++si) {
-    const auto& s = series[si];
+  for (std::size_t si = 0; si < placed.lines.size(); ++si) {
     const Style& st = kStyles[si % 4];
-    if (s.actual.size() >= 2)
-      svg += "<polyline points=\"" + points_of(s.actual) + "\" fill=\"none\" stroke=\"" + st.colour + "\" stroke-width=\"2.5\"" +
-             dash_of(st) + "/>";
-    if (s.way.size() >= 2)
-      svg += "<polyline points=\"" + points_of(s.way) + "\" fill=\"none\" stroke=\"" + st.colour +
+    if (placed.lines[si].size() >= 2)
+      svg += "<polyline class=\"line\" points=\"" + points_of(placed.lines[si]) + "\" fill=\"none\" stroke=\"" + st.colour +
+             "\" stroke-width=\"2.5\"" + dash_of(st) + "/>";
+    if (placed.ways[si].size() >= 2)
+      svg += "<polyline class=\"way\" points=\"" + points_of(placed.ways[si]) + "\" fill=\"none\" stroke=\"" + st.colour +
              "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>";
-    for (const auto* list : {&s.actual, &s.planned})
-      for (const auto& v : *list) {
-        svg += marker(st.marker, p.x_of(v.year), p.y_of(v.value), st.colour, v.mark != present::Mark::actual);
-        labels[v.year].push_back(Label{p.y_of(v.value), v.label});
-      }
   }
-  for (auto& [year, list] : labels) {
-    std::stable_sort(list.begin(), list.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
-    std::vector<double> ys;
-    for (const auto& l : list) ys.push_back(l.y);
-    present::spread_labels(ys, 14, Plot::kHeight - Plot::kBottom - 4);
-    for (std::size_t i = 0; i < list.size(); ++i)
-      svg += "<text class=\"value\" x=\"" + fmt(p.x_of(year) + 9, 1) + "\" y=\"" + fmt(ys[i] + 4, 1) + "\" fill=\"#1a1a1a\">" +
-             escape_html(list[i].text) + "</text>";
+  for (const auto& m : placed.marks) {
+    const Style& st = kStyles[m.series % 4];
+    svg += marker(st.marker, m.x, m.y, st.colour, m.mark != present::Mark::actual, "mark");
   }
+  for (const auto& l : placed.labels) svg += label_svg(l);
   return svg;
 }
 
@@ -179,7 +185,8 @@ std::string render_chart_svg(const present::ChartSpec& spec, const std::vector<s
   for (const auto& line : description) desc += (desc.empty() ? "" : " ") + line;
   svg += "<desc id=\"" + id + "-d\">" + escape_html(desc) + "</desc>";
   svg += axes_svg(p);
-  svg += spec.bars ? bars_svg(p) : lines_svg(p);
+  const auto placed = present::place_chart(spec, p.frame());
+  svg += spec.bars ? bars_svg(placed) : lines_svg(placed);
   svg += legend_svg(p);
   return svg + "</svg>";
 }

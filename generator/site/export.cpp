@@ -85,7 +85,7 @@ ojson category_json(const model::Model& model, const xref::LinkGraph& links, con
   const std::string key = plan.id + "#" + c.id;
   j["refs"] = links_json(model, links.outgoing(key), false);
   j["backlinks"] = links_json(model, links.incoming(key), true);
-  j["notes"] = notes_json(c.notes);
+  if (!c.notes.empty()) j["notes"] = notes_json(c.notes);  // editorial: review builds only
   ojson children = ojson::array();
   for (const auto& ch : c.children) children.push_back(category_json(model, links, plan, ch));
   j["children"] = children;
@@ -197,9 +197,12 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
   j["published"] = date_json(p.published);
   if (!p.department.empty()) j["department"] = p.department;
   if (!p.summary.empty()) j["summary"] = p.summary;
-  ojson inferred = ojson::object();
-  for (const auto& [k, v] : p.inferred) inferred[k] = v;
-  j["inferred"] = inferred;
+  // Editorial (review builds only; the published edition has none): inferred metadata, source, notes.
+  if (!p.inferred.empty()) {
+    ojson inferred = ojson::object();
+    for (const auto& [k, v] : p.inferred) inferred[k] = v;
+    j["inferred"] = inferred;
+  }
   if (!p.source_file.empty() || !p.source_note.empty()) {
     ojson src;
     if (!p.source_file.empty()) src["file"] = p.source_file;
@@ -246,7 +249,7 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
     if (!s.number.empty()) sj["number"] = s.number;
     sj["title"] = s.title;
     sj["url"] = with_anchor(plan_page(p.id), section_anchor(s.id));
-    sj["text"] = s.source ? s.source->text() : std::string();
+    sj["text"] = s.text;
     sj["refs"] = links_json(model, links.outgoing(p.id + "#" + s.id), false);
     sj["backlinks"] = links_json(model, links.incoming(p.id + "#" + s.id), true);
     sections.push_back(sj);
@@ -275,7 +278,7 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
       sj["url"] = with_anchor(item_page(p.id, i.id), sub_item_anchor(static_cast<int>(k + 1)));
       sj["fields"] = entry_fields_json(p, s);
       if (!s.labels.empty()) sj["labels"] = labels_json(s.labels);
-      sj["notes"] = notes_json(s.notes);
+      if (!s.notes.empty()) sj["notes"] = notes_json(s.notes);
       if (s.source_lines) sj["source_lines"] = {s.source_lines->first, s.source_lines->second};
       subs.push_back(sj);
     }
@@ -283,7 +286,7 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
     // Outgoing links of the item and of its sub-items (from_sub_item tells which).
     ij["refs"] = links_json(model, links.outgoing(p.id + "#" + i.id), false);
     ij["backlinks"] = links_json(model, links.incoming(p.id + "#" + i.id), true);
-    ij["notes"] = notes_json(i.notes);
+    if (!i.notes.empty()) ij["notes"] = notes_json(i.notes);
     if (i.source_lines) ij["source_lines"] = {i.source_lines->first, i.source_lines->second};
     items.push_back(ij);
   }
@@ -324,17 +327,17 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
     }
     ij["values"] = values;
     ij["commentary"] = ind.commentary;
-    ij["notes"] = notes_json(ind.notes);
+    if (!ind.notes.empty()) ij["notes"] = notes_json(ind.notes);
     indicators.push_back(ij);
   }
   j["indicators"] = indicators;
-  j["notes"] = notes_json(p.notes);
+  if (!p.notes.empty()) j["notes"] = notes_json(p.notes);
   return j.dump(2) + "\n";
 }
 
 std::string export_plan_csv(const model::Model& model, const xref::LinkGraph& links, const model::Plan& p) {
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel opens UTF-8 correctly only with it
-  std::vector<std::string> header = {"ID", "番号", "名称", "区分"};
+  std::vector<std::string> header = {"ID", number_label(p), name_label(p), "区分"};
   for (const auto& f : p.fields) header.push_back(f.label);
   header.insert(header.end(), {"参照・関連", "被参照", "URL"});
   auto row = [&](const std::vector<std::string>& cells) {

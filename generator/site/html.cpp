@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "present/titles.hpp"
+
 namespace planpress::site {
 
 std::string escape_html(const std::string& text) {
@@ -35,9 +37,13 @@ std::string text_to_html(const std::string& text) {
 
 namespace {
 
-bool is_editorial(const markdown::Node& paragraph) {
-  return !paragraph.children.empty() && paragraph.children[0].kind == markdown::NodeKind::text &&
-         paragraph.children[0].text.rfind("［編集注］", 0) == 0;
+// The class and label of a remark (not the document's words): editorial remarks reach only review builds.
+std::string remark_class(markdown::Remark r) {
+  return r == markdown::Remark::editorial ? "remark editorial" : "remark publisher";
+}
+
+std::string remark_label_html(markdown::Remark r) {
+  return "<span class=\"remark-label\">" + escape_html(present::remark_label(r)) + "</span>";
 }
 
 class Renderer {
@@ -50,8 +56,9 @@ class Renderer {
     switch (n.kind) {
       case K::document: children(n); break;
       case K::paragraph:
-        // A paragraph that starts with ［編集注］ was added by whoever transcribed the document.
-        out_ += is_editorial(n) ? "<p class=\"editorial\">" : "<p>";
+        // A remark (［編集注］, ［掲載注］) is not the document's words: set apart, with its label.
+        if (n.remark != markdown::Remark::none) out_ += "<p class=\"" + remark_class(n.remark) + "\">" + remark_label_html(n.remark);
+        else out_ += "<p>";
         children(n);
         out_ += "</p>\n";
         break;
@@ -64,7 +71,26 @@ class Renderer {
         last_heading_ = markdown::plain_text(n);
         break;
       }
-      case K::blockquote: out_ += "<blockquote>\n"; children(n); out_ += "</blockquote>\n"; break;
+      case K::blockquote:
+        if (n.remark != markdown::Remark::none) {
+          // A remark with its table or list: one note, its label before the first paragraph.
+          out_ += "<div class=\"" + remark_class(n.remark) + "\" role=\"note\">\n<p>" + remark_label_html(n.remark);
+          for (std::size_t i = 0; i < n.children.size(); ++i) {
+            if (i == 0 && n.children[0].kind == K::paragraph) {
+              children(n.children[0]);
+              out_ += "</p>\n";
+            } else {
+              if (i == 0) out_ += "</p>\n";
+              node(n.children[i]);
+            }
+          }
+          out_ += "</div>\n";
+        } else {
+          out_ += "<blockquote>\n";
+          children(n);
+          out_ += "</blockquote>\n";
+        }
+        break;
       case K::list:
         if (n.ordered) out_ += n.start != 1 ? "<ol start=\"" + std::to_string(n.start) + "\">\n" : "<ol>\n";
         else out_ += "<ul>\n";

@@ -15,6 +15,10 @@ using json = nlohmann::json;
 /// {{#refs}}<h2>…</h2>{{>links}}{{/refs}} and the partial iterates {{#list}}.
 json listing(json array);
 
+/// Who publishes a page (footer, accessibility policy): the organisation and its お問い合わせ先 (null when
+/// none is given, so nothing is shown).
+json publisher_json(const std::string& organisation, const model::Contact& contact);
+
 /// Mustache leaves the truth of "" open; contexts use null instead (keeps the key, falsey in sections).
 void null_empty_strings(json& j);
 
@@ -39,6 +43,7 @@ class PageBuilder {
   json documents_context() const;
   json accessibility_context() const;
   json not_found_context() const;
+  json sitemap_context() const;
   json search_context() const;
   std::string sitemap(const std::vector<std::string>& pages) const;
 
@@ -46,10 +51,18 @@ class PageBuilder {
   /// `link_departments`: each 担当課 links to its department page (item pages).
   std::string field_html(const model::FieldValue& v, const model::FieldDef& def, const model::Plan& p,
                          const std::string& from_page, bool link_departments = false) const;
-  std::string departments_html(const std::vector<std::string>& printed, const std::string& from_page) const;
+  std::string departments_html(const std::vector<std::string>& printed, const model::Plan& p, const std::string& from_page) const;
   json fields_json(const model::Entry& e, const model::Plan& p, const std::string& from_page) const;
   json category_path(const model::Plan& p, const std::string& id, const std::string& from_page) const;
-  json category_tree(const model::Plan& p, const std::vector<model::Category>& cats, int depth, const std::string& page) const;
+  /// The category tree; its top level is a heading of level `top_level`; `with_blocks`: each category's
+  /// blocks under its heading (unless a section places the blocks).
+  json category_tree(const model::Plan& p, const std::vector<model::Category>& cats, int depth, const std::string& page,
+                     int top_level, bool with_blocks) const;
+  json blocks_json(const model::Plan& p, const model::Category& c, const std::string& page) const;
+  /// Every category that has blocks, each with its title (linked to the tree) and blocks (a section that
+  /// places the blocks: a progress report's 進捗状況 per 取組区分).
+  json placed_blocks(const model::Plan& p, const std::string& page) const;
+  json section_json(const model::Plan& p, const model::Section& s, const std::string& page) const;
   json indicator_json(const model::Indicator& ind) const;
   json rollups_json(const model::Plan& p, const std::string& page) const;
   json relations_json(const model::Plan& p, const std::string& page) const;

@@ -15,8 +15,13 @@ using namespace present;
 const std::vector<std::string>& required_templates() {
   static const std::vector<std::string> names = {"layout",      "index", "plan", "item",          "documents", "departments",
                                                  "department",  "evaluations", "xref", "accessibility", "search", "search-box",
-                                                 "404"};
+                                                 "404", "items-table", "category-blocks", "sitemap"};
   return names;
+}
+
+json publisher_json(const std::string& organisation, const model::Contact& c) {
+  json contact{{"department", c.department}, {"phone", c.phone}, {"email", c.email}, {"form_url", c.form_url}};
+  return json{{"organisation", organisation}, {"contact", c.empty() ? json(nullptr) : contact}};
 }
 
 json listing(json array) { return array.empty() ? json(nullptr) : json{{"list", std::move(array)}}; }
@@ -51,6 +56,7 @@ void PageBuilder::build(io::OutputTree& out, base::Diagnostics& diags) {
   add(xref_page(), "xref", xref_map_context());
   add(documents_page(), "documents", documents_context());
   add(accessibility_page(), "accessibility", accessibility_context());
+  add(sitemap_page(), "sitemap", sitemap_context());
   page(out, diags, search_page(), "search", search_context());     // not listed in the sitemap
   page(out, diags, not_found_page(), "404", not_found_context());  // nor is this
   out[catalog_json()] = export_catalog(m_, in_.with_pdf);
@@ -111,6 +117,7 @@ json PageBuilder::notes_json(const std::vector<model::Note>& notes, const model:
 json PageBuilder::plan_summary(const model::Plan& p, const std::string& from_page) const {
   auto link = [&](const std::string& path) { return relative_link(from_page, path); };
   json j{{"id", p.id}, {"title", p.title}, {"short_title", p.display_title()}, {"municipality", p.municipality},
+         {"page_title", title_with_municipality(p)},
          {"kind_label", model::label_of(p.kind)}, {"url", link(plan_page(p.id))},
          {"data_json", link(plan_data_json(p.id))}, {"data_csv", link(plan_data_csv(p.id))},
          {"item_count", p.items.size()}, {"summary", p.summary}, {"title_inferred", p.inferred.count("title") > 0}};
@@ -122,6 +129,7 @@ json PageBuilder::plan_summary(const model::Plan& p, const std::string& from_pag
   }
   if (p.published) {
     j["published_label"] = published_text(*p.published);
+    j["date_label"] = kUpdatedLabel;
     j["published_inferred"] = p.inferred.count("published") > 0;
   }
   return j;
@@ -178,21 +186,54 @@ json PageBuilder::documents_context() const {
 }
 
 json PageBuilder::accessibility_context() const {
+  // Whom to tell: the site's contact, else every plan's (by organisation), so a reader always finds one
+  // where the content gives one; nothing is shown where none is given.
+  json contacts = json::array();
+  if (!m_.site.contact.empty()) contacts.push_back(publisher_json(m_.site.organisation, m_.site.contact));
+  else
+    for (const auto& p : m_.plans)
+      if (!p.contact.empty()) {
+        auto j = publisher_json(organisation_of(p), p.contact);
+        j["plan"] = p.display_title();
+        contacts.push_back(j);
+      }
   return json{{"title", "ウェブアクセシビリティ方針"}, {"breadcrumbs", crumbs(accessibility_page())},
-              {"organisation", m_.site.organisation},
+              {"organisation", m_.site.organisation}, {"contacts", listing(contacts)},
               {"description", "このサイトのウェブアクセシビリティへの取組み（JIS X 8341-3:2016 適合レベルAA）について。"}};
 }
 
 json PageBuilder::not_found_context() const {
-  // A 404 page is served at whatever URL was requested, so relative links would point elsewhere; use the
-  // site's absolute address when it is known.
+  // A server serves 404.html at whatever URL was requested (/a/b/c), so relative links and stylesheets
+  // would point elsewhere. With base_url every link and stylesheet is absolute from it. Without it they
+  // are root-absolute ("/…": right for a site at the server root, wherever the request was), and the
+  // stylesheets are linked relatively as well — a second <link> costs nothing when it fails and styles the
+  // page where it is opened as a file or at the top level (no inline CSS: the CSP forbids it).
   json ctx{{"title", "ページが見つかりません"}, {"description", "お探しのページは見つかりませんでした。"}};
-  if (!m_.site.base_url.empty()) {
-    std::string base = m_.site.base_url;
+  std::string base = m_.site.base_url;
+  if (!base.empty()) {
     if (base.back() != '/') base += '/';
     ctx["root"] = base;
+  } else {
+    ctx["root"] = "/";
+    ctx["relative_styles"] = true;
   }
   return ctx;
+}
+
+json PageBuilder::sitemap_context() const {
+  // Every page of the site for readers: the plans with their sections and items, then the views.
+  const std::string page = sitemap_page();
+  json plans = json::array();
+  for (const auto& p : m_.plans) {
+    json items = json::array();
+    for (const auto& i : p.items) items.push_back(json{{"title", entry_title(i)}, {"href", relative_link(page, item_page(p.id, i.id))}});
+    plans.push_back(json{{"title", title_with_municipality(p)}, {"href", relative_link(page, plan_page(p.id))},
+                         {"items", listing(items)}, {"count", p.items.size()}});
+  }
+  json departments = json::array();
+  for (const auto& d : a_.departments) departments.push_back(json{{"title", d.title}, {"href", relative_link(page, d.page)}});
+  return json{{"title", "サイトマップ"}, {"plans", plans}, {"departments", listing(departments)}, {"breadcrumbs", crumbs(page)},
+              {"description", "このサイトのすべてのページの一覧です。"}};
 }
 
 json PageBuilder::search_context() const {
@@ -204,7 +245,7 @@ std::string PageBuilder::sitemap(const std::vector<std::string>& pages) const {
   std::string base = m_.site.base_url;
   if (!base.empty() && base.back() != '/') base += '/';
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const auto& p : pages) xml += "  <url><loc>" + escape_html(base + p) + "</loc></url>\n";
+  for (const auto& p : pages) xml += "  <url><loc>" + escape_html(base + percent_encoded(p)) + "</loc></url>\n";
   return xml + "</urlset>\n";
 }
 
@@ -219,9 +260,15 @@ std::string render_page(const SiteInput& in, const std::string& path, const std:
   ctx["pages"] = json{{"home", root + home_page()},           {"departments", root + departments_page()},
                       {"evaluations", root + evaluations_page()}, {"xref", root + xref_page()},
                       {"documents", root + documents_page()},   {"accessibility", root + accessibility_page()},
-                      {"catalog", root + catalog_json()},        {"sitemap", root + present::sitemap()},
+                      {"catalog", root + catalog_json()},        {"sitemap", root + sitemap_page()}, {"sitemap_xml", root + present::sitemap()},
                       {"search", root + search_page()}};
-  ctx["site"] = json{{"title", site.title}, {"organisation", site.organisation}, {"description", site.description}};
+  ctx["site"] = json{{"title", site.title}, {"organisation", site.organisation}, {"description", site.description},
+                     {"logo", site.logo.empty() ? json(nullptr) : json(root + site.logo)}};
+  // Who publishes this page (footer): a plan's pages set their plan's organisation and contact.
+  if (!ctx.contains("publisher")) ctx["publisher"] = publisher_json(site.organisation, site.contact);
+  // A review build says so on every page and marks the editors' notes (the published edition has none).
+  ctx["review"] = in.model.review ? json(kReviewBanner) : json(nullptr);
+  ctx["editorial_label"] = kEditorialLabel;
   if (!ctx.contains("description") || !ctx["description"].is_string() || ctx["description"].get<std::string>().empty())
     ctx["description"] = site.description;
   null_empty_strings(ctx);

@@ -14,12 +14,13 @@ namespace planpress::site {
 
 using namespace present;
 
-std::string PageBuilder::departments_html(const std::vector<std::string>& printed, const std::string& from_page) const {
+std::string PageBuilder::departments_html(const std::vector<std::string>& printed, const model::Plan& p,
+                                         const std::string& from_page) const {
   // Each entry as printed, linked to its department's page; an entry naming several departments
   // (「総務局人事課、労務課」) is followed by a link to each.
   std::string html = "<ul class=\"departments\">";
   for (const auto& entry : printed) {
-    const auto units = a_.departments_of(entry);
+    const auto units = a_.departments_of(p.municipality, entry);
     html += "<li>";
     if (units.size() == 1) {
       html += "<a href=\"" + escape_html(relative_link(from_page, units[0]->page)) + "\">" + escape_html(entry) + "</a>";
@@ -56,7 +57,7 @@ std::string PageBuilder::field_html(const model::FieldValue& v, const model::Fie
       return html + "</ul>";
     }
     case model::FieldKind::departments: {
-      if (link_departments) return departments_html(v.values, from_page);
+      if (link_departments) return departments_html(v.values, p, from_page);
       std::string html = "<ul class=\"departments\">";
       for (const auto& d : v.values) html += "<li>" + escape_html(d) + "</li>";
       return html + "</ul>";
@@ -116,26 +117,64 @@ json PageBuilder::category_path(const model::Plan& p, const std::string& id, con
   return path;
 }
 
+json PageBuilder::blocks_json(const model::Plan& p, const model::Category& c, const std::string& page) const {
+  json blocks = json::array();
+  for (const auto& b : c.blocks)
+    blocks.push_back(json{{"label", b.label}, {"html", markdown_to_html(b.markdown, resolver(p.id, page), 3, b.label.empty() ? c.title : b.label)}});
+  return blocks;
+}
+
 json PageBuilder::category_tree(const model::Plan& p, const std::vector<model::Category>& cats, int depth,
-                                const std::string& page) const {
+                                const std::string& page, int top_level, bool with_blocks) const {
   json out = json::array();
   for (const auto& c : cats) {
-    json blocks = json::array();
-    for (const auto& b : c.blocks)
-      blocks.push_back(json{{"label", b.label}, {"html", markdown_to_html(b.markdown, resolver(p.id, page), 3, b.label.empty() ? c.title : b.label)}});
     json items = json::array();
     const auto& by_category = a_.rollups(p).items_by_category;
     if (auto it = by_category.find(c.id); it != by_category.end())
       for (const auto* i : it->second) items.push_back(json{{"title", entry_title(*i)}, {"href", short_link(page, item_page(p.id, i->id))}});
     const std::string key = p.id + "#" + c.id;
     out.push_back(json{{"id", c.id}, {"anchor", category_anchor(c.id)}, {"title", category_title(c)}, {"kind", c.kind},
-                       {"heading_level", std::min(depth + 3, 6)}, {"blocks", blocks}, {"items", listing(items)},
+                       {"heading_level", std::min(depth + top_level, 6)},
+                       {"blocks", with_blocks ? blocks_json(p, c, page) : json::array()}, {"items", listing(items)},
                        {"refs", listing(links_json(in_.links.outgoing(key), false, page, &p))},
                        {"backlinks", listing(links_json(in_.links.incoming(key), true, page, &p))},
                        {"notes", listing(notes_json(c.notes, &p))},
-                       {"children", category_tree(p, c.children, depth + 1, page)}});
+                       {"children", category_tree(p, c.children, depth + 1, page, top_level, with_blocks)}});
   }
   return out;
+}
+
+json PageBuilder::placed_blocks(const model::Plan& p, const std::string& page) const {
+  json out = json::array();
+  model::for_each_category(p.categories, [&](const model::Category& c, int) {
+    if (c.blocks.empty()) return;
+    // The path names the category as the tree does (（１） ＞ ①　人員配置…), linked to it.
+    std::string label;
+    for (const auto& part : category_path(p, c.id, page)) label += (label.empty() ? "" : " ＞ ") + part["title"].get<std::string>();
+    out.push_back(json{{"title", label}, {"href", short_link(page, with_anchor(page, category_anchor(c.id)))},
+                       {"anchor", "blocks-" + c.id}, {"blocks", blocks_json(p, c, page)}});
+  });
+  return listing(out);
+}
+
+json PageBuilder::section_json(const model::Plan& p, const model::Section& s, const std::string& page) const {
+  json inds = json::array();
+  for (const auto& ind : p.indicators)
+    if (ind.section == s.id) inds.push_back(indicator_json(ind));
+  const bool titled = !s.title.empty();
+  json j{{"id", s.id}, {"anchor", section_anchor(s.id)}, {"title", titled ? section_title(s) : std::string()},
+         {"html", markdown_to_html(s.markdown, resolver(p.id, page), 1, s.title)}, {"indicators", inds},
+         {"backlinks", listing(links_json(in_.links.incoming(p.id + "#" + s.id), true, page, &p))}};
+  // What the section places after its text (docs/content-format.md, "sections"): under its heading, or
+  // as chapters of their own when it has none (大崎市's Ⅱ and Ⅲ).
+  using model::SectionInclude;
+  const bool blocks_placed = p.placing(SectionInclude::blocks) != nullptr;
+  j["categories"] = s.include == SectionInclude::categories
+                        ? listing(category_tree(p, p.categories, 0, page, titled ? 3 : 2, !blocks_placed))
+                        : json(nullptr);
+  j["items_here"] = s.include == SectionInclude::items;
+  j["blocks_here"] = s.include == SectionInclude::blocks ? placed_blocks(p, page) : json(nullptr);
+  return j;
 }
 
 json PageBuilder::indicator_json(const model::Indicator& ind) const {
@@ -191,21 +230,27 @@ json PageBuilder::relations_json(const model::Plan& p, const std::string& page) 
       if (l->type == type) chosen.push_back(l);
     return listing(links_json(chosen, incoming, page, &p));
   };
-  return json{{"based_on", pick(false, model::RefType::based_on)},
-              {"built_on", pick(true, model::RefType::based_on)},
-              {"reports_on", pick(false, model::RefType::progress_of)},
-              {"reported_by", pick(true, model::RefType::progress_of)},
-              {"predecessor", pick(false, model::RefType::predecessor)},
-              {"successor", pick(true, model::RefType::predecessor)}};
+  json j{{"based_on", pick(false, model::RefType::based_on)},
+         {"built_on", pick(true, model::RefType::based_on)},
+         {"reports_on", pick(false, model::RefType::progress_of)},
+         {"reported_by", pick(true, model::RefType::progress_of)},
+         {"predecessor", pick(false, model::RefType::predecessor)},
+         {"successor", pick(true, model::RefType::predecessor)}};
+  // Null when the plan has none of these, so that no empty box is drawn.
+  for (const auto& [k, v] : j.items())
+    if (!v.is_null()) return j;
+  return nullptr;
 }
 
 json PageBuilder::plan_context(const model::Plan& p) const {
   const std::string page = plan_page(p.id);
   json ctx = plan_summary(p, page);
   ctx["title"] = p.title;
+  ctx["page_title"] = title_with_municipality(p, /*full=*/true);
   ctx["description"] = p.summary.empty() ? p.municipality + "「" + p.title + "」の内容と取組項目の一覧です。" : p.summary;
   ctx["department"] = p.department;
-  ctx["source_note"] = p.source_note;
+  // Review builds only (the published edition has no source): the extracted text the content was made from.
+  ctx["source"] = p.source_note + (p.source_file.empty() ? "" : (p.source_note.empty() ? "" : "　") + p.source_file);
   json inferred = json::array();
   for (const auto& [k, v] : p.inferred) inferred.push_back(json{{"label", metadata_label(k)}, {"reason", v}});
   ctx["inferred"] = listing(inferred);
@@ -214,20 +259,26 @@ json PageBuilder::plan_context(const model::Plan& p) const {
   ctx["backlinks"] = listing(links_json(in_.links.incoming(p.id), true, page, &p));
   ctx["notes"] = listing(notes_json(p.notes, &p));
   json sections = json::array();
+  json toc = json::array();
   for (const auto& s : p.sections) {
-    json inds = json::array();
-    for (const auto& ind : p.indicators)
-      if (ind.section == s.id) inds.push_back(indicator_json(ind));
-    sections.push_back(json{{"id", s.id}, {"anchor", section_anchor(s.id)}, {"title", section_title(s)},
-                            {"html", markdown_to_html(s.markdown, resolver(p.id, page), 1, s.title)}, {"indicators", inds},
-                            {"backlinks", listing(links_json(in_.links.incoming(p.id + "#" + s.id), true, page, &p))}});
+    sections.push_back(section_json(p, s, page));
+    if (!s.title.empty()) toc.push_back(json{{"href", "#" + section_anchor(s.id)}, {"title", section_title(s)}});
+    else if (s.include == model::SectionInclude::categories)
+      for (const auto& c : p.categories) toc.push_back(json{{"href", "#" + category_anchor(c.id)}, {"title", category_title(c)}});
   }
+  ctx["toc"] = toc;
   ctx["sections"] = sections;
   json loose = json::array();
   for (const auto& ind : p.indicators)
     if (ind.section.empty()) loose.push_back(indicator_json(ind));
   ctx["indicators"] = listing(loose);
-  ctx["categories"] = listing(category_tree(p, p.categories, 0, page));
+  // The category tree and the items table follow the sections unless a section places them.
+  const bool blocks_placed = p.placing(model::SectionInclude::blocks) != nullptr;
+  ctx["categories"] = p.placing(model::SectionInclude::categories)
+                          ? json(nullptr)
+                          : listing(category_tree(p, p.categories, 0, page, 3, !blocks_placed));
+  ctx["items_table"] = p.placing(model::SectionInclude::items) == nullptr;
+  ctx["items_caption"] = p.title + "の取組項目（" + std::to_string(p.items.size()) + "件）";
   ctx["rollups"] = rollups_json(p, page);
   // The items table: the plan's own columns, with a group row where the category changes.
   json columns = json::array();
@@ -235,6 +286,8 @@ json PageBuilder::plan_context(const model::Plan& p) const {
     if (const auto* f = p.field(key)) columns.push_back(json{{"key", key}, {"label", f->label}});
   ctx["columns"] = columns;
   ctx["column_count"] = columns.size() + 2;
+  ctx["number_label"] = number_label(p);
+  ctx["name_label"] = name_label(p);
   json rows = json::array();
   std::string current;
   for (const auto& i : p.items) {
@@ -255,6 +308,7 @@ json PageBuilder::plan_context(const model::Plan& p) const {
   }
   ctx["rows"] = rows;
   ctx["breadcrumbs"] = crumbs(page);
+  ctx["publisher"] = publisher_json(organisation_of(p), contact_of(p, m_.site));
   return ctx;
 }
 
@@ -264,6 +318,9 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   ctx["title"] = entry_title(i);
   ctx["description"] = p.display_title() + "の取組項目「" + i.name + "」";
   ctx["plan"] = plan_summary(p, page);
+  // Back to the items table where the plan page has it: in the section that places it, else on its own.
+  const auto* placing = p.placing(model::SectionInclude::items);
+  ctx["items_href"] = relative_link(page, with_anchor(plan_page(p.id), placing ? section_anchor(placing->id) : "items-title"));
   ctx["fields"] = fields_json(i, p, page);
   const auto outgoing = links_json(in_.links.outgoing(p.id + "#" + i.id), false, page, &p);
   json subs = json::array();
@@ -283,8 +340,17 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   ctx["refs"] = listing(refs);
   ctx["backlinks"] = listing(links_json(in_.links.incoming(p.id + "#" + i.id), true, page, &p));
   ctx["notes"] = listing(notes_json(i.notes, &p));
-  ctx["category_path"] = category_path(p, i.category, page);
+  if (i.source_lines)  // review builds only
+    ctx["source_lines"] = (p.source_file.empty() ? std::string() : p.source_file + " ") + "l." + std::to_string(i.source_lines->first) +
+                          (i.source_lines->second != i.source_lines->first ? "–" + std::to_string(i.source_lines->second) : "");
+  // What the item's category says about the items in it (a progress report's 進捗状況 of its 取組区分,
+  // the background and goals of a 実現への取組み): shown on the item's page too.
+  if (const auto* c = i.category.empty() ? nullptr : p.find_category(i.category); c && !c->blocks.empty())
+    ctx["category_blocks"] = json{{"title", category_title(*c)}, {"kind", c->kind},
+                                  {"href", short_link(page, with_anchor(plan_page(p.id), category_anchor(c->id)))},
+                                  {"blocks", blocks_json(p, *c, page)}};
   ctx["breadcrumbs"] = crumbs(page);
+  ctx["publisher"] = publisher_json(organisation_of(p), contact_of(p, m_.site));
   const auto& nav = a_.navigation_of(page);
   if (nav.prev) ctx["prev"] = nav_link(*nav.prev, page);
   if (nav.next) ctx["next"] = nav_link(*nav.next, page);

@@ -15,33 +15,48 @@ using namespace present;
 
 json PageBuilder::departments_index_context() const {
   const std::string page = departments_page();
-  // Groups: each bureau (局・室), then units outside any bureau (区役所・総合支所), then roles (局区, 各職場 …);
-  // groups and their rows in the one department order.
+  // By municipality (a department belongs to one: 総務局人事課 of 仙台市 is not that of another city),
+  // then each bureau (局・室), units outside any bureau (区役所・総合支所), and roles (局区, 各職場 …); groups
+  // and their rows in the one department order.
   const std::string kRoles = "\x01roles";
   auto group_of = [&](const assemble::Department& d) { return d.unit.generic ? kRoles : d.unit.bureau; };
-  std::vector<std::string> bureaus;
+  std::vector<std::string> municipalities;
   for (const auto& d : a_.departments)
-    if (std::find(bureaus.begin(), bureaus.end(), group_of(d)) == bureaus.end()) bureaus.push_back(group_of(d));
-  std::stable_sort(bureaus.begin(), bureaus.end(), [&](const std::string& a, const std::string& b) {
-    auto rank = [&](const std::string& x) { return x == kRoles ? 2 : x.empty() ? 1 : 0; };
-    return rank(a) < rank(b);
-  });
-  json groups = json::array();
-  for (const auto& b : bureaus) {
-    json rows = json::array();
-    for (const auto& d : a_.departments) {
-      if (group_of(d) != b) continue;
-      std::string plan_list;
-      for (const auto& p : m_.plans) {
-        const bool names = std::any_of(d.assignments.begin(), d.assignments.end(), [&](const auto& a) { return a.plan == &p; });
-        if (names) plan_list += (plan_list.empty() ? "" : "、") + p.display_title();
+    if (std::find(municipalities.begin(), municipalities.end(), d.municipality) == municipalities.end())
+      municipalities.push_back(d.municipality);
+  json out = json::array();
+  int group_id = 0;
+  for (const auto& muni : municipalities) {
+    std::vector<std::string> bureaus;
+    for (const auto& d : a_.departments)
+      if (d.municipality == muni && std::find(bureaus.begin(), bureaus.end(), group_of(d)) == bureaus.end())
+        bureaus.push_back(group_of(d));
+    std::stable_sort(bureaus.begin(), bureaus.end(), [&](const std::string& a, const std::string& b) {
+      auto rank = [&](const std::string& x) { return x == kRoles ? 2 : x.empty() ? 1 : 0; };
+      return rank(a) < rank(b);
+    });
+    json groups = json::array();
+    std::size_t count = 0;
+    for (const auto& b : bureaus) {
+      json rows = json::array();
+      for (const auto& d : a_.departments) {
+        if (d.municipality != muni || group_of(d) != b) continue;
+        ++count;
+        std::string plan_list;
+        for (const auto& p : m_.plans) {
+          const bool names = std::any_of(d.assignments.begin(), d.assignments.end(), [&](const auto& a) { return a.plan == &p; });
+          if (names) plan_list += (plan_list.empty() ? "" : "、") + p.display_title();
+        }
+        rows.push_back(json{{"name", d.unit.name}, {"href", short_link(page, d.page)}, {"count", d.item_count}, {"plans", plan_list}});
       }
-      rows.push_back(json{{"name", d.unit.name}, {"href", short_link(page, d.page)}, {"count", d.item_count}, {"plans", plan_list}});
+      const std::string title = b == kRoles ? "全庁・各所属（特定の課を指さない担当）" : b.empty() ? "区役所・総合支所など" : b;
+      groups.push_back(json{{"title", title}, {"caption", muni + "　" + title}, {"rows", rows},
+                            {"id", "bureau-" + std::to_string(++group_id)}});
     }
-    const std::string title = b == kRoles ? "全庁・各所属（特定の課を指さない担当）" : b.empty() ? "区役所・総合支所など" : b;
-    groups.push_back(json{{"title", title}, {"rows", rows}, {"id", "bureau-" + std::to_string(groups.size() + 1)}});
+    out.push_back(json{{"municipality", muni}, {"groups", groups}, {"count", count},
+                       {"id", "municipality-" + std::to_string(out.size() + 1)}});
   }
-  return json{{"title", "担当課別の取組"}, {"groups", groups}, {"department_count", a_.departments.size()},
+  return json{{"title", "担当課別の取組"}, {"municipalities", out}, {"department_count", a_.departments.size()},
               {"breadcrumbs", crumbs(page)},
               {"description", "各計画の担当課（所管局）ごとに、その課が担当する取組項目を計画を横断して一覧にしています。"}};
 }
@@ -73,12 +88,14 @@ json PageBuilder::department_context(const assemble::Department& d) const {
   }
   json siblings = json::array();
   for (const auto& o : a_.departments)
-    if (&o != &d && !d.unit.generic && !o.unit.generic && !d.unit.bureau.empty() && o.unit.bureau == d.unit.bureau)
+    if (&o != &d && o.municipality == d.municipality && !d.unit.generic && !o.unit.generic && !d.unit.bureau.empty() &&
+        o.unit.bureau == d.unit.bureau)
       siblings.push_back(json{{"name", o.unit.name}, {"href", short_link(page, o.page)}});
-  return json{{"title", d.unit.name}, {"name", d.unit.name}, {"bureau", d.unit.generic ? "" : d.unit.bureau},
+  return json{{"title", d.title}, {"name", d.unit.name}, {"municipality", d.municipality},
+              {"bureau", d.unit.generic ? "" : d.unit.bureau},
               {"generic", d.unit.generic}, {"plans", plans}, {"item_count", d.item_count},
               {"siblings", listing(siblings)}, {"breadcrumbs", crumbs(page)}, {"index_href", short_link(page, departments_page())},
-              {"description", d.unit.name + "が担当する取組項目の一覧（計画横断）"}};
+              {"description", d.municipality + d.unit.name + "が担当する取組項目の一覧（計画横断）"}};
 }
 
 json PageBuilder::evaluations_context() const {

@@ -124,4 +124,38 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8) {
   return filtered;
 }
 
+namespace {
+
+bool hiragana(char32_t cp) { return cp >= 0x3041 && cp <= 0x309F; }
+bool katakana(char32_t cp) { return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC || (cp >= 0xFF66 && cp <= 0xFF9F); }
+bool kanji(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == U'々'; }
+
+bool phrase_end(char32_t cp) {
+  switch (cp) {
+    case U' ': case U'\u3000': case U'、': case U'，': case U',': case U'・': case U'･': case U'／': case U'/':
+    case U'）': case U')': case U'」': case U'』': case U'】': case U'〕': case U'］': case U']':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::vector<BreakOpportunity> find_phrase_breaks(std::string_view utf8) {
+  std::vector<BreakOpportunity> out;
+  for (const auto& b : find_line_breaks(utf8)) {
+    if (b.mandatory || b.offset >= utf8.size()) {
+      out.push_back(b);
+      continue;
+    }
+    std::size_t o = b.offset;
+    const char32_t next = base::decode_utf8(utf8, o);
+    const char32_t prev = code_point_before(utf8, b.offset);
+    const bool script_change = (hiragana(prev) && !hiragana(next)) || (katakana(prev) && kanji(next)) || (kanji(prev) && katakana(next));
+    if (phrase_end(prev) || forbidden_at_line_end(next) || script_change) out.push_back(b);
+  }
+  return out;
+}
+
 }  // namespace planpress::text

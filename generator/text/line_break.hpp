@@ -18,6 +18,14 @@ struct BreakOpportunity {
 /// no break before a character that may not start a line, none after one that may not end a line.
 std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8);
 
+/// The break opportunities of a short label — a column header, an item's name, a department — that fall
+/// between phrases: after a space, 、，・／ or a closing bracket, before an opening bracket, where a
+/// hiragana run (a particle: 評価理由と｜次年度の｜方向性) meets another script, and between katakana and
+/// kanji (コンプライアンス｜推進員研修). A run of kanji, of katakana or of Latin letters is taken as one word
+/// and never broken (評価, 次年度, 総務局人事課, ｽｹｼﾞｭｰﾙ); forced breaks and the end are kept. A subset of
+/// find_line_breaks.
+std::vector<BreakOpportunity> find_phrase_breaks(std::string_view utf8);
+
 /// JLREQ: characters that must not start a line — closing brackets (cl-02), hyphens (cl-03, including
 /// 〜 and ～), dividing punctuation (cl-04), middle dots (cl-05), full stops (cl-06), commas (cl-07),
 /// iteration marks (cl-09), the prolonged sound mark (cl-10) and small kana (cl-11), plus

@@ -38,7 +38,7 @@ std::vector<Note> DocumentReader::notes(const JsonRef& obj) {
   std::vector<Note> out;
   for (const auto& n : r_.array(obj, "notes", Msg::term_note)) {
     if (!r_.expect_object(n, keys::note)) continue;
-    out.push_back(Note{r_.keyword(n, "type", note_type_keywords()), r_.text(n, "field", false), r_.text(n, "text"), r_.text(n, "where", false)});
+    out.push_back(Note{r_.keyword(n, "type", note_type_keywords()), r_.text(n, "field", false), r_.paragraphs(n, "text"), r_.paragraphs(n, "where", false)});
   }
   return out;
 }
@@ -52,7 +52,7 @@ std::vector<Ref> DocumentReader::refs(const JsonRef& obj) {
     ref.location = r_.at(r_.member(v, "to").pointer);
     const std::string type = r_.keyword(v, "type", ref_type_keywords());
     if (auto t = ref_type_from(type)) ref.type = *t;
-    ref.evidence = r_.text(v, "evidence", false);
+    ref.evidence = r_.paragraphs(v, "evidence", false);
     ref.field = r_.text(v, "field", false);
     ref.medium_confidence = r_.keyword(v, "confidence", {"high", "medium"}) == "medium";
     out.push_back(std::move(ref));
@@ -67,7 +67,7 @@ ExternalDocument DocumentReader::external_document(const JsonRef& v, const std::
   d.title = r_.text(v, "title");
   d.municipality = r_.text(v, "municipality", false);
   d.kind = r_.text(v, "kind", false);
-  d.note = r_.text(v, "note", false);
+  d.note = r_.paragraphs(v, "note", false);
   d.date = date(v, "date");
   d.period = period(v, "period");
   d.declared_in = declared_in;

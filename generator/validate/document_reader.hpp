@@ -1,6 +1,7 @@
 #pragma once
 /// Internal to validate: what every content JSON file shares — the typed reader and the objects that occur
 /// in more than one file (periods, dates, notes, references, external documents, Markdown in strings).
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,8 +44,11 @@ class DocumentReader {
   base::Diagnostics& diags_;
 };
 
-/// site.json.
-Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags);
+/// A "contact" object (site.json or plan.json) with the keys of `keys`: e-mail and form address checked.
+Contact read_contact(JsonReader& r, const JsonRef& v, const ObjectKeys& keys);
+
+/// site.json; `assets` are the files found in content/assets/ (by name), which "logo" may name.
+Site read_site(const content::JsonDocument& doc, const std::map<std::string, std::string>& assets, base::Diagnostics& diags);
 
 /// documents.json: the external documents it lists.
 std::vector<ExternalDocument> read_documents(const content::JsonDocument& doc, base::Diagnostics& diags);

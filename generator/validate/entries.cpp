@@ -1,5 +1,6 @@
 // plan.json: items, sub-items and the value of every field they carry.
 #include <cstdio>
+#include <map>
 
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
@@ -42,6 +43,9 @@ std::string code_points(const std::string& s) {
 }  // namespace
 
 void PlanReader::read_items(const JsonRef& root, Plan& p) {
+  // Printed numbers seen so far: by scope (the plan, or the category when numbering restarts in each) and
+  // the number as compared (NFKC, without spaces: "５" and "5" are one number), the item that printed it.
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, int>> numbers;
   for (const auto& v : r_.array(root, "items", Msg::term_item)) {
     if (!r_.expect_object(v, keys::item)) continue;
     Item item;
@@ -51,6 +55,28 @@ void PlanReader::read_items(const JsonRef& root, Plan& p) {
     named.what = msg<Msg::subject_element_id>(arg<"kind">(term(Msg::term_item)), arg<"id">(item.id));
     read_entry(named, item, p, named.what);
     item.category = r_.text(v, "category");
+    if (!item.number.empty()) {
+      std::string key;
+      for (char c : text::nfkc(item.number))
+        if (c != ' ') key += c;
+      const auto where = r_.at(r_.member(v, "number").pointer);
+      const std::string scope = p.numbering_per_category ? item.category : std::string();
+      auto [it, inserted] = numbers.emplace(std::make_pair(scope, key), std::make_pair(item.id, where.known() ? where.file->locate(where.offset).line : 0));
+      if (!inserted)
+      {
+        const int line = it->second.second;
+        if (p.numbering_per_category)
+          diags_.error(where,
+                       msg<Msg::duplicate_number_category>(arg<"item">(item.id), arg<"number">(item.number), arg<"other">(it->second.first),
+                                                           arg<"line">(line), arg<"category">(item.category)),
+                       {msg<Msg::duplicate_number_category_hint>()});
+        else
+          diags_.error(where,
+                       msg<Msg::duplicate_number_plan>(arg<"item">(item.id), arg<"number">(item.number), arg<"other">(it->second.first),
+                                                       arg<"line">(line), arg<"plan">(p.id)),
+                       {msg<Msg::duplicate_number_plan_hint>()});
+      }
+    }
     if (!item.category.empty() && !p.find_category(item.category)) {
       std::vector<std::string> ids;
       for_each_category(p.categories, [&](const Category& c, int) { ids.push_back(c.id); });
@@ -100,7 +126,7 @@ void PlanReader::read_entry(const JsonRef& v, Entry& e, const Plan& p, const bas
         if (!p.field(it.key())) unknown_field_key(it.key(), r_.document().key_at(ptr), p, Msg::term_label_of_field);
         if (!it.value().is_string() || it.value().get<std::string>().empty())
           r_.wrong_type(JsonRef{&it.value(), ptr, msg<Msg::subject_label_of>(arg<"key">(it.key()))}, Msg::term_expect_nonempty_string);
-        else e.labels[it.key()] = it.value().get<std::string>();
+        else e.labels[it.key()] = r_.checked(JsonRef{&it.value(), ptr, msg<Msg::subject_label_of>(arg<"key">(it.key()))}, Lines::one);
       }
   }
   if (auto src = r_.member(v, "source"); r_.expect_object(src, keys::entry_source)) {
@@ -109,6 +135,7 @@ void PlanReader::read_entry(const JsonRef& v, Entry& e, const Plan& p, const bas
       e.source_lines = std::make_pair(lines[0].json->get<int>(), lines[1].json->get<int>());
     else if (r_.member(src, "lines"))
       r_.wrong_type(r_.member(src, "lines"), Msg::term_expect_line_pair);
+    e.source_page = r_.text(src, "page");
   }
   read_field_values(r_.member(v, "fields"), e, p, owner);
 }
@@ -178,8 +205,15 @@ FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const 
     case FieldKind::status:
     case FieldKind::rating:
       if (!shape(j.is_string(), Msg::term_expect_string)) break;
-      fv.text = j.get<std::string>();
-      if (def.kind == FieldKind::markdown) fv.markdown = markdown_in_string(v, 3);
+      // Text and Markdown hold paragraphs; a status or rating is one line. Markdown keeps its line
+      // breaks as written (its parser takes CR LF, and its offsets are those of the value).
+      if (def.kind == FieldKind::markdown) {
+        r_.checked(v, Lines::many);
+        fv.text = j.get<std::string>();
+        fv.markdown = markdown_in_string(v, 3);
+      } else {
+        fv.text = r_.checked(v, def.kind == FieldKind::text ? Lines::many : Lines::one);
+      }
       if ((def.kind == FieldKind::status || def.kind == FieldKind::rating) && !fv.text.empty())
         check_vocabulary(fv.text, v.pointer, def, p);
       break;
@@ -191,7 +225,7 @@ FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const 
           r_.wrong_type(e, Msg::term_expect_string);
           continue;
         }
-        fv.values.push_back(e.json->get<std::string>());
+        fv.values.push_back(r_.checked(e, Lines::one));
         if (def.kind == FieldKind::tags) check_vocabulary(fv.values.back(), e.pointer, def, p);
       }
       break;
@@ -199,9 +233,9 @@ FieldValue PlanReader::field_value(const JsonRef& v, const FieldDef& def, const 
       if (!shape(j.is_array(), Msg::term_expect_list)) break;
       for (const auto& e : r_.elements(v, Msg::term_entry)) {
         if (e.json->is_string()) {
-          fv.list.push_back(ListEntry{"", e.json->get<std::string>()});
+          fv.list.push_back(ListEntry{"", r_.checked(e, Lines::many)});
         } else if (r_.expect_object(e, keys::list_entry)) {
-          fv.list.push_back(ListEntry{r_.text(e, "label", false), r_.text(e, "text")});
+          fv.list.push_back(ListEntry{r_.text(e, "label", false), r_.paragraphs(e, "text")});
         }
       }
       break;
@@ -222,7 +256,7 @@ std::optional<ScheduleRow> PlanReader::schedule_row(const JsonRef& e) {
   bool was_null = false;
   row.to = r_.year_or_null(e, "to", was_null);
   row.open_end = was_null;
-  row.text = r_.text(e, "text", false);
+  row.text = r_.paragraphs(e, "text", false);
   row.group = r_.text(e, "group", false);
   return row;
 }

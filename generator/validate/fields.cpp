@@ -24,7 +24,7 @@ void PlanReader::read_vocabularies(const JsonRef& root, Plan& p) {
     std::set<std::string> seen;
     for (const auto& e : r_.array(v, "values", Msg::term_value)) {
       if (!r_.expect_object(e, keys::vocabulary_value)) continue;
-      VocabValue vv{r_.text(e, "value"), r_.text(e, "label"), r_.text(e, "description", false)};
+      VocabValue vv{r_.text(e, "value"), r_.text(e, "label"), r_.paragraphs(e, "description", false)};
       if (!seen.insert(vv.value).second)
         diags_.error(r_.at(r_.member(e, "value").pointer),
                      msg<Msg::duplicate_id_vocabulary_value>(arg<"value">(vv.value), arg<"vocabulary">(voc.name)));
@@ -44,7 +44,7 @@ void PlanReader::read_fields(const JsonRef& root, Plan& p) {
     def.kind = field_kind_from(r_.keyword(f, "kind", field_kind_keywords())).value_or(FieldKind::text);
     def.vocabulary = r_.text(f, "vocabulary");
     def.required = r_.boolean(f, "required").value_or(false);
-    def.description = r_.text(f, "description", false);
+    def.description = r_.paragraphs(f, "description", false);
     def.location = r_.at(f.pointer);
     if (!def.key.empty() && !seen.insert(def.key).second)
       diags_.error(r_.at(r_.member(f, "key").pointer), msg<Msg::duplicate_id_field>(arg<"key">(def.key)));

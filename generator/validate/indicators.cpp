@@ -16,7 +16,7 @@ void PlanReader::read_indicators(const JsonRef& root, Plan& p) {
     ind.section = r_.text(v, "section");
     ind.type = r_.text(v, "type");
     ind.unit = r_.text(v, "unit", false);
-    ind.definition = r_.text(v, "definition", false);
+    ind.definition = r_.paragraphs(v, "definition", false);
     if (r_.member(v, "chart")) ind.chart = r_.keyword(v, "chart", {"line", "bar"});
     ind.location = r_.at(v.pointer);
     ind.notes = notes(v);
@@ -33,7 +33,7 @@ void PlanReader::read_indicators(const JsonRef& root, Plan& p) {
     read_indicator_values(v, ind);
     for (const auto& c : r_.array(v, "commentary", Msg::term_commentary_paragraph)) {
       if (!c.json->is_string()) r_.wrong_type(c, Msg::term_expect_string);
-      else ind.commentary.push_back(c.json->get<std::string>());
+      else ind.commentary.push_back(r_.checked(c, Lines::many));
     }
     p.indicators.push_back(std::move(ind));
   }
@@ -43,7 +43,7 @@ void PlanReader::read_indicator_values(const JsonRef& v, Indicator& ind) {
   std::set<std::string> segment_ids;
   for (const auto& s : r_.array(v, "segments", Msg::term_segment)) {
     if (!r_.expect_object(s, keys::segment)) continue;
-    Segment seg{r_.slug(s, "id"), r_.text(s, "label"), r_.text(s, "note", false)};
+    Segment seg{r_.slug(s, "id"), r_.text(s, "label"), r_.paragraphs(s, "note", false)};
     if (!segment_ids.insert(seg.id).second)
       diags_.error(r_.at(r_.member(s, "id").pointer), msg<Msg::duplicate_id_segment>(arg<"id">(seg.id)));
     ind.segments.push_back(std::move(seg));
@@ -59,7 +59,7 @@ void PlanReader::read_indicator_values(const JsonRef& v, Indicator& ind) {
     val.text = r_.text(e, "text", false);
     val.kind = r_.keyword(e, "kind", {"actual", "baseline", "target"});
     val.qualifier = r_.text(e, "qualifier", false);
-    val.note = r_.text(e, "note", false);
+    val.note = r_.paragraphs(e, "note", false);
     if (!val.segment.empty() && !segment_ids.count(val.segment)) {
       std::vector<std::string> ids(segment_ids.begin(), segment_ids.end());
       std::vector<base::Message> hints;

@@ -1,8 +1,12 @@
 #include "validate/json_reader.hpp"
 
+#include <charconv>
+#include <cstdio>
+
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "text/wareki.hpp"
+#include "text/normalize.hpp"
 
 namespace planpress::validate {
 
@@ -166,6 +170,63 @@ std::vector<JsonRef> JsonReader::array(const JsonRef& obj, const std::string& ke
   return elements(member(obj, key), kind);
 }
 
+namespace {
+
+// The name of a control character for messages: 「改行（\n）」, 「タブ（\t）」, 「制御文字 U+0007」.
+base::Message control_name(unsigned char c) {
+  if (c == '\n') return msg<Msg::term_control_line_break>();
+  if (c == '\r') return msg<Msg::term_control_carriage_return>();
+  if (c == '\t') return msg<Msg::term_control_tab>();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", c);
+  return msg<Msg::term_control_other>(arg<"code">(std::string(buf)));
+}
+
+}  // namespace
+
+std::string JsonReader::checked(const JsonRef& v, Lines lines) {
+  std::string s = v.json->get<std::string>();
+  if (lines == Lines::many) {
+    // Text pasted from other programs: CR LF and CR are line breaks; breaks at the end print nothing.
+    std::string n;
+    n.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\r') {
+        n += '\n';
+        if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      } else {
+        n += s[i];
+      }
+    }
+    while (!n.empty() && n.back() == '\n') n.pop_back();
+    s = std::move(n);
+  }
+  // Other control characters print nothing sensible anywhere (PDF, HTML, CSV): reported at the first one.
+  // Offsets of `s` equal those of the decoded value up to the first CR (all before it is unchanged).
+  const std::string& raw = v.json->get_ref<const std::string&>();
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    const bool control = c < 0x20 || c == 0x7F;
+    const bool allowed = lines == Lines::many && (c == '\n' || c == '\r');
+    if (!control || allowed) continue;
+    std::vector<base::Message> hints;
+    if (lines == Lines::one && (c == '\n' || c == '\r'))
+      hints.push_back(i + 1 >= raw.size() || raw.find_first_not_of("\r\n", i) == std::string::npos
+                          ? msg<Msg::control_character_trailing_break_hint>()
+                          : msg<Msg::control_character_one_line_hint>());
+    else if (c == '\t')
+      hints.push_back(msg<Msg::control_character_tab_hint>());
+    else
+      hints.push_back(msg<Msg::control_character_remove_hint>());
+    if (lines == Lines::one)
+      diags_.error(doc_.in_string(v.pointer, i), msg<Msg::control_character_line>(arg<"what">(v.what), arg<"control">(control_name(c))), hints);
+    else
+      diags_.error(doc_.in_string(v.pointer, i), msg<Msg::control_character_text>(arg<"what">(v.what), arg<"control">(control_name(c))), hints);
+    break;
+  }
+  return s;
+}
+
 std::string JsonReader::text(const JsonRef& obj, const std::string& key, bool nonempty) {
   auto v = member(obj, key);
   if (!v) return {};
@@ -173,7 +234,20 @@ std::string JsonReader::text(const JsonRef& obj, const std::string& key, bool no
     wrong_type(v, Msg::term_expect_string);
     return {};
   }
-  std::string s = v.json->get<std::string>();
+  std::string s = checked(v, Lines::one);
+  if (nonempty && is_blank(s))
+    diags_.error(doc_.at(v.pointer), msg<Msg::empty_value_value>(arg<"what">(v.what)), {msg<Msg::empty_value_value_hint>()});
+  return s;
+}
+
+std::string JsonReader::paragraphs(const JsonRef& obj, const std::string& key, bool nonempty) {
+  auto v = member(obj, key);
+  if (!v) return {};
+  if (!v.json->is_string()) {
+    wrong_type(v, Msg::term_expect_string);
+    return {};
+  }
+  std::string s = checked(v, Lines::many);
   if (nonempty && is_blank(s))
     diags_.error(doc_.at(v.pointer), msg<Msg::empty_value_value>(arg<"what">(v.what)), {msg<Msg::empty_value_value_hint>()});
   return s;

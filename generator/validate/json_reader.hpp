@@ -18,6 +18,11 @@ struct JsonRef {
   explicit operator bool() const { return json != nullptr; }
 };
 
+/// Whether a string value may hold line breaks (docs/content-format.md, "Line breaks and control
+/// characters"): titles, names, numbers, labels and values of vocabularies are one line; texts of
+/// paragraphs may have several.
+enum class Lines { one, many };
+
 /// Reads typed values from one JSON document, reporting wrong types, unknown and missing keys, empty
 /// values, ranges and unsafe ids, each at the offending value.
 class JsonReader {
@@ -42,8 +47,15 @@ class JsonReader {
   /// Elements of an array value.
   std::vector<JsonRef> elements(const JsonRef& v, base::Msg kind);
 
-  /// String member; "" if absent. wrong-type if not a string; empty-value if `nonempty` and "".
+  /// String member; "" if absent. wrong-type if not a string; empty-value if `nonempty` and "". A
+  /// one-line value: any control character in it (a line break, also at its end; a tab; CR …) is an
+  /// error (control-character, at the character).
   std::string text(const JsonRef& obj, const std::string& key, bool nonempty = true);
+  /// A string member of paragraphs separated by "\n": line breaks are normalised (CR LF and CR become LF,
+  /// line breaks at the end are removed); any other control character (a tab …) is an error.
+  std::string paragraphs(const JsonRef& obj, const std::string& key, bool nonempty = true);
+  /// The checks of text() (Lines::one) or paragraphs() (Lines::many) on a string value itself.
+  std::string checked(const JsonRef& v, Lines lines);
   /// String member that must be a safe slug (unsafe-id).
   std::string slug(const JsonRef& obj, const std::string& key);
   /// String member that must be one of `allowed` (unknown-value).

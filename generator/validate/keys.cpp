@@ -21,9 +21,10 @@ namespace keys {
 // Keys are listed in the order of the schema, which is the order docs/content-format.md explains them.
 
 const ObjectKeys site{"site.schema.json#",
-                      {"$schema", "title", "organisation", "description", "base_url", "pdf", "department_aliases",
-                       "department_order", "department_readings"},
-                      {"title", "organisation"}};
+                      {"$schema", "title", "organisation", "contact", "logo", "description", "base_url", "pdf",
+                       "department_aliases", "department_order", "department_readings"},
+                      {"title"}};
+const ObjectKeys site_contact{"site.schema.json#/definitions/contact", {"department", "phone", "email", "form_url"}, {}};
 const ObjectKeys site_pdf{"site.schema.json#/properties/pdf", {"margins_mm", "fonts", "page_number"}, {}};
 const ObjectKeys site_margins{"site.schema.json#/properties/pdf/properties/margins_mm",
                               {"top", "bottom", "left", "right"}, {}};
@@ -32,16 +33,17 @@ const ObjectKeys site_fonts{"site.schema.json#/properties/pdf/properties/fonts",
 const ObjectKeys documents{"documents.schema.json#", {"$schema", "documents"}, {"documents"}};
 
 const ObjectKeys plan{"plan.schema.json#",
-                      {"$schema", "id", "title", "short_title", "municipality", "kind", "period", "published",
-                       "department", "summary", "inferred", "source", "refs", "fields", "vocabularies", "presentation",
+                      {"$schema", "id", "title", "short_title", "municipality", "organisation", "contact", "kind", "numbering",
+                       "period", "published", "department", "summary", "inferred", "source", "refs", "fields", "vocabularies", "presentation",
                        "sections", "categories", "items", "indicators", "notes", "external_documents"},
                       {"id", "title", "municipality", "kind", "fields", "items"}};
 const ObjectKeys plan_inferred{"plan.schema.json#/properties/inferred",
                                {"title", "short_title", "period", "published", "municipality", "kind", "department"},
                                {}};
+const ObjectKeys plan_contact{"plan.schema.json#/definitions/contact", {"department", "phone", "email", "form_url"}, {}};
 const ObjectKeys plan_source{"plan.schema.json#/properties/source", {"file", "note"}, {}};
 const ObjectKeys presentation{"plan.schema.json#/definitions/presentation",
-                              {"items", "columns", "orientation", "sub_items", "widths"}, {}};
+                              {"items", "number_label", "name_label", "columns", "orientation", "sub_items", "widths"}, {}};
 
 const ObjectKeys period{"plan.schema.json#/definitions/period", {"from", "to", "label"}, {"from"}};
 const ObjectKeys date{"plan.schema.json#/definitions/date", {"label", "iso"}, {}};
@@ -60,8 +62,8 @@ const ObjectKeys vocabulary_value{"plan.schema.json#/definitions/vocabulary/prop
                                   {"value", "label", "description"},
                                   {"value"}};
 
-const ObjectKeys section{"plan.schema.json#/definitions/section", {"id", "number", "title", "file"},
-                         {"id", "title", "file"}};
+const ObjectKeys section{"plan.schema.json#/definitions/section", {"id", "number", "title", "file", "include"},
+                         {"id"}};
 const ObjectKeys category{"plan.schema.json#/definitions/category",
                           {"id", "number", "title", "kind", "blocks", "refs", "notes", "children"},
                           {"id", "title"}};
@@ -73,7 +75,7 @@ const ObjectKeys item{"plan.schema.json#/definitions/item",
 const ObjectKeys sub_item{"plan.schema.json#/definitions/subItem",
                           {"number", "name", "fields", "labels", "refs", "notes", "source"},
                           {"name"}};
-const ObjectKeys entry_source{"plan.schema.json#/definitions/source", {"lines"}, {}};
+const ObjectKeys entry_source{"plan.schema.json#/definitions/source", {"lines", "page"}, {}};
 const ObjectKeys list_entry{"plan.schema.json#/definitions/fieldValues/additionalProperties/anyOf/1/items/anyOf/1",
                             {"label", "text"},
                             {"text"}};

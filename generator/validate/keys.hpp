@@ -32,11 +32,11 @@ const std::vector<const ObjectKeys*>& all_object_keys();
 
 namespace keys {
 // site.json
-extern const ObjectKeys site, site_pdf, site_margins, site_fonts;
+extern const ObjectKeys site, site_contact, site_pdf, site_margins, site_fonts;
 // documents.json
 extern const ObjectKeys documents;
 // plan.json: metadata
-extern const ObjectKeys plan, plan_inferred, plan_source, presentation;
+extern const ObjectKeys plan, plan_contact, plan_inferred, plan_source, presentation;
 // shared by several files
 extern const ObjectKeys period, date, ref, note, external_document;
 // field definitions and vocabularies

@@ -22,18 +22,21 @@ Plan PlanReader::run() {
   p.title = r_.text(root, "title");
   p.short_title = r_.text(root, "short_title");
   p.municipality = r_.text(root, "municipality");
+  p.organisation = r_.text(root, "organisation");
+  if (r_.member(root, "numbering")) p.numbering_per_category = r_.keyword(root, "numbering", {"plan", "category"}) == "category";
+  if (auto c = r_.member(root, "contact")) p.contact = read_contact(r_, c, keys::plan_contact);
   p.kind = plan_kind_from(r_.keyword(root, "kind", plan_kind_keywords())).value_or(PlanKind::action_plan);
   p.period = period(root, "period");
   p.published = date(root, "published");
   p.department = r_.text(root, "department");
-  p.summary = r_.text(root, "summary");
+  p.summary = r_.paragraphs(root, "summary");
   if (auto inf = r_.member(root, "inferred"); r_.expect_object(inf, keys::plan_inferred)) {
     for (const auto& key : keys::plan_inferred.allowed())
-      if (r_.member(inf, key)) p.inferred[key] = r_.text(inf, key);
+      if (r_.member(inf, key)) p.inferred[key] = r_.paragraphs(inf, key);
   }
   if (auto src = r_.member(root, "source"); r_.expect_object(src, keys::plan_source)) {
     p.source_file = r_.text(src, "file", false);
-    p.source_note = r_.text(src, "note", false);
+    p.source_note = r_.paragraphs(src, "note", false);
   }
   p.refs = refs(root);
   p.notes = notes(root);
@@ -59,6 +62,8 @@ void PlanReader::read_presentation(const JsonRef& root, Plan& p) {
   if (r_.member(v, "items")) p.presentation.items = r_.keyword(v, "items", {"table", "cards"});
   if (r_.member(v, "orientation")) p.presentation.orientation = r_.keyword(v, "orientation", {"portrait", "landscape"});
   if (r_.member(v, "sub_items")) p.presentation.sub_items_label = r_.text(v, "sub_items");
+  if (r_.member(v, "number_label")) p.presentation.number_label = r_.text(v, "number_label");
+  if (r_.member(v, "name_label")) p.presentation.name_label = r_.text(v, "name_label");
   for (const auto& c : r_.array(v, "columns", Msg::term_column)) {
     if (!c.json->is_string()) {
       r_.wrong_type(c, Msg::term_expect_field_key);

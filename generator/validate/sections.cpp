@@ -17,7 +17,23 @@ void PlanReader::read_sections(const JsonRef& root, Plan& p) {
     sec.title = r_.text(s, "title");
     sec.file = r_.text(s, "file");
     sec.location = r_.at(s.pointer);
-    used.insert(sec.file);
+    if (auto inc = r_.member(s, "include")) {
+      const std::string what = r_.keyword(s, "include", {"categories", "items", "blocks"});
+      for (auto k : {SectionInclude::categories, SectionInclude::items, SectionInclude::blocks})
+        if (what == to_string(k)) sec.include = k;
+      // Each part of the plan has one place.
+      if (sec.include != SectionInclude::none)
+        if (const auto* other = p.placing(sec.include))
+          diags_.error(r_.at(inc.pointer), msg<Msg::duplicate_id_placed>(arg<"id">(sec.id), arg<"what">(what), arg<"other">(other->id)),
+                       {msg<Msg::duplicate_id_placed_hint>()});
+    }
+    // A section without a place for generated content is a heading and a text; with one, either may be
+    // left out (大崎市's chapters Ⅱ and Ⅲ are the categories themselves).
+    if (sec.include == SectionInclude::none)
+      for (const char* key : {"title", "file"})
+        if (!r_.member(s, key))
+          diags_.error(sec.location, msg<Msg::missing_field_key>(arg<"what">(s.what), arg<"key">(key)), {msg<Msg::missing_field_section_hint>()});
+    if (!sec.file.empty()) used.insert(sec.file);
     auto it = raw_.markdown.find(sec.file);
     if (!sec.file.empty() && it == raw_.markdown.end()) {
       std::vector<std::string> names;
@@ -29,6 +45,7 @@ void PlanReader::read_sections(const JsonRef& root, Plan& p) {
     } else if (it != raw_.markdown.end()) {
       sec.source = it->second;
       const auto src = it->second;
+      sec.text = src->text();
       sec.markdown = markdown::parse(src->text(), [src](std::size_t off) { return base::Location::in(src, off); }, diags_);
     }
     p.sections.push_back(std::move(sec));
@@ -51,8 +68,14 @@ void PlanReader::read_categories(const JsonRef& list, std::vector<Category>& out
     cat.location = r_.at(c.pointer);
     for (const auto& b : r_.array(c, "blocks", Msg::term_block)) {
       if (!r_.expect_object(b, keys::block)) continue;
-      Block block{r_.text(b, "label"), r_.text(b, "text"), {}, r_.at(b.pointer)};
-      if (auto t = r_.member(b, "text"); t && t.json->is_string()) block.markdown = markdown_in_string(t, 3);
+      Block block{r_.text(b, "label"), {}, {}, r_.at(b.pointer)};
+      if (auto t = r_.member(b, "text"); t && t.json->is_string()) {
+        r_.checked(t, Lines::many);  // Markdown keeps its line breaks as written (see entries.cpp)
+        block.text = t.json->get<std::string>();
+        block.markdown = markdown_in_string(t, 3);
+      } else {
+        block.text = r_.text(b, "text");  // reports what is wrong with it
+      }
       cat.blocks.push_back(std::move(block));
     }
     cat.refs = refs(c);

@@ -1,4 +1,7 @@
 // site.json: the site's title and organisation, PDF settings, how departments are named and ordered.
+#include <algorithm>
+
+#include "base/suggest.hpp"
 #include "validate/document_reader.hpp"
 
 namespace planpress::validate {
@@ -70,16 +73,62 @@ void read_department_order(JsonReader& r, const JsonRef& o, std::vector<std::str
   }
 }
 
+// "logo": a file of content/assets/, an image a browser shows without loading anything else.
+void read_logo(JsonReader& r, const JsonRef& root, const std::map<std::string, std::string>& assets, Site& site,
+               base::Diagnostics& diags) {
+  auto v = r.member(root, "logo");
+  if (!v) return;
+  const std::string path = r.text(root, "logo");
+  if (path.empty()) return;
+  const auto dot = path.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+  static const std::vector<std::string> images = {"png", "svg", "jpg", "jpeg", "gif", "webp"};
+  if (path.rfind("assets/", 0) != 0 || std::find(images.begin(), images.end(), ext) == images.end()) {
+    diags.error(r.at(v.pointer), msg<Msg::wrong_type_logo>(arg<"path">(path)), {msg<Msg::wrong_type_logo_hint>()});
+    return;
+  }
+  if (!assets.count(path.substr(7))) {
+    std::vector<std::string> names;
+    for (const auto& [name, bytes] : assets) names.push_back("assets/" + name);
+    std::vector<base::Message> hints;
+    if (auto m = base::closest_match(path, names)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+    diags.error(r.at(v.pointer), msg<Msg::missing_file_logo>(arg<"path">(path)), hints);
+    return;
+  }
+  site.logo = "assets/site/" + path.substr(7);  // where the site publishes content/assets/
+}
+
 }  // namespace
 
-Site read_site(const content::JsonDocument& doc, base::Diagnostics& diags) {
+Contact read_contact(JsonReader& r, const JsonRef& v, const ObjectKeys& keys) {
+  Contact c;
+  if (!r.expect_object(v, keys)) return c;
+  c.department = r.text(v, "department");
+  c.phone = r.text(v, "phone");
+  c.email = r.text(v, "email");
+  c.form_url = r.text(v, "form_url");
+  if (!c.email.empty() && (c.email.find('@') == std::string::npos || c.email.find_first_of(" \t") != std::string::npos)) {
+    r.diagnostics().error(r.at(r.member(v, "email").pointer), msg<Msg::wrong_type_email>(arg<"email">(c.email)),
+                          {msg<Msg::wrong_type_email_hint>()});
+    c.email.clear();
+  }
+  if (!c.form_url.empty() && c.form_url.rfind("https://", 0) != 0 && c.form_url.rfind("http://", 0) != 0) {
+    r.diagnostics().error(r.at(r.member(v, "form_url").pointer), msg<Msg::wrong_type_form_url>());
+    c.form_url.clear();
+  }
+  return c;
+}
+
+Site read_site(const content::JsonDocument& doc, const std::map<std::string, std::string>& assets, base::Diagnostics& diags) {
   JsonReader r(doc, diags);
   Site site;
   auto root = r.root(msg<Msg::subject_site>());
   if (!r.expect_object(root, keys::site)) return site;
   site.title = r.text(root, "title");
   site.organisation = r.text(root, "organisation");
-  site.description = r.text(root, "description");
+  if (auto c = r.member(root, "contact")) site.contact = read_contact(r, c, keys::site_contact);
+  read_logo(r, root, assets, site, diags);
+  site.description = r.paragraphs(root, "description");
   site.base_url = r.text(root, "base_url");
   if (!site.base_url.empty() && site.base_url.rfind("https://", 0) != 0 && site.base_url.rfind("http://", 0) != 0)
     diags.error(r.at(r.member(root, "base_url").pointer), msg<Msg::wrong_type_base_url>());

@@ -47,9 +47,13 @@ test('every link and resource of the site resolves inside the site', () => {
       }
       if (/^mailto:/i.test(url)) continue;
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) { problems.push(`${rel}: unexpected scheme in ${url}`); continue; }
-      if (url.startsWith('/')) { problems.push(`${rel}: absolute path ${url} breaks under file:// and other paths`); continue; }
+      // The 404 page is shown by a server at any path, where relative links would miss: without base_url it
+      // links root-absolutely (a site at the server root), and nothing else may.
+      const notFound = rel === '404.html';
+      if (url.startsWith('/') && !notFound) { problems.push(`${rel}: absolute path ${url} breaks under file:// and other paths`); continue; }
       const [target, fragment] = url.split('#');
-      const targetFile = target === '' ? file : path.resolve(path.dirname(file), target.split('?')[0]);
+      const resolved = decodeURIComponent(target.split('?')[0]);
+      const targetFile = target === '' ? file : url.startsWith('/') ? path.join(site, resolved) : path.resolve(path.dirname(file), resolved);
       if (!targetFile.startsWith(site + path.sep) && targetFile !== site) { problems.push(`${rel}: ${url} leaves the site`); continue; }
       if (!fs.existsSync(targetFile) || fs.statSync(targetFile).isDirectory()) { problems.push(`${rel}: ${url} → missing file`); continue; }
       if (fragment && targetFile.endsWith('.html') && !idsOf(targetFile).has(decodeURIComponent(fragment)))
@@ -59,7 +63,7 @@ test('every link and resource of the site resolves inside the site', () => {
   // The sitemap lists pages that exist.
   const sitemap = fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8');
   for (const m of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-    const loc = decode(m[1]).replace(/^https?:\/\/[^/]+\/(.*?)/, '');
+    const loc = decodeURIComponent(decode(m[1]).replace(/^https?:\/\/[^/]+\/(.*?)/, ''));
     if (!/^https?:/.test(decode(m[1])) && !fs.existsSync(path.join(site, loc))) problems.push(`sitemap.xml: ${loc} missing`);
   }
   assert.ok(checked > 5000, `only ${checked} links checked`);

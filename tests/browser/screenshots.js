@@ -20,6 +20,11 @@ const pages = {
   accessibility: 'accessibility.html',
   not_found: '404.html',
   search: 'search.html',
+  search_results: 'search.html?q=%E7%A0%94%E4%BF%AE',
+  sitemap: 'sitemap.html',
+  plan_osaki: 'plans/osaki-jinzai-ap/index.html',
+  plan_keiei: 'plans/sendai-keiei-r1/index.html',
+  item_progress: 'plans/sendai-taio-r6/items/1-3-1.html',
 };
 
 (async () => {
@@ -27,16 +32,17 @@ const pages = {
   if (process.argv[3]) process.env.PLANPRESS_SITE = path.resolve(process.argv[3]);
   const site = process.env.PLANPRESS_SITE || path.resolve(__dirname, '../../output');
   fs.mkdirSync(out, { recursive: true });
-  // Department pages have generated names: take the first one.
-  const dept = fs.readdirSync(path.join(site, 'departments')).find((f) => f.startsWith('d-'));
-  if (dept) pages.department = 'departments/' + dept;
+  // A department page (named by municipality and department).
+  if (fs.existsSync(path.join(site, 'departments', '仙台市_総務局人事課.html'))) pages.department = 'departments/仙台市_総務局人事課.html';
   const { browser, cleanup } = await launch();
   try {
     for (const [width, suffix] of [[1280, 'desktop'], [390, 'phone']]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       for (const [name, rel] of Object.entries(pages)) {
-        if (!fs.existsSync(path.join(site, rel))) continue;
-        await page.goto('file://' + path.join(site, rel));
+        const [file, query] = rel.split('?');
+        if (!fs.existsSync(path.join(site, file))) continue;
+        await page.goto('file://' + path.join(site, file) + (query ? '?' + query : ''));
+        if (query) await page.waitForSelector('.result-title a');
         await page.screenshot({ path: path.join(out, `${name}-${suffix}.png`), fullPage: true });
       }
       await page.close();

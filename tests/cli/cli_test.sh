@@ -47,11 +47,32 @@ expect_status "unknown option" 2 "$planpress" build --frobnicate
 expect_status "-j without a number" 2 "$planpress" build -j
 expect_status "-j 0" 2 "$planpress" build -j 0
 expect_status "--content without a directory" 2 "$planpress" check --content
+expect_status "sheet without export or import" 2 "$planpress" sheet
+expect_status "sheet import without files" 2 "$planpress" sheet import
+expect_status "fmt does not take --out" 2 "$planpress" fmt --out x
+expect_status "--lang needs ja or en" 2 "$planpress" fmt --lang fr
 
 # --- the real content -------------------------------------------------------------------------------
 cp -r "$root/content" content
 cp -r "$root/templates" templates
 expect_status "check of the real content" 0 "$planpress" check
+# The real content is kept in the canonical layout (planpress fmt); fmt rewrites only what differs.
+expect_status "fmt --check of the real content" 0 "$planpress" fmt --check
+mkdir -p fmt/plans/x
+printf '{"title": "t",\n "id": "x", "fields": [], "items": [], "municipality": "m", "kind": "action_plan"}' >fmt/plans/x/plan.json
+expect_status "fmt --check of a plan.json in another layout" 1 "$planpress" fmt --check fmt/plans/x/plan.json
+grep -q 'fmt/plans/x/plan.json:1:2: error: .*\[not-canonical\]' "$work/stderr" && pass "fmt --check names the file and the first place it would change" || fail "fmt --check diagnostic"
+expect_status "fmt rewrites it" 0 "$planpress" fmt fmt/plans/x/plan.json
+expect_status "fmt --check is then clean" 0 "$planpress" fmt --check fmt/plans/x/plan.json
+grep -q '1 個のファイルはすべて正規の書式です' "$work/stderr" && pass "fmt --check says the file is canonical" || fail "fmt --check summary: $(cat "$work/stderr")"
+cp fmt/plans/x/plan.json "$work/formatted.json"
+expect_status "fmt of a formatted file" 0 "$planpress" fmt fmt/plans/x/plan.json
+cmp -s fmt/plans/x/plan.json "$work/formatted.json" && pass "fmt twice = fmt once" || fail "fmt is not idempotent"
+printf '{"id": "x",}' >fmt/plans/x/plan.json
+expect_status "fmt of a file with a syntax error" 1 "$planpress" fmt fmt/plans/x/plan.json
+[ "$(cat fmt/plans/x/plan.json)" = '{"id": "x",}' ] && pass "a file that does not parse is left as it was" || fail "fmt changed a file it could not parse"
+ls -A fmt/plans/x | grep -qv '^plan.json$' && fail "fmt left a temporary file" || pass "fmt leaves no temporary file"
+rm -rf fmt
 [ ! -e output ] && pass "check writes nothing" || fail "check created output/"
 expect_status "build of the real content" 0 "$planpress" build -j 2
 if grep -q "warning" "$work/stderr"; then fail "build of the real content has warnings"; sed 's/^/    /' "$work/stderr" | head; else pass "no warnings"; fi

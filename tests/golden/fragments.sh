@@ -12,9 +12,8 @@ declare -A pages=(
   [pr-plan]=plans/sendai-taio-r6/index.html
   [evaluations]=evaluations.html
 )
-# The department page of 総務局人事課 (its file name is derived from the name).
-dept=$(grep -l '<h1>総務局人事課</h1>' "$site"/departments/d-*.html | head -1)
-pages[dept-jinji]=${dept#$site/}
+# The department page of 仙台市's 総務局人事課 (named by the municipality and the department).
+pages[dept-jinji]=departments/仙台市_総務局人事課.html
 status=0
 for name in $(printf '%s\n' "${!pages[@]}" | sort); do
   fragment=$(sed -n '/<main /,/<\/main>/p' "$site/${pages[$name]}")

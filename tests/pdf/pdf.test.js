@@ -160,6 +160,22 @@ for (const p of catalog.plans) {
     }
   });
 
+  test(`${p.id}: pdftotext and pdffonts read it without a warning, and the text is what was drawn`, () => {
+    // A ToUnicode CMap that is not a bfchar/bfrange map (libharu writes a CID range there) makes poppler
+    // warn once per font and page and guess the text; a copy, a search or a screen reader would then
+    // depend on the reader's guess.
+    for (const [cmd, args] of [['pdftotext', ['-enc', 'UTF-8', pdf, '-']], ['pdffonts', [pdf]]]) {
+      const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.strictEqual(r.status, 0, `${cmd} failed`);
+      assert.strictEqual(r.stderr, '', `${cmd} warns about ${p.pdf}`);
+    }
+    const fonts = run('pdffonts', [pdf]).split('\n').slice(2).filter((l) => l.trim());
+    for (const l of fonts) assert.strictEqual(l.trim().split(/\s+/u).at(-3), 'yes', `no usable ToUnicode map: ${l}`);
+    // The title as drawn on the cover comes back character for character (no space inserted, none lost).
+    const cover = run('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', pdf, '-']);
+    assert.ok(noSpace(cover).includes(noSpace(p.title)), `the title is not on the cover: ${cover}`);
+  });
+
   test(`${p.id}: A4 pages and the plan's title`, () => {
     const info = run('pdfinfo', [pdf]);
     assert.match(info, new RegExp(`^Title:\\s+${p.title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}$`, 'mu'));
@@ -241,16 +257,70 @@ for (const p of catalog.plans) {
     assert.ok(matched >= 4, `only ${matched} table-of-contents lines matched a bookmark`);
   });
 
-  test(`${p.id}: bookmarks, and links to the plan's web pages`, () => {
+  test(`${p.id}: bookmarks, and links that work where the PDF is read: in a folder of the PDFs, with no site`, () => {
     const json = JSON.parse(run('qpdf', ['--json', pdf]));
     assert.ok(Array.isArray(json.outlines) && json.outlines.length >= 3, 'no outline (bookmarks)');
     const titles = json.outlines.map((o) => o.title);
     assert.ok(titles.includes('目次') && titles.includes('表紙'), `outline: ${titles.join(', ')}`);
-    const objects = JSON.stringify(json.qpdf[1]);
-    assert.ok(objects.includes(`../plans/${p.id}/index.html`), 'no link to the plan\'s web page');
-    assert.ok(objects.includes(`../plans/${p.id}/items/`), 'no link to the items\' web pages');
+    // content/site.json gives no base_url: no link may lead to a web page by a relative path, which is dead
+    // once the PDF is mailed; links to other plans open their PDF beside this one at a named destination.
+    const { uris, remote } = actionsOf(json);
+    assert.deepStrictEqual(uris.filter((u) => !/^(https?:|mailto:)/u.test(u)), [], 'relative URI links');
+    for (const r of remote) {
+      assert.match(r.file, /^[a-z0-9-]+\.pdf$/u, `GoToR to ${r.file}`);
+      assert.ok(fs.existsSync(path.join(first, 'pdf', r.file)), `GoToR to a PDF that is not beside this one: ${r.file}`);
+      if (r.dest) assert.ok(destsOf(path.join(first, 'pdf', r.file)).has(r.dest), `${r.file} has no destination ${r.dest}`);
+    }
+    // Every anchor is a named destination (another PDF can open this one at any item).
+    const dests = destsOf(pdf);
+    for (const item of data().items) assert.ok(dests.has(`item-${item.id}`), `no named destination item-${item.id}`);
+    assert.doesNotMatch(run('pdftotext', ['-f', '1', '-l', '1', pdf, '-']), /plans\//u, 'the cover prints a path of the site');
   });
 }
+
+// The link actions of a PDF (qpdf --json): URI actions and remote go-to actions (file, named destination).
+function actionsOf(json) {
+  const uris = [];
+  const remote = [];
+  for (const o of Object.values(json.qpdf[1])) {
+    const a = o && o.value && o.value['/A'];
+    if (!a || typeof a !== 'object') continue;
+    if (a['/S'] === '/URI') uris.push(String(a['/URI']).replace(/^u:/u, ''));
+    if (a['/S'] === '/GoToR') remote.push({ file: String(a['/F']).replace(/^u:/u, ''), dest: typeof a['/D'] === 'string' ? a['/D'].replace(/^\//u, '') : '' });
+  }
+  return { uris, remote };
+}
+
+// The named destinations of a PDF (the catalog's /Dests).
+const destCache = new Map();
+function destsOf(file) {
+  if (!destCache.has(file)) {
+    const json = JSON.parse(run('qpdf', ['--json', file]));
+    const names = new Set();
+    for (const o of Object.values(json.qpdf[1])) {
+      const d = o && o.value && o.value['/Dests'];
+      if (d && typeof d === 'object') for (const k of Object.keys(d)) names.add(k.replace(/^\//u, ''));
+    }
+    destCache.set(file, names);
+  }
+  return destCache.get(file);
+}
+
+test('with base_url, links to other plans and to the web pages are absolute, and the cover gives the address', () => {
+  const base = 'https://www.example.jp/keikaku/';
+  const content = contentCopy('base-url', (s) => { s.base_url = base; });
+  const out = path.join(tmp, 'base-url-out');
+  const r = build(out, { content });
+  assert.strictEqual(r.status, 0, r.stderr);
+  const pdf = path.join(out, 'pdf', 'sendai-hr-2.pdf');
+  const { uris, remote } = actionsOf(JSON.parse(run('qpdf', ['--json', pdf])));
+  assert.deepStrictEqual(remote, [], 'remote go-to links although the site has an address');
+  assert.ok(uris.length > 20, `only ${uris.length} URI links`);
+  for (const u of uris) assert.ok(u.startsWith(base), `not absolute under base_url: ${u}`);
+  assert.ok(uris.some((u) => u.startsWith(`${base}plans/sendai-compliance-r7/items/`)), 'no link to another plan\'s item page');
+  assert.ok(uris.includes(`${base}plans/sendai-hr-2/index.html`), 'no link to the plan\'s own web page');
+  assert.match(noSpace(run('pdftotext', ['-f', '1', '-l', '1', pdf, '-'])), /https:\/\/www\.example\.jp\/keikaku\/plans\/sendai-hr-2\/index\.html/u);
+});
 
 test('the HTML pages link the PDFs', () => {
   for (const p of catalog.plans) {

@@ -101,6 +101,19 @@ test('a query with no results, and queries that are only white space', async () 
   assert.deepStrictEqual(await found('<img src=x onerror=alert(1)>'), await truth('<img src=x onerror=alert(1)>'));
 });
 
+test('circled numbers are not digits: ③④ is not found by 34, and 34 finds only the number', async () => {
+  // ③④ is printed in the real content (第２期人材育成推進計画の工程).
+  const circled = await found('③④');
+  assert.ok(circled.length > 0, '③④ is found');
+  const digits = await found('34');
+  for (const d of circled) {
+    const text = (await corpus()).find((x) => x.id === d).passages.join('\n');
+    if (!text.includes('34')) assert.ok(!digits.includes(d), `34 found a document that has only ③④ (${d})`);
+  }
+  assert.deepStrictEqual(digits, await truth('34'));
+  assert.strictEqual(ns.normalize('③④'), '③④');
+});
+
 test('ranking: names above content above results; grouped by plan', async () => {
   const r = await ns.search('コンプライアンス推進員研修');
   const refined = ns.refine(r.matches, {});

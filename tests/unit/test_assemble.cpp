@@ -107,7 +107,7 @@ TEST_CASE("departments in the organisational order of site.json when given", "[a
 TEST_CASE("the assembly: each printed entry's departments, roll-ups, navigation, charts", "[assemble]") {
   auto model = model_naming({{"総務局人事課、労務課", "総務局人事課"}});
   const auto a = assemble(model);
-  const auto both = a.departments_of("総務局人事課、労務課");
+  const auto both = a.departments_of("", "総務局人事課、労務課");
   REQUIRE(both.size() == 2);
   CHECK(both[0]->unit.name == "総務局人事課");
   CHECK(both[1]->unit.name == "総務局労務課");
@@ -123,4 +123,39 @@ TEST_CASE("the assembly: each printed entry's departments, roll-ups, navigation,
   CHECK(nav.prev->path == "plans/p1/items/1.html");
   CHECK_FALSE(nav.next);
   CHECK(a.navigation_of("departments/" + both[1]->slug + ".html").parents.back().path == "departments/index.html");
+}
+
+TEST_CASE("departments belong to a municipality: the same name in two cities is two departments", "[assemble][departments]") {
+  auto model = model_naming({{"総務局人事課"}, {"総務局人事課、労務課"}});
+  model.plans[0].municipality = "みどり野市";
+  model.plans[1].municipality = "仙台市";
+  const auto a = assemble(model);
+  REQUIRE(a.departments.size() == 3);
+  CHECK(a.departments[0].municipality == "みどり野市");
+  CHECK(a.departments[0].item_count == 1);  // not the 仙台市 department's item as well
+  CHECK(a.departments[0].title == "総務局人事課（みどり野市）");
+  CHECK(a.departments[1].municipality == "仙台市");
+  CHECK(a.departments[0].page != a.departments[1].page);
+  const auto sendai = a.departments_of("仙台市", "総務局人事課、労務課");
+  REQUIRE(sendai.size() == 2);
+  CHECK(sendai[0] == &a.departments[1]);
+  CHECK(a.departments_of("みどり野市", "総務局人事課、労務課").empty());  // that city never printed this entry
+  CHECK(a.departments_of("みどり野市", "総務局人事課")[0] == &a.departments[0]);
+}
+
+TEST_CASE("department pages have readable, stable names: the municipality and the name", "[assemble][departments]") {
+  CHECK(department_slug("仙台市", "総務局人事課") == "仙台市_総務局人事課");
+  // Characters that file systems or URLs treat specially become '-'; Japanese stays as it is.
+  CHECK(department_slug("市", "A/B課 C#1?") == "市_A-B課-C-1-");
+  CHECK(department_slug("", "../x") == "x");
+  auto model = model_naming({{"総務局人事課"}});
+  model.plans[0].municipality = "仙台市";
+  const auto departments = index_departments(model);
+  CHECK(departments[0].page == "departments/仙台市_総務局人事課.html");
+  // Two names that only differ where characters became '-' get distinct pages, in department order.
+  auto clash = model_naming({{"A#課", "A?課"}});
+  const auto two = index_departments(clash);
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].slug == "A-課");
+  CHECK(two[1].slug == "A-課-2");
 }

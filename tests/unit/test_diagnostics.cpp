@@ -12,7 +12,9 @@
 //   --- expected en            the same in English (--lang en); optional, after the Japanese
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
 // Marker files: "fonts" adds the IPAex fonts at their default paths, "strict" runs with --strict, "build"
-// runs `planpress build` into output/ instead of `check`.
+// runs `planpress build` into output/ instead of `check`, and "command" runs the command its first line
+// gives instead: `fmt [--check] [FILE...]` or `sheet import [--dry-run] FILE...` (without the PDF phase
+// unless "fonts" is there).
 //
 // The catalogue of codes (base/codes.hpp) is the list to cover: every code needs a case that reports it,
 // and docs/diagnostics.md documents exactly the codes of the catalogue.
@@ -24,7 +26,9 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "pipeline/fmt.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/sheets.hpp"
 #include "base/codes.hpp"
 #include "model/model.hpp"
 #include "io/file_system.hpp"
@@ -115,6 +119,35 @@ const char* outcome_name(pipeline::Outcome o) {
   return "?";
 }
 
+// Runs the command of a "command" marker file: fmt or sheet import, on the in-memory tree.
+std::pair<base::Diagnostics, pipeline::Outcome> run_command(io::MemoryFileSystem& mfs, const std::string& line,
+                                                            pipeline::Options options, bool fonts) {
+  std::istringstream in(line.substr(0, line.find('\n')));
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  if (!words.empty() && words[0] == "fmt") {
+    pipeline::FormatOptions f;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      if (words[i] == "--check") f.check = true;
+      else f.files.push_back(words[i]);
+    }
+    auto r = pipeline::format(mfs, f);
+    return {std::move(r.diagnostics), r.outcome};
+  }
+  REQUIRE(words.size() >= 2);
+  REQUIRE(words[0] == "sheet");
+  REQUIRE(words[1] == "import");
+  pipeline::SheetImportOptions s;
+  s.check = options;
+  s.check.pdf = fonts;
+  for (std::size_t i = 2; i < words.size(); ++i) {
+    if (words[i] == "--dry-run") s.dry_run = true;
+    else s.files.push_back(words[i]);
+  }
+  auto r = pipeline::import_sheets(mfs, s);
+  return {std::move(r.diagnostics), r.outcome};
+}
+
 std::vector<fs::path> case_files() {
   const fs::path dir = fs::path(PLANPRESS_SOURCE_DIR) / "tests" / "diagnostics";
   std::vector<fs::path> cases;
@@ -197,12 +230,20 @@ TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
       pipeline::Options options;
       // A case that lists a file named "strict" runs with --strict.
       options.strict = c.files.count("strict") > 0;
-      // A case that lists a file named "build" runs `build` (into output/) instead of `check`.
-      const auto result = c.files.count("build") ? pipeline::build(mfs, options) : pipeline::check(mfs, options);
+      base::Diagnostics diagnostics;
+      pipeline::Outcome outcome;
+      if (c.files.count("command")) {
+        std::tie(diagnostics, outcome) = run_command(mfs, c.files.at("command"), options, c.files.count("fonts") > 0);
+      } else {
+        // A case that lists a file named "build" runs `build` (into output/) instead of `check`.
+        auto result = c.files.count("build") ? pipeline::build(mfs, options) : pipeline::check(mfs, options);
+        diagnostics = std::move(result.diagnostics);
+        outcome = result.outcome;
+      }
       auto actual = [&](base::Lang lang) {
         std::string text;
-        for (const auto& d : result.diagnostics.all()) text += base::format_diagnostic(d, lang);
-        return text + std::string(outcome_name(result.outcome)) + "\n";
+        for (const auto& d : diagnostics.all()) text += base::format_diagnostic(d, lang);
+        return text + std::string(outcome_name(outcome)) + "\n";
       };
       INFO("case file: " << path.string());
       REQUIRE(c.expected.count(base::Lang::ja) == 1);

@@ -100,7 +100,7 @@ std::string dump_content(const layout::Content& c, const std::string& indent) {
   for (const auto& l : c.links)
     lines.push_back({l.y, l.x, 3,
                      "link " + num(l.x) + "," + num(l.y) + " " + num(l.w) + "x" + num(l.h) + " -> " +
-                         (l.anchor.empty() ? l.uri : "#" + l.anchor)});
+                         (!l.file.empty() ? l.file + (l.anchor.empty() ? "" : "#" + l.anchor) : l.anchor.empty() ? l.uri : "#" + l.anchor)});
   for (const auto& a : c.anchors) lines.push_back({a.y, 0, 4, "anchor " + a.name + " y=" + num(a.y)});
   std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
     const double ay = std::round(a.y * 100), by = std::round(b.y * 100);

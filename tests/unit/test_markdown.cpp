@@ -69,3 +69,20 @@ TEST_CASE("heading levels and nesting are bounded", "[markdown]") {
   CHECK(parse(std::string(40, '>') + " x\n").diags.all().at(0).code == base::Code::markdown_too_deep);
   CHECK(parse("- a\n  - b\n    - c\n").diags.empty());
 }
+
+TEST_CASE("a bullet after a space in a table cell starts a new line; elsewhere text is left alone", "[markdown]") {
+  auto p = parse("●一つ目 ●二つ目\n\n| 目標 |\n|---|\n| ●適正な人員配置 ●社会人採用　・R4年度 59点 **●強調** 新規・拡充 |\n");
+  REQUIRE(p.diags.empty());
+  const auto& root = p.doc.root;
+  // A paragraph keeps its bullets in one line (Markdown lists are written as lists).
+  CHECK(markdown::plain_text(root.children[0]) == "●一つ目 ●二つ目");
+  const auto& cell = root.children[1].children[1].children[0];
+  REQUIRE(cell.kind == NodeKind::table_cell);
+  CHECK(markdown::plain_text(cell) == "●適正な人員配置\n●社会人採用\n・R4年度 59点 ●強調 新規・拡充");
+  std::size_t breaks = 0;
+  for (const auto& c : cell.children) breaks += c.kind == NodeKind::linebreak;
+  CHECK(breaks == 2);
+  // Offsets still point into the source.
+  CHECK(cell.children.back().kind == NodeKind::text);
+  CHECK(cell.children[2].offset == p.src->text().find("●社会人"));
+}

@@ -10,6 +10,7 @@
 #include "layout/paragraph.hpp"
 #include "model/model.hpp"
 #include "pdf/fonts.hpp"
+#include "pdf/to_unicode.hpp"
 #include "pdf/truetype.hpp"
 #include "pdf/writer.hpp"
 
@@ -146,4 +147,25 @@ TEST_CASE("the writer makes a deterministic PDF with embedded subsets and refuse
   const auto bad = one_page("通知を发出し", fonts);
   CHECK_FALSE(pdf::write_pdf(bad, fonts, error));
   CHECK(error.find("U+53D1") != std::string::npos);
+}
+
+TEST_CASE("the ToUnicode CMap maps every code drawn to itself with bfrange and bfchar, never a CID range") {
+  // 仙 U+4ED9, 台 U+53F0 and 市 U+5E02 are single codes; A B C are a run; U+30FE, U+30FF and U+3100 are
+  // consecutive but cross a change of the first byte, so a range and a single code; the duplicate A and
+  // the character outside the BMP are dropped.
+  const std::string cmap = pdf::to_unicode_cmap({U'仙', U'台', U'市', U'B', U'A', U'C', U'A', 0x30FE, 0x30FF, 0x3100, 0x20B9F});
+  CHECK(cmap.find("begincidrange") == std::string::npos);
+  CHECK(cmap.find("/CMapType 2 def") != std::string::npos);
+  CHECK(cmap.find("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange") != std::string::npos);
+  CHECK(cmap.find("2 beginbfrange\n<0041> <0043> <0041>\n<30FE> <30FF> <30FE>\nendbfrange") != std::string::npos);
+  CHECK(cmap.find("4 beginbfchar\n<3100> <3100>\n<4ED9> <4ED9>\n<53F0> <53F0>\n<5E02> <5E02>\nendbfchar") != std::string::npos);
+  CHECK(cmap.find("20B9F") == std::string::npos);
+
+  // At most 100 entries per block: 250 single codes (every other code point) make blocks of 100, 100, 50.
+  std::vector<char32_t> spread;
+  for (char32_t c = 0x4E00; spread.size() < 250; c += 2) spread.push_back(c);
+  const std::string many = pdf::to_unicode_cmap(spread);
+  CHECK(many.find("100 beginbfchar") != std::string::npos);
+  CHECK(many.find("50 beginbfchar") != std::string::npos);
+  CHECK(many.find("beginbfrange") == std::string::npos);
 }

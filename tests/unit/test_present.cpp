@@ -90,6 +90,19 @@ TEST_CASE("indicator summaries state first, last and change as printed", "[prese
   CHECK(lines[2] == "区役所：令和4年度 210.1時間 → 令和6年度 185.8時間（24.3時間減少）");
 }
 
+TEST_CASE("the change between two shares is in points (ポイント), as the cities write it", "[present][charts]") {
+  model::Indicator ind;
+  ind.id = "q28";
+  ind.name = "肯定的回答の割合";
+  ind.unit = "%";
+  ind.values = {testing::indicator_value(2022, "", 48.7, "48.7"), testing::indicator_value(2024, "", 53.2, "53.2")};
+  const auto lines = present::summarize_indicator(ind);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0] == "肯定的回答の割合：令和4年度 48.7% → 令和6年度 53.2%（4.5ポイント増加）");
+  ind.unit = "人";  // any other unit: the difference in that unit
+  CHECK(present::summarize_indicator(ind)[0].find("（4.5人増加）") != std::string::npos);
+}
+
 namespace {
 std::vector<std::string> ticks(const model::Indicator& ind) {
   const auto spec = present::chart_spec(ind);

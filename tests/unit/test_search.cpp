@@ -294,7 +294,8 @@ TEST_CASE("the corpus comes from the model: fields, sub-items, notes and facets"
                      "担当課|総務局人事課、労務課||1", "実績|3回実施した||2", "自己評価|○ 予定通り実施した||2", "主な取組み|新任研修|sub-1|1",
                      "主な取組み・内容|新任職員向け|sub-1|1", "原文ママ|原文のまま||3"});
   // The facet gathers departments as the department pages do: 「総務局人事課、労務課」 names two.
-  CHECK(c.departments == std::vector<std::string>{"総務局人事課", "総務局労務課"});
+  // Facet values are departments of one municipality, named with it.
+  CHECK(c.departments == std::vector<std::string>{"総務局人事課（テスト市）", "総務局労務課（テスト市）"});
   CHECK(d.departments == std::vector<std::size_t>{0, 1});
   REQUIRE(d.rating >= 0);
   CHECK(c.ratings[static_cast<std::size_t>(d.rating)].value == "○");

@@ -28,12 +28,27 @@ TEST_CASE("markdown renders to HTML with resolved [[…]] links and scrollable t
   CHECK(html.find("<td class=\"num\">1</td>") != std::string::npos);
 }
 
-TEST_CASE("editorial notes are set apart from the document's text", "[site]") {
+TEST_CASE("remarks are set apart from the document's text, each with its label", "[site]") {
   base::Diagnostics d;
   auto src = std::make_shared<base::SourceFile>("t.md", "");
-  auto doc = markdown::parse("本文。\n\n［編集注］図は復元できない。\n", [src](std::size_t o) { return base::Location::in(src, o); }, d);
-  const auto html = site::markdown_to_html(doc, nullptr);
-  CHECK(html == "<p>本文。</p>\n<p class=\"editorial\">［編集注］図は復元できない。</p>\n");
+  auto parse = [&](const std::string& md) { return markdown::parse(md, [src](std::size_t o) { return base::Location::in(src, o); }, d); };
+  auto doc = parse("本文。\n\n［編集注］図は復元できない。\n\n［掲載注］図は掲載していません。\n");
+  CHECK(site::markdown_to_html(doc, nullptr) ==
+        "<p>本文。</p>\n"
+        "<p class=\"remark editorial\"><span class=\"remark-label\">編集注（レビュー版のみ）</span>図は復元できない。</p>\n"
+        "<p class=\"remark publisher\"><span class=\"remark-label\">掲載上の注記</span>図は掲載していません。</p>\n");
+  // A block quote that starts with a marker is one remark with its table.
+  auto quote = parse("> ［編集注］抽出のまま：\n>\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n");
+  const auto html = site::markdown_to_html(quote, nullptr);
+  CHECK(html.rfind("<div class=\"remark editorial\" role=\"note\">\n<p><span class=\"remark-label\">編集注（レビュー版のみ）</span>抽出のまま：</p>", 0) == 0);
+  CHECK(html.find("<table>") != std::string::npos);
+  CHECK(html.find("<blockquote>") == std::string::npos);
+  // The published edition drops the editorial remarks, and their text from the Markdown source.
+  std::string text = "本文。\n\n［編集注］図は復元できない。\n\n［掲載注］図は掲載していません。\n";
+  auto published = parse(text);
+  CHECK(markdown::remove_editorial(published, &text) == 1);
+  CHECK(text == "本文。\n\n［掲載注］図は掲載していません。\n");
+  CHECK(site::markdown_to_html(published, nullptr).find("図は復元できない") == std::string::npos);
 }
 
 #include "indicators.hpp"

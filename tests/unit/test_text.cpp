@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "text/line_break.hpp"
 #include "text/normalize.hpp"
 #include "text/wareki.hpp"
 
@@ -49,4 +50,31 @@ TEST_CASE("fiscal years as staff write them convert to Western years", "[text]")
   CHECK_FALSE(western_fiscal_year("来年度").has_value());
   CHECK_FALSE(western_fiscal_year("7").has_value());  // a bare 7 is for the out-of-range hint to explain
   CHECK_FALSE(western_fiscal_year("").has_value());
+}
+
+TEST_CASE("phrase breaks of a label: after particles and punctuation, between katakana and kanji, never inside a word", "[text]") {
+  auto pieces = [](const std::string& s) {
+    std::string out;
+    std::size_t from = 0;
+    for (const auto& b : find_phrase_breaks(s)) {
+      out += (out.empty() ? "" : "|") + s.substr(from, b.offset - from);
+      from = b.offset;
+    }
+    return out;
+  };
+  CHECK(pieces("評価") == "評価");
+  CHECK(pieces("自己評価") == "自己評価");
+  CHECK(pieces("評価理由と次年度の方向性") == "評価理由と|次年度の|方向性");
+  CHECK(pieces("新規・拡充") == "新規・|拡充");
+  CHECK(pieces("今後の方向性（説明）") == "今後の|方向性|（説明）");
+  CHECK(pieces("総務局人事課、労務課") == "総務局人事課、|労務課");
+  CHECK(pieces("コンプライアンス推進員研修") == "コンプライアンス|推進員研修");
+  CHECK(pieces("ｽｹｼﾞｭｰﾙ") == "ｽｹｼﾞｭｰﾙ");
+  // Every phrase break is a line break too (JLREQ still applies: no break before ・).
+  for (const std::string s : {"評価理由と次年度の方向性", "新規・拡充", "総務局人事課・職員研修所（各職場）"})
+    for (const auto& b : find_phrase_breaks(s)) {
+      bool found = false;
+      for (const auto& l : find_line_breaks(s)) found = found || l.offset == b.offset;
+      CHECK(found);
+    }
 }

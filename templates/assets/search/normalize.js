@@ -1,6 +1,7 @@
 /* planpress site search: query-time normalisation. The same steps as generator/search/normalize.cpp at
  * build time, with the tables the build ships in search/index.js (docs/search.md):
  *   1. custom table per code point (～/〜/~ → "~", long-vowel/dash/minus → "-", № → "no."),
+ *   1a. enclosed numbers (①–⑳, ㉑–㊿, ⓪, ❶ …) kept as they are (NFKC would make ③④ the digits 34),
  *   2. NFKC per segment (String.prototype.normalize),
  *   3. custom table again, else the case-folding table generated from ICU,
  *   4. white space removed.
@@ -37,6 +38,13 @@
       (c >= 0x4E00 && c <= 0x9FFF);
   }
 
+  /** Enclosed numbers kept whole by step 1a (same ranges as C++ is_enclosed_number). */
+  function isEnclosedNumber(c) {
+    return (c >= 0x2460 && c <= 0x2473) || (c >= 0x24EA && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) ||
+      (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF);
+  }
+  ns.isEnclosedNumber = isEnclosedNumber;
+
   /** Unicode White_Space: removed from normalised text; queries are split into terms on it. */
   function isSpace(c) {
     return (c >= 0x09 && c <= 0x0D) || c === 0x20 || c === 0x85 || c === 0xA0 || c === 0x1680 ||
@@ -47,7 +55,7 @@
   function nfkc(s) { return s.normalize('NFKC'); }
 
   function boundaryBefore(segment, c) {
-    if (inert(c)) return true;
+    if (inert(c) || isEnclosedNumber(c)) return true;
     var one = String.fromCodePoint(c);
     return nfkc(segment + one) === nfkc(segment) + nfkc(one);
   }
@@ -72,6 +80,13 @@
     var text = '', begin = [], end = [];
     for (var a = 0; a < cps.length;) {
       var c0 = cps[a];
+      if (isEnclosedNumber(c0)) {  // ③ stays ③: it is not the digit 3
+        text += String.fromCodePoint(c0);
+        begin.push(begins[a]);
+        end.push(ends[a]);
+        a++;
+        continue;
+      }
       // Shortcut (same result): an inert code point followed by an inert one (or nothing) is its own
       // segment and NFKC leaves it alone; of the tables only A–Z → a–z and the space apply to it.
       if (fastPath && inert(c0) && (a + 1 === cps.length || inert(cps[a + 1]))) {

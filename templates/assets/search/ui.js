@@ -16,10 +16,21 @@
   var facetSection = document.getElementById('search-facets');
   var facetGroups = document.getElementById('facet-groups');
   var clearButton = document.getElementById('facet-clear');
+  var facetDetails = document.getElementById('facet-details');
+  var facetSelected = document.getElementById('facet-selected');
   var resultsBox = document.getElementById('search-results');
   if (!ns || !ns.index() || !input) return;
 
   var state = { q: '', filters: {}, shown: PAGE };
+
+  // The facets stand beside the results on a wide screen; on a phone they come first, so they start
+  // folded (one line) and the first results are on the first screen. The reader can open them.
+  if (facetDetails && window.matchMedia) {
+    var wide = window.matchMedia('(min-width: 48.01rem)');
+    var fold = function () { facetDetails.open = wide.matches; };
+    fold();
+    if (wide.addEventListener) wide.addEventListener('change', fold);
+  }
   var expanded = {};        // facet name → showing all values
   var last = null;          // {query, result} of the last search, reused when only facets change
   var sequence = 0;
@@ -118,7 +129,11 @@
       facetGroups.appendChild(fieldset);
     });
     facetSection.hidden = !any;
-    clearButton.hidden = Object.keys(state.filters).length === 0;
+    var selectedCount = 0;
+    Object.keys(state.filters).forEach(function (k) { selectedCount += state.filters[k].length; });
+    clearButton.hidden = selectedCount === 0;
+    // A folded summary still says that filters are on.
+    if (facetSelected) facetSelected.textContent = selectedCount ? '（' + selectedCount + '件選択中）' : '';
     if (focused && /^facet-/.test(focused)) {
       var again = document.getElementById(focused);
       if (again) again.focus();
