@@ -182,7 +182,9 @@ std::optional<int> read_environment(pipeline::Options& options) {
     long long seconds = 0;
     const std::string_view v(epoch);
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
-    if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0)
+    // A PDF date has a four-digit year: 9999-12-31 23:59:59 UTC is the last one it can carry.
+    constexpr long long kLastPdfSecond = 253402300799;
+    if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0 || seconds > kLastPdfSecond)
       return usage_error(msg<Msg::cli_source_date_epoch>(arg<"value">(v)));
     options.source_date_epoch = seconds;
   }

@@ -32,6 +32,12 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(utf8_invalid, "utf8-invalid", error, content, "load", \
     "the file is not valid UTF-8", \
     "ファイルが UTF-8 で保存されていない") \
+  X(symlink_outside_content, "symlink-outside-content", error, content, "load", \
+    "a content file or directory is a symbolic link leading out of the content directory", \
+    "内容のファイルやフォルダが、内容のフォルダの外を指すシンボリックリンクになっている") \
+  X(file_not_regular, "file-not-regular", error, content, "load", \
+    "a content file is a FIFO, socket or device (or a directory where a file is expected)", \
+    "内容のファイルが FIFO・ソケット・デバイスである（またはファイルのはずの場所がフォルダである）") \
   X(unused_file, "unused-file", warning, content, "load", \
     "a file in a plan directory that no section uses", \
     "計画のフォルダに、どの章も使っていないファイルがある") \
@@ -74,6 +80,9 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(unknown_value, "unknown-value", error, content, "validate", \
     "a value outside the plan's vocabulary, or an unknown keyword", \
     "計画の選択肢にない値、または知られていないキーワード") \
+  X(invalid_character, "invalid-character", error, content, "validate", \
+    "a control character (NUL, BEL …) or an invisible format character (U+200B, U+202E …) in the content", \
+    "内容に制御文字（NUL、BEL など）や見えない書式文字（U+200B、U+202E など）がある") \
   X(markdown_raw_html, "markdown-raw-html", error, content, "validate", \
     "raw HTML in Markdown", \
     "Markdown の中に HTML が直接書かれている") \
@@ -89,9 +98,21 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(markdown_too_deep, "markdown-too-deep", error, content, "validate", \
     "block quotes or lists nested more than 16 levels", \
     "引用や箇条書きの入れ子が 16 段を超えている") \
+  X(markdown_duplicate_definition, "markdown-duplicate-definition", error, content, "validate", \
+    "a Markdown link definition (or footnote) defined twice: the second is dropped", \
+    "Markdown のリンク定義（または脚注）が二度定義されている。二つ目は使われない") \
+  X(markdown_too_complex, "markdown-too-complex", error, content, "validate", \
+    "Markdown the parser would take quadratic time over, or inline nesting deeper than 16 levels", \
+    "処理に時間がかかりすぎる Markdown、または 16 段を超える強調やリンクの入れ子") \
   X(xref_unresolved, "xref-unresolved", error, content, "link", \
-    "a reference to a plan, item, category, section, document or vocabulary that does not exist", \
-    "参照先の計画・項目・分類・章・文書・選択肢が存在しない") \
+    "a reference to a plan, item, category, section, document, vocabulary or anchor that does not exist", \
+    "参照先の計画・項目・分類・章・文書・選択肢・アンカーが存在しない") \
+  X(xref_cycle, "xref-cycle", error, content, "link", \
+    "a reference to itself, or references of an ordering type (predecessor, based_on …) that form a cycle", \
+    "自分自身への参照、または順序を表す種類の参照（predecessor、based_on など）が循環している") \
+  X(markdown_site_link, "markdown-site-link", error, content, "link", \
+    "a Markdown link to a path inside the site instead of [[plan-id#id]]", \
+    "[[計画ID#ID]] ではなく、サイトの中のパスへの Markdown のリンク") \
   X(template_syntax, "template-syntax", error, content, "templates", \
     "a Mustache syntax error", \
     "Mustache テンプレートの書き方の誤り") \
@@ -101,6 +122,15 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
   X(template_recursion, "template-recursion", error, content, "templates", \
     "a template that includes itself with nothing that could end the recursion", \
     "テンプレートが自分自身を読み込み、終わる条件がない") \
+  X(template_unsafe, "template-unsafe", error, content, "templates", \
+    "a template value where HTML escaping does not protect it (unquoted attribute, on*=, style=, <script>, raw)", \
+    "HTML のエスケープでは守れない場所にあるテンプレートの値（引用符のない属性、on*=、style=、<script>、{{{ }}}）") \
+  X(template_unknown_variable, "template-unknown-variable", error, content, "render", \
+    "a template variable whose name no page's context has", \
+    "どのページのデータにもない名前のテンプレート変数") \
+  X(site_too_large, "site-too-large", warning, content, "render", \
+    "the search index is larger than a site is expected to need (50 MB)", \
+    "検索索引が、サイトに想定される大きさ（50 MB）を超えている") \
   X(pdf_missing_glyph, "pdf-missing-glyph", error, content, "pdf", \
     "a character that none of the PDF fonts has", \
     "PDF のどのフォントにもない文字") \

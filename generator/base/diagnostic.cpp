@@ -54,6 +54,33 @@ std::optional<ExitClass> Diagnostics::exit_class() const {
 
 namespace {
 
+// Characters that must not reach a terminal as they are: controls (an ESC starts an escape sequence),
+// DEL, C1 controls, and the invisible format characters that hide or reorder text (bidi overrides and
+// isolates, zero-width characters, U+FEFF). Diagnostics show U+FFFD in their place.
+bool unsafe_on_terminal(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x00AD || cp == 0x061C || cp == 0x180E ||
+         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+         cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
+// A message or hint with every unsafe character (see above) replaced by U+FFFD: they quote content.
+std::string printable(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const bool bad = find_invalid_utf8(std::string_view(s).substr(i, 4)) == std::optional<std::size_t>(0);
+    if (bad) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    const char32_t cp = decode_utf8(s, i);
+    if (unsafe_on_terminal(cp)) out += "\xEF\xBF\xBD";
+    else out.append(s, at, i - at);
+  }
+  return out;
+}
+
 // Characters of a source line as (text, display width), with invalid bytes shown as U+FFFD and tabs kept
 // so that the caret line can mirror them.
 struct Glyph {
@@ -77,6 +104,7 @@ std::vector<Glyph> glyphs_of(std::string_view line) {
     len = j - i;
     if (cp == '\t') out.push_back({"\t", 1});
     else if (cp < 0x20) out.push_back({" ", 1});
+    else if (unsafe_on_terminal(cp)) out.push_back({"\xEF\xBF\xBD", 1});
     else out.push_back({std::string(line.substr(i, len)), display_width(cp)});
     i += len;
   }
@@ -93,10 +121,10 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   if (d.location.known()) {
     lc = d.location.file->locate(d.location.offset);
     // A spreadsheet cell is named as Excel names it (項目!G12); the caret line below shows where in it.
-    if (cell) out += valid_utf8(d.location.file->path()) + ":" + valid_utf8(d.location.file->place()) + ": ";
-    else out += valid_utf8(d.location.file->path()) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
+    if (cell) out += printable(d.location.file->path()) + ":" + printable(d.location.file->place()) + ": ";
+    else out += printable(d.location.file->path()) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
   }
-  out += std::string(sev) + ": " + render(d.message, lang) + " [" + std::string(name_of(d.code)) + "]\n";
+  out += std::string(sev) + ": " + printable(render(d.message, lang)) + " [" + std::string(name_of(d.code)) + "]\n";
   // A file too large to read (or empty) has no line to show.
   if (d.location.known() && !d.location.file->text().empty()) {
     auto glyphs = glyphs_of(d.location.file->line_text(lc.line));
@@ -128,7 +156,7 @@ std::string format_diagnostic(const Diagnostic& d, Lang lang) {
     if (last < glyphs.size()) src += "…";
     out += src + "\n" + mark + "^\n";
   }
-  for (const auto& h : d.hints) out += "hint: " + render(h, lang) + "\n";
+  for (const auto& h : d.hints) out += "hint: " + printable(render(h, lang)) + "\n";
   return out;
 }
 

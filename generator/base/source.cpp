@@ -10,9 +10,11 @@ SourceFile::SourceFile(std::string path, std::string text) : SourceFile(std::mov
 
 SourceFile::SourceFile(std::string path, std::string place, std::string text)
     : path_(std::move(path)), place_(std::move(place)), text_(std::move(text)) {
+  // Lines end with LF, CRLF or a lone CR (old Mac files): every editor counts all three.
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')))
+      line_starts_.push_back(i + 1);
   }
 }
 

@@ -14,8 +14,9 @@ struct LineCol {
   int column = 0;
 };
 
-/// An immutable source file: its display path (as given to the user) and its bytes. A cell of a
-/// spreadsheet is a source too: its file's path, the cell's place ("項目!G12") and the cell's text.
+/// An immutable source file: its display path (as given to the user) and its bytes. Lines end with LF,
+/// CRLF or a lone CR. A cell of a spreadsheet is a source too: its file's path, the cell's place
+/// ("項目!G12") and the cell's text.
 class SourceFile {
  public:
   SourceFile(std::string path, std::string text);

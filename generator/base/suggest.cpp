@@ -78,4 +78,14 @@ bool is_safe_slug(std::string_view id) {
   return id.find("..") == std::string_view::npos;
 }
 
+std::optional<std::string> reserved_name_reason(std::string_view id) {
+  const std::string_view base = id.substr(0, id.find('.'));
+  static const char* const devices[] = {"con", "prn", "aux", "nul"};
+  for (const char* d : devices)
+    if (base == d) return std::string("'") + d + "' is a device name on Windows: no Windows file share can hold a file named so";
+  if (base.size() == 4 && (base.substr(0, 3) == "com" || base.substr(0, 3) == "lpt") && base[3] >= '0' && base[3] <= '9')
+    return "'" + std::string(base) + "' is a device name on Windows: no Windows file share can hold a file named so";
+  return std::nullopt;
+}
+
 }  // namespace planpress::base

@@ -6,6 +6,7 @@
 #include "base/utf8.hpp"
 #include "compose/composer.hpp"
 #include "present/titles.hpp"
+#include "text/printable.hpp"
 
 namespace planpress::compose {
 
@@ -53,7 +54,9 @@ void PlanComposer::check(std::string_view text, const base::Location& where, con
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     const char32_t cp = base::decode_utf8(text, i);
-    if (cp < 0x20) continue;
+    // Line breaks and tabs (printed as spaces) need no glyph of their own; controls and invisible
+    // characters were reported by validation (invalid-character), so a build never gets here with them.
+    if (text::print_class(cp) != text::PrintClass::drawn) continue;
     if (m_.has_glyph(Face::mincho, cp) && m_.has_glyph(Face::gothic, cp)) continue;
     std::string seen;
     for (const auto& part : what) seen += base::render(part, base::Lang::en) + "\x1f";

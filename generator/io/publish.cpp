@@ -1,23 +1,74 @@
 #include "io/publish.hpp"
 
+#include <unistd.h>
+
+#include <ctime>
+
 namespace planpress::io {
 
-IoError publish(FileSystem& fs, const OutputTree& tree, const std::string& out_dir) {
-  std::string dir = out_dir;
-  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+namespace {
+
+constexpr const char* kStagingSuffix = ".planpress-staging";
+
+// Who takes the lock, as another build will read it: "planpress (pid 4242 on host, since 12:31:05)".
+std::string lock_owner() {
+  char host[256] = "?";
+  ::gethostname(host, sizeof host - 1);
+  char since[32] = "?";
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  if (::localtime_r(&now, &tm)) std::strftime(since, sizeof since, "%Y-%m-%d %H:%M:%S", &tm);
+  return "planpress (pid " + std::to_string(::getpid()) + " on " + host + ", since " + since + ")\n";
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+}  // namespace
+
+std::optional<OutputLock> lock_output(FileSystem& fs, const std::string& out_dir, std::string& error) {
+  OutputLock lock;
+  lock.dir_ = fs.resolve(out_dir);
+  const std::string name = file_name(lock.dir_);
+  if (name.empty() || name == "." || name == "..") {
+    error = "'" + out_dir + "' cannot be an output directory";
+    return std::nullopt;
+  }
+  const std::string parent = parent_path(lock.dir_);
+  if (!parent.empty() && !fs.is_directory(parent)) {
+    if (auto e = fs.create_directories(parent)) {
+      error = *e;
+      return std::nullopt;
+    }
+  }
+  std::string holder;
+  lock.handle_ = fs.try_lock(join_path(parent, "." + name + ".planpress-lock"), lock_owner(), holder, error);
+  if (lock.handle_) return lock;
+  if (!holder.empty())
+    error = "another build is writing to '" + out_dir + "': the lock is held by " + holder +
+            "; wait for it to finish, or build into another --out";
+  return std::nullopt;
+}
+
+IoError publish(FileSystem& fs, const OutputTree& tree, const OutputLock& lock) {
+  const std::string& dir = lock.dir();
   const bool had_output = fs.exists(dir);
   if (had_output) {
     if (!fs.is_directory(dir)) return dir + ": exists and is not a directory";
-    if (!fs.list_directory(dir).empty() && !fs.exists(join_path(dir, kOutputMarker))) {
+    if (!fs.list_directory(dir).empty() && fs.kind(join_path(dir, kOutputMarker)) != FileKind::regular) {
       return "refusing to replace '" + dir + "': it is not empty and was not written by planpress (no " +
              kOutputMarker + " file)";
     }
+    std::string who;
+    if (!fs.can_replace(dir, who)) return "refusing to replace '" + dir + "': " + who;
   }
-  const std::string staging = dir + ".planpress-staging";
-  if (fs.exists(staging)) {
-    if (auto e = fs.remove_all(staging)) return e;
-  }
-  if (auto e = fs.create_directories(staging)) return e;
+  // Staging directories of builds that were killed: nobody else uses them while we hold the lock.
+  const std::string parent = parent_path(dir);
+  const std::string prefix = file_name(dir) + kStagingSuffix;
+  for (const auto& entry : fs.list_directory(parent.empty() ? "." : parent))
+    if (starts_with(entry, prefix)) fs.remove_all(join_path(parent, entry));
+
+  std::string staging;
+  if (auto e = fs.create_unique_directory(dir + kStagingSuffix + "-", staging)) return e;
   auto fail = [&](IoError e) {
     fs.remove_all(staging);
     return e;
@@ -30,16 +81,20 @@ IoError publish(FileSystem& fs, const OutputTree& tree, const std::string& out_d
   }
   if (had_output) {
     if (auto e = fs.exchange(staging, dir)) return fail(e);
-    // `staging` now holds the previous site; the new one is in place.
+    // `staging` now holds the previous site; the new one is in place. Should removing it fail, the next
+    // build removes it.
     fs.remove_all(staging);
   } else {
-    const auto parent = parent_path(dir);
-    if (!parent.empty() && !fs.exists(parent)) {
-      if (auto e = fs.create_directories(parent)) return fail(e);
-    }
     if (auto e = fs.rename(staging, dir)) return fail(e);
   }
   return std::nullopt;
+}
+
+IoError publish(FileSystem& fs, const OutputTree& tree, const std::string& out_dir) {
+  std::string error;
+  const auto lock = lock_output(fs, out_dir, error);
+  if (!lock) return error;
+  return publish(fs, tree, *lock);
 }
 
 IoError replace_file(FileSystem& fs, const std::string& path, const std::string& bytes) {

@@ -4,6 +4,10 @@
 
 namespace planpress::io {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 namespace {
 
 std::string grouped(std::uintmax_t bytes) {
@@ -18,22 +22,23 @@ std::string grouped(std::uintmax_t bytes) {
 base::SourcePtr read_source(const FileSystem& fs, const std::string& path, std::uintmax_t max_bytes,
                             base::Diagnostics& diags) {
   auto empty = std::make_shared<base::SourceFile>(path, "");
-  const auto size = fs.file_size(path);
-  if (size && *size > max_bytes) {
+  auto too_large = [&](std::uintmax_t size) {
     const bool markdown = path.ends_with(".md");
-    using base::Msg, base::arg, base::msg;
     diags.error(base::Location::in(empty, 0),
-                msg<Msg::file_too_large_file>(arg<"size">(grouped(*size)), arg<"limit">(max_bytes / (1024 * 1024))),
+                msg<Msg::file_too_large_file>(arg<"size">(grouped(size)), arg<"limit">(max_bytes / (1024 * 1024))),
                 {markdown ? msg<Msg::file_too_large_markdown_hint>() : msg<Msg::file_too_large_json_hint>()});
     return nullptr;
-  }
+  };
+  const auto size = fs.file_size(path);
+  if (size && *size > max_bytes) return too_large(*size);
+  // Read no more than the limit allows, whatever the size said: the file may grow while it is read.
   std::string error;
-  auto bytes = fs.read_file(path, error);
+  auto bytes = fs.read_file_at_most(path, max_bytes, error);
   if (!bytes) {
-    diags.error(base::Location::in(empty, 0), base::msg<base::Msg::io_error_read>(base::arg<"reason">(error)));
+    diags.error(base::Location::in(empty, 0), msg<Msg::io_error_read>(arg<"reason">(error)));
     return nullptr;
   }
-  using base::Msg, base::arg, base::msg;
+  if (bytes->size() > max_bytes) return too_large(fs.file_size(path).value_or(bytes->size()));
   const auto bad = base::find_invalid_utf8(*bytes);
   if (bad || base::looks_like_utf16(*bytes)) {
     auto source = std::make_shared<base::SourceFile>(path, std::move(*bytes));
@@ -56,8 +61,7 @@ base::SourcePtr read_source(const FileSystem& fs, const std::string& path, std::
     return nullptr;
   }
   // A BOM and CR LF line ends (Windows, Excel) are accepted and read as the same text without them.
-  auto source = std::make_shared<base::SourceFile>(path, base::normalize_line_ends(std::move(*bytes)));
-  return source;
+  return std::make_shared<base::SourceFile>(path, base::normalize_line_ends(std::move(*bytes)));
 }
 
 }  // namespace planpress::io

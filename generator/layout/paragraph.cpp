@@ -128,9 +128,13 @@ std::vector<LineRange> break_lines(const std::string& text, const std::vector<do
       }
       // Prefer the last position that leaves no forbidden character at either side of the break; when
       // there is none (a run of opening brackets), cut where the line is full.
+      // The characters that show at the break count, not the spaces dropped there ("（ （" must not end a line
+      // with "（" just because a space follows it).
       for (std::size_t c = cut; c > start; c = prev_char(text, c)) {
-        const bool bad_start = c < n && text::forbidden_at_line_start(char_at(text, c));
-        const bool bad_end = text::forbidden_at_line_end(char_at(text, prev_char(text, c)));
+        const std::size_t shown_start = skip_spaces(c);
+        const std::size_t shown_end = trim_end(start, c);
+        const bool bad_start = shown_start < n && text::forbidden_at_line_start(char_at(text, shown_start));
+        const bool bad_end = shown_end > start && text::forbidden_at_line_end(char_at(text, prev_char(text, shown_end)));
         if (!bad_start && !bad_end) {
           cut = c;
           break;

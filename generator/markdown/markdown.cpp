@@ -4,9 +4,12 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace planpress::markdown {
 
@@ -19,10 +22,15 @@ struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
+// A line ends with LF, CRLF or a lone CR, as in CommonMark (and so in cmark's line numbers).
+bool is_line_end(std::string_view text, std::size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+}
+
 std::vector<std::size_t> line_starts_of(std::string_view text) {
   std::vector<std::size_t> starts{0};
   for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts.push_back(i + 1);
+    if (is_line_end(text, i)) starts.push_back(i + 1);
   return starts;
 }
 
@@ -44,28 +52,81 @@ bool is_unsafe_url(const std::string& url) {
   return false;
 }
 
-// Nesting of block containers at the start of each line: '>' markers and list-item indentation.
-int max_container_depth(std::string_view text) {
-  int deepest = 0;
+// Nesting of block containers at the start of each line: '>' markers, bullet and ordered list markers and
+// list-item indentation. Returns the offset of the first line nested deeper than `limit`, if any.
+std::optional<std::size_t> too_deep_line(std::string_view text, int limit) {
   std::size_t i = 0;
   while (i < text.size()) {
+    const std::size_t line_start = i;
     int depth = 0;
     int spaces = 0;
-    while (i < text.size() && text[i] != '\n') {
+    while (i < text.size() && !is_line_end(text, i)) {
       const char c = text[i];
       if (c == '>') { ++depth; spaces = 0; }
       else if (c == ' ') { ++spaces; }
       else if (c == '\t') { spaces += 4; }
       else if ((c == '-' || c == '*' || c == '+') && i + 1 < text.size() && text[i + 1] == ' ') { ++depth; spaces = 0; }
+      else if (c >= '0' && c <= '9') {
+        // An ordered list marker: up to nine digits, then '.' or ')' and a space ("1. 1. 1. x" nests too).
+        std::size_t k = i;
+        while (k < text.size() && k - i < 10 && text[k] >= '0' && text[k] <= '9') ++k;
+        if (k - i > 9 || k + 1 >= text.size() || (text[k] != '.' && text[k] != ')') || text[k + 1] != ' ') break;
+        ++depth;
+        spaces = 0;
+        i = k;
+      }
       else break;
       ++i;
     }
-    depth += spaces / 4;
-    deepest = std::max(deepest, depth);
-    while (i < text.size() && text[i] != '\n') ++i;
+    if (depth + spaces / 4 > limit) return line_start;
+    while (i < text.size() && !is_line_end(text, i)) ++i;
     ++i;
   }
-  return deepest;
+  return std::nullopt;
+}
+
+struct Complexity {
+  std::size_t offset;
+  base::Message message;  // what crosses the bound, for the message of markdown-too-complex
+};
+
+// Constructs that cmark-gfm 0.29.0.gfm.6 handles in quadratic time, counted before parsing (over-counting
+// a little: a backslash-escaped character is skipped, code spans are not). Real plans stay far below the
+// bounds (at most 22 '[' in a paragraph, 6 '|' in a line, 136 table rows, no '@').
+std::optional<Complexity> too_complex(std::string_view text, const ParseOptions& o) {
+  int brackets = 0, at_signs = 0, pipes = 0, table_rows = 0, cells = 0;
+  bool blank = true;       // the current line has only spaces so far
+  bool line_pipe = false;  // the current line has a '|'
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_line_end(text, i)) {
+      if (blank) brackets = at_signs = table_rows = 0;  // a blank line ends the paragraph (and the table)
+      else table_rows = line_pipe ? table_rows : 0;
+      blank = true;
+      line_pipe = false;
+      pipes = 0;
+      continue;
+    }
+    if (c != ' ' && c != '\t' && c != '\r') blank = false;
+    if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') {
+      ++i;
+      continue;
+    }
+    if (c == '[' && ++brackets > o.max_brackets_per_paragraph)
+      return Complexity{i, base::msg<base::Msg::markdown_too_complex_brackets>(base::arg<"limit">(o.max_brackets_per_paragraph))};
+    if (c == '@' && ++at_signs > o.max_at_signs_per_paragraph)
+      return Complexity{i, base::msg<base::Msg::markdown_too_complex_at_signs>(base::arg<"limit">(o.max_at_signs_per_paragraph))};
+    if (c == '|') {
+      if (!line_pipe && ++table_rows > o.max_table_rows)
+        return Complexity{i, base::msg<base::Msg::markdown_too_complex_table_rows>(base::arg<"limit">(o.max_table_rows))};
+      line_pipe = true;
+      if (++cells > o.max_table_cells)
+        return Complexity{i, base::msg<base::Msg::markdown_too_complex_table_cells>(base::arg<"limit">(o.max_table_cells))};
+      if (++pipes > o.max_table_columns + 1)
+        return Complexity{i, base::msg<base::Msg::markdown_too_complex_table_columns>(base::arg<"limit">(o.max_table_columns))};
+    }
+  }
+  return std::nullopt;
 }
 
 class Converter {
@@ -278,6 +339,86 @@ class Converter {
   const ParseOptions& options_;
 };
 
+// Link reference definitions ("[label]: url", footnote-like "[^1]: text" too) defined again: cmark keeps
+// the first one silently, so the second text or address is lost. Lines are scanned as CommonMark reads
+// them: a definition starts a block (after a blank line, at the start or after another definition) and
+// never inside a fenced code block. Labels match case-insensitively with white space collapsed.
+struct Redefinition {
+  std::size_t offset, first;
+  std::string label;
+};
+
+std::vector<Redefinition> redefinitions(std::string_view text) {
+  std::vector<Redefinition> out;
+  std::map<std::string, std::size_t> seen;
+  bool block_start = true, in_fence = false;
+  char fence = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = i;
+    while (end < text.size() && !is_line_end(text, end)) ++end;
+    const std::string_view line = text.substr(i, end - i);
+    std::size_t k = 0;
+    while (k < line.size() && k < 3 && line[k] == ' ') ++k;
+    const std::string_view rest = line.substr(k);
+    bool definition = false;
+    if (rest.size() >= 3 && (rest.substr(0, 3) == "```" || rest.substr(0, 3) == "~~~") && (!in_fence || rest[0] == fence)) {
+      in_fence = !in_fence;
+      fence = rest[0];
+    } else if (!in_fence && block_start && !rest.empty() && rest[0] == '[') {
+      std::size_t j = 1;
+      std::string label;
+      while (j < rest.size() && rest[j] != ']') {
+        if (rest[j] == '\\' && j + 1 < rest.size()) label += rest[j++];
+        label += rest[j++];
+      }
+      if (j + 1 < rest.size() && rest[j] == ']' && rest[j + 1] == ':') {
+        std::string key;
+        for (char c : label) {
+          const bool space = c == ' ' || c == '\t';
+          if (space && (key.empty() || key.back() == ' ')) continue;
+          key += space ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        while (!key.empty() && key.back() == ' ') key.pop_back();
+        if (!key.empty()) {
+          definition = true;
+          auto [it, fresh] = seen.emplace(key, i + k);
+          if (!fresh) out.push_back({i + k, it->second, label});
+        }
+      }
+    }
+    const bool blank = rest.find_first_not_of(" \t") == std::string_view::npos;
+    block_start = !in_fence && (blank || definition);
+    i = end < text.size() ? end + 1 : end;
+  }
+  return out;
+}
+
+// The deepest inline nesting, walked without recursion (cmark's iterator): the first node nested deeper
+// than `limit`, if any.
+cmark_node* too_deep_inline(cmark_node* root, int limit) {
+  std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> iter(cmark_iter_new(root), cmark_iter_free);
+  int depth = 0;
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter.get());
+    const auto type = cmark_node_get_type(n);
+    const bool inline_container = type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK ||
+                                  type == CMARK_NODE_IMAGE || std::strcmp(cmark_node_get_type_string(n), "strikethrough") == 0;
+    if (!inline_container) continue;
+    if (ev == CMARK_EVENT_ENTER && ++depth > limit) return n;
+    if (ev == CMARK_EVENT_EXIT) --depth;
+  }
+  return nullptr;
+}
+
+std::size_t node_offset(std::string_view text, cmark_node* n) {
+  const auto lines = line_starts_of(text);
+  const int line = cmark_node_get_start_line(n);
+  const int col = cmark_node_get_start_column(n);
+  if (line < 1 || static_cast<std::size_t>(line) > lines.size()) return 0;
+  return std::min(text.size(), lines[static_cast<std::size_t>(line) - 1] + static_cast<std::size_t>(std::max(col, 1) - 1));
+}
+
 // The remark a paragraph starts with (its first text begins with a marker), the marker and the spaces
 // after it removed from the text.
 Remark take_marker(Node& paragraph) {
@@ -357,8 +498,13 @@ std::size_t remove_editorial(Document& doc, std::string* text) {
 
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
   Document doc;
-  if (max_container_depth(text) > options.max_nesting) {
-    diags.error(where(0), base::msg<base::Msg::markdown_too_deep_nesting>(base::arg<"limit">(options.max_nesting)));
+  if (auto line = too_deep_line(text, options.max_nesting)) {
+    diags.error(where(*line), base::msg<base::Msg::markdown_too_deep_nesting>(base::arg<"limit">(options.max_nesting)));
+    return doc;
+  }
+  if (auto c = too_complex(text, options)) {
+    diags.error(where(c->offset), base::msg<base::Msg::markdown_too_complex_limit>(base::arg<"what">(c->message)),
+                {base::msg<base::Msg::markdown_too_complex_limit_hint>()});
     return doc;
   }
   static std::once_flag registered;
@@ -369,6 +515,22 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  for (const auto& r : redefinitions(text)) {
+    const bool footnote = !r.label.empty() && r.label[0] == '^';
+    const auto first = where(r.first);
+    const base::Message first_at = first.known() ? base::msg<base::Msg::common_line_n>(base::arg<"line">(first.file->locate(first.offset).line))
+                                                 : base::msg<base::Msg::term_earlier>();
+    diags.error(where(r.offset),
+                footnote ? base::msg<base::Msg::markdown_duplicate_definition_footnote>(base::arg<"label">(r.label), base::arg<"first">(first_at))
+                         : base::msg<base::Msg::markdown_duplicate_definition_link>(base::arg<"label">(r.label), base::arg<"first">(first_at)),
+                {base::msg<base::Msg::markdown_duplicate_definition_hint>()});
+  }
+  if (cmark_node* deep = too_deep_inline(root.get(), options.max_inline_nesting)) {
+    diags.error(where(node_offset(text, deep)),
+                base::msg<base::Msg::markdown_too_complex_inline_nesting>(base::arg<"limit">(options.max_inline_nesting)),
+                {base::msg<base::Msg::markdown_too_complex_inline_nesting_hint>()});
+    return doc;
+  }
   Converter converter(text, where, diags, options);
   doc.root = converter.convert(root.get());
   doc.wikilinks = std::move(converter.wikilinks);

@@ -71,11 +71,24 @@ struct ParseOptions {
   /// Maximum nesting of block containers (block quotes, lists); deeper input is refused before parsing
   /// because cmark-gfm 0.29's worst cases grow quadratically with it.
   int max_nesting = 16;
+  /// Maximum nesting of inline containers (emphasis, strong, strikethrough, links): every phase walks the
+  /// tree recursively, and 30,000 levels of `*` would overflow the stack.
+  int max_inline_nesting = 16;
+  /// Bounds on constructs that cmark-gfm 0.29.0.gfm.6 handles in quadratic time (fixed upstream later):
+  /// '[' per paragraph (`![[]()` repeated), '@' per paragraph (the autolink extension's e-mail scan),
+  /// '|' per line (table columns), rows per table; and table cells ('|') in the whole text, which cost
+  /// cmark-gfm about 2 µs each.
+  int max_brackets_per_paragraph = 300;
+  int max_at_signs_per_paragraph = 100;
+  int max_table_columns = 64;
+  int max_table_rows = 5000;
+  int max_table_cells = 20000;
 };
 
 /// Parses `text`. Raw HTML (markdown-raw-html), javascript:/data:/vbscript:/file: links
 /// (markdown-unsafe-link), images (markdown-image), headings above `min_heading_level`
-/// (markdown-heading) and excessive nesting (markdown-too-deep) are reported, never passed through.
+/// (markdown-heading), excessive block nesting (markdown-too-deep) and input beyond the bounds above
+/// (markdown-too-complex, at the character that crosses the bound) are reported, never passed through.
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags,
                const ParseOptions& options = {});
 

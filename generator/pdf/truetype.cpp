@@ -137,6 +137,20 @@ std::optional<TrueTypeFont> TrueTypeFont::parse(std::string_view bytes, std::str
   }
   font.num_glyphs_ = r.u16(maxp.offset + 4);
   font.index_to_loc_format_ = r.s16(head.offset + 50);
+  // The outlines: a font cut short (a copy that stopped half way) must fail here, as font-invalid, not when
+  // libharu embeds it. loca needs an entry per glyph plus one, each inside glyf.
+  const Table loca = find("loca"), glyf = find("glyf");
+  const std::size_t entry = font.index_to_loc_format_ == 0 ? 2 : 4;
+  if (!loca.found || !glyf.found || loca.length < (std::size_t(font.num_glyphs_) + 1) * entry) {
+    error = "missing or truncated glyf or loca table (is the file complete?)";
+    return std::nullopt;
+  }
+  const std::size_t last = entry == 2 ? std::size_t(r.u16(loca.offset + std::size_t(font.num_glyphs_) * 2)) * 2
+                                      : r.u32(loca.offset + std::size_t(font.num_glyphs_) * 4);
+  if (last > glyf.length) {
+    error = "the glyf table ends before its last glyph (is the file complete?)";
+    return std::nullopt;
+  }
   font.units_per_em_ = r.u16(head.offset + 18);
   if (font.units_per_em_ == 0) font.units_per_em_ = 1000;
   const double upem = font.units_per_em_;

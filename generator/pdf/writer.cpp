@@ -38,6 +38,10 @@ struct FontPlan {
 
 // Most runs are drawn in one font; only runs with characters from a fallback font keep a font per
 // character. Fails (with `error`) on a character no font has, or one outside the BMP.
+// What the PDF draws for a character of a text run: a tab (pasted from Excel) prints as a space, as
+// text::print_class says; every other character validation let through is drawn as it is.
+char32_t printed(char32_t cp) { return cp == '\t' ? U' ' : cp; }
+
 std::optional<FontPlan> plan_fonts(const layout::Document& doc, const FontSet& fonts, std::string& error) {
   FontPlan plan;
   std::map<std::string, std::size_t> by_path;
@@ -59,7 +63,7 @@ std::optional<FontPlan> plan_fonts(const layout::Document& doc, const FontSet& f
       rf.single = static_cast<std::uint16_t>(own);
       std::size_t k = 0;
       for (std::size_t i = 0; i < t.text.size(); ++k) {
-        const char32_t cp = base::decode_utf8(t.text, i);
+        const char32_t cp = printed(base::decode_utf8(t.text, i));
         const int idx = fonts.font_index(t.face, cp);
         if (idx < 0 || cp > 0xFFFF) {
           char buf[16];
@@ -392,7 +396,9 @@ class PdfWriter {
         state.font = f;
         state.size = t.size;
       }
-      HPDF_Page_TextOut(page, real(x), real(H - t.y), piece.c_str());
+      std::string drawn = piece;
+      std::replace(drawn.begin(), drawn.end(), '\t', ' ');  // a tab prints as a space (text::print_class)
+      HPDF_Page_TextOut(page, real(x), real(H - t.y), drawn.c_str());
     };
     if (rf.per_char.empty()) {
       show(rf.single, t.x, t.text);
@@ -405,7 +411,7 @@ class PdfWriter {
       const std::uint16_t p = rf.per_char[k];
       double w = 0;
       while (i < t.text.size() && rf.per_char[k] == p) {
-        const char32_t cp = base::decode_utf8(t.text, i);
+        const char32_t cp = printed(base::decode_utf8(t.text, i));
         w += fonts_.advance(t.face, cp) * t.size + t.char_spacing;
         ++k;
       }

@@ -14,7 +14,7 @@ namespace planpress::pdf_jobs {
 
 namespace {
 
-// One plan's PDF: laid out, and written unless `bytes` is null or the layout reported errors.
+// One plan's PDF: laid out, and written to `bytes` unless the layout reported errors.
 PlanStats make_pdf(const model::Model& model, const xref::SymbolTable& symbols, const xref::LinkGraph& links,
                    const assemble::Assembly& assembly, const model::Plan& plan, const pdf::FontSet& fonts, const Options& options, std::string* bytes,
                    base::Diagnostics& diags) {
@@ -56,8 +56,7 @@ Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref:
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < n; i = next++)
-      plan_stats[i] = make_pdf(model, symbols, links, assembly, model.plans[i], *fonts, options, tree ? &bytes[i] : nullptr,
-                               plan_diags[i]);
+      plan_stats[i] = make_pdf(model, symbols, links, assembly, model.plans[i], *fonts, options, &bytes[i], plan_diags[i]);
   };
   const int threads = std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
   std::vector<std::thread> pool;

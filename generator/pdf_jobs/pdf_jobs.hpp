@@ -37,9 +37,10 @@ struct Stats {
   std::vector<PlanStats> plans;  ///< in plan order; empty when the fonts could not be loaded
 };
 
-/// Lays out every plan of `model` and, when `tree` is given, writes its PDF to pdf/<plan-id>.pdf in the
-/// tree (without `tree`, as `check` does, nothing is written). Problems go to `diags`: font-missing and
-/// font-invalid (then no plan is laid out), pdf-missing-glyph, pdf-error.
+/// Lays out and writes the PDF of every plan of `model`, and, when `tree` is given, stores it as
+/// pdf/<plan-id>.pdf in the tree. Without `tree` (as `check` does) the PDFs are written in memory and
+/// dropped, so that `check` meets every problem `build` would, libharu's included. Problems go to
+/// `diags`: font-missing and font-invalid (then no plan is laid out), pdf-missing-glyph, pdf-error.
 Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::SymbolTable& symbols,
                 const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options, io::OutputTree* tree,
                 base::Diagnostics& diags);

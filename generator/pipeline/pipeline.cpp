@@ -1,5 +1,8 @@
 #include "pipeline/pipeline.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "pipeline/phases.hpp"
 
 #include "assemble/assemble.hpp"
@@ -8,6 +11,7 @@
 #include "edition/edition.hpp"
 #include "io/publish.hpp"
 #include "pdf_jobs/pdf_jobs.hpp"
+#include "present/urls.hpp"
 #include "search/search.hpp"
 #include "site/site.hpp"
 #include "template/loader.hpp"
@@ -69,7 +73,9 @@ bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Re
 
   Timer t_link;
   c.symbols = std::make_unique<xref::SymbolTable>(c.model);
-  c.links = xref::link(c.model, *c.symbols, diags);
+  c.links = xref::link(c.model, *c.symbols, diags,
+                       xref::AnchorNames{present::section_anchor, present::category_anchor, present::indicator_anchor,
+                                         present::sub_item_anchor});
   if (stop("link")) return false;
   // Phase edition: a published build drops the editors' notes (and the links inside editorial
   // remarks), so it is linked again; every reference was checked above on the whole content, so that a
@@ -94,6 +100,30 @@ bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Re
 
 namespace {
 
+// A site whose search index grows past the limit still works (a query loads only the shards it needs),
+// but it is slow to copy and publish, and the shards of common characters get large: say so.
+void report_size(const io::OutputTree& tree, const Options& options, base::Diagnostics& diags) {
+  std::uintmax_t index = 0, largest = 0, files = 0;
+  for (const auto& [path, bytes] : tree) {
+    if (path.rfind("search/", 0) != 0) continue;
+    index += bytes.size();
+    largest = std::max<std::uintmax_t>(largest, bytes.size());
+    ++files;
+  }
+  if (index <= options.search_index_warning_bytes) return;
+  auto mb = [](std::uintmax_t b) {
+    char s[32];
+    if (b >= 1000000) std::snprintf(s, sizeof s, "%.1f MB", static_cast<double>(b) / 1e6);
+    else std::snprintf(s, sizeof s, "%.1f kB", static_cast<double>(b) / 1e3);
+    return std::string(s);
+  };
+  diags.warning({},
+                base::msg<base::Msg::site_too_large_index>(base::arg<"size">(mb(index)), base::arg<"files">(files),
+                                                           base::arg<"largest">(mb(largest)),
+                                                           base::arg<"limit">(mb(options.search_index_warning_bytes))),
+                {base::msg<base::Msg::site_too_large_hint>()});
+}
+
 // Runs the phases up to rendering. Returns false (with result filled in) when a phase fails.
 struct Pipeline : Checked {
   tmpl::TemplateSet templates;
@@ -110,7 +140,7 @@ struct Pipeline : Checked {
     assets = std::move(files.assets);
     for (const auto& [name, bytes] : raw.assets) assets["assets/site/" + name] = bytes;  // content/assets/ (the logo)
     if (!diags.has_errors()) {
-      templates.compile(diags, /*strict_partials=*/true);
+      if (templates.compile(diags, /*strict_partials=*/true)) templates.lint_html(site::trusted_markup_names(), diags);
       for (const auto& name : site::required_templates())
         if (!templates.contains(name))
           diags.error(base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
@@ -135,6 +165,9 @@ struct Pipeline : Checked {
     site::render_site(input, tree, found);
     search::render_search(model, *symbols, assembly, tree);
     result.diagnostics.merge_distinct(found);  // a problem of a template is met on every page that uses it
+    // A template tag whose name no page context has (template-unknown-variable).
+    templates.report_unknown_names(result.diagnostics);
+    report_size(tree, options, result.diagnostics);
     result.stats.render_ms = t_render.ms();
     result.outcome = outcome_of(result.diagnostics, options.strict);
     if (result.outcome == Outcome::ok) return true;
@@ -150,6 +183,18 @@ void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& optio
   result.stats.fonts_ms = stats.fonts_ms;
   result.stats.pdf_ms = stats.pdf_ms;
   result.stats.pdfs = std::move(stats.plans);
+}
+
+// The output must not hold (or lie inside) the content or the templates: publishing replaces the output
+// entirely, so `--out content` (even with a copied marker) would delete the content.
+std::string output_place_error(const io::FileSystem& fs, const Options& options) {
+  const std::string out = fs.resolve(options.out_dir);
+  for (const auto& [dir, what] : {std::pair{options.content_dir, "content"}, std::pair{options.templates_dir, "templates"}}) {
+    const std::string in = fs.resolve(dir);
+    if (io::is_within(in, out)) return std::string("it holds the ") + what + " directory '" + dir + "', which a build would replace";
+    if (io::is_within(out, in)) return std::string("it lies inside the ") + what + " directory '" + dir + "'";
+  }
+  return {};
 }
 
 }  // namespace
@@ -172,6 +217,16 @@ Result check(const io::FileSystem& fs, const Options& options) {
 
 Result build(io::FileSystem& fs, const Options& options) {
   Result result;
+  // The output is locked for the whole build: a second build into it stops here, naming the first.
+  std::string lock_error = output_place_error(fs, options);
+  std::optional<io::OutputLock> lock;
+  if (lock_error.empty()) lock = io::lock_output(fs, options.out_dir, lock_error);
+  if (!lock) {
+    result.diagnostics.error({}, base::msg<base::Msg::io_error_build_into>(base::arg<"dir">(options.out_dir), base::arg<"reason">(lock_error)));
+    result.outcome = Outcome::io_error;
+    result.failed_phase = "publish";
+    return result;
+  }
   Pipeline pipeline;
   if (!pipeline.run(fs, options, result)) return result;
 
@@ -190,7 +245,7 @@ Result build(io::FileSystem& fs, const Options& options) {
   result.stats.files = tree.size();
 
   Timer t_publish;
-  if (auto err = io::publish(fs, tree, options.out_dir)) {
+  if (auto err = io::publish(fs, tree, *lock)) {
     result.diagnostics.error({}, base::msg<base::Msg::io_error_publish>(base::arg<"dir">(options.out_dir), base::arg<"reason">(*err)),
                              {base::msg<base::Msg::io_error_publish_hint>()});
     result.outcome = Outcome::io_error;

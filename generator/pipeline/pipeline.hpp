@@ -2,6 +2,7 @@
 /// The build as named phases, each a function from data to data:
 ///   load (content) → validate → link (xref) → edition → assemble → templates → render (site, search) → pdf → publish.
 /// Nothing here prints or exits; the CLI does.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct Options {
   /// Seconds since 1970 from SOURCE_DATE_EPOCH (read by the CLI): the PDFs' CreationDate and ModDate.
   /// Without it the PDFs carry no date, so equal input gives equal bytes.
   std::optional<long long> source_date_epoch;
+  /// A search index larger than this (bytes of search/*) is reported as a warning (site-too-large): the
+  /// real content's is 1.3 MB; 50,000 items make 183 MB.
+  std::uintmax_t search_index_warning_bytes = 50000000;
 };
 
 /// How a run ended; the CLI maps these to exit statuses (DESIGN.md). Which of the error outcomes a run

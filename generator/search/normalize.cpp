@@ -65,7 +65,11 @@ std::u32string nfkc(const std::u32string& s) {
 }
 
 // A new NFKC segment starts before `c` unless NFKC would combine or reorder it with the segment so far.
+// A mark never starts one: whether it reorders depends on the marks after it too (〈 + U+0308 U+0308 +
+// U+FB1E: the first U+0308 alone is in order, but U+FB1E moves before both), so testing the segment so far
+// is not enough; normalize.js uses the same rule (\p{M}).
 bool boundary_before(const std::u32string& segment, char32_t c) {
+  if (text::is_mark(c)) return false;
   if (inert(c) || is_enclosed_number(c) || text::nfkc_has_boundary_before(c)) return true;
   std::u32string joined = segment;
   joined.push_back(c);
@@ -96,6 +100,8 @@ const std::vector<CustomMapping>& list_custom_mappings() {
       {0x2E3B, "-"},  // ⸻ THREE-EM DASH
       {0x301C, "~"},  // 〜 WAVE DASH
       {0x3030, "~"},  // 〰 WAVY DASH
+      {0x309B, "\u3099"},  // ゛ KATAKANA-HIRAGANA VOICED SOUND MARK → combining (ト゛ = ド, like ﾄﾞ)
+      {0x309C, "\u309A"},  // ゜ KATAKANA-HIRAGANA SEMI-VOICED SOUND MARK → combining (ハ゜ = パ)
       {0x30FC, "-"},  // ー KATAKANA-HIRAGANA PROLONGED SOUND MARK
       {0xFE58, "-"},  // ﹘ SMALL EM DASH
       {0xFE63, "-"},  // ﹣ SMALL HYPHEN-MINUS
@@ -148,12 +154,19 @@ NormalizedText normalize(std::string_view utf8) {
   NormalizedText out;
   out.text.reserve(mapped.size());
   std::u32string segment;
+  // Removing a space can bring a combining mark next to what it would combine with (ﾄﹶﾞ: NFKC makes ﹶ a
+  // space and U+064E, then U+3099 follows the space): such a mark is removed with the space, so that
+  // normalising twice changes nothing. `previous` is the output of the last segment that had any.
+  std::u32string previous, current;
+  bool after_space = false;
   for (std::size_t i = 0; i < mapped.size();) {
     // An enclosed number (①, ㉑, ❶) stays what it is: NFKC would make ③④ the digits 34.
     if (is_enclosed_number(mapped[i].c)) {
       out.text.push_back(mapped[i].c);
       out.begin.push_back(mapped[i].begin);
       out.end.push_back(mapped[i].end);
+      previous.assign(1, mapped[i].c);
+      after_space = false;
       ++i;
       continue;
     }
@@ -161,21 +174,40 @@ NormalizedText normalize(std::string_view utf8) {
     std::size_t j = i + 1;
     while (j < mapped.size() && !boundary_before(segment, mapped[j].c)) segment.push_back(mapped[j++].c);
     const std::uint32_t begin = mapped[i].begin, end = mapped[j - 1].end;
-    for (char32_t d : nfkc(segment)) {
-      auto emit = [&](char32_t x) {
-        if (is_space(x)) return;
-        out.text.push_back(x);
-        out.begin.push_back(begin);
-        out.end.push_back(end);
-      };
-      if (auto it = custom.find(d); it != custom.end()) {
-        for (char32_t x : it->second) emit(x);
-      } else if (auto f = fold.find(d); f != fold.end()) {
-        for (char32_t x : f->second) emit(x);
-      } else {
-        emit(d);
+    // Step 3, repeated with NFKC until nothing changes: folding can make text NFKC composes further
+    // (ᾀ + U+0308 folds to ἀ ι + U+0308, and ι + U+0308 is ϊ). Two rounds settle every case found.
+    auto map_segment = [&](const std::u32string& s) {
+      std::u32string m;
+      for (char32_t d : s) {
+        if (auto it = custom.find(d); it != custom.end()) m += it->second;
+        else if (auto f = fold.find(d); f != fold.end()) m += f->second;
+        else m += d;
       }
+      return m;
+    };
+    std::u32string folded = map_segment(nfkc(segment));
+    for (int round = 0; round < 4; ++round) {
+      std::u32string again = map_segment(nfkc(folded));
+      if (again == folded) break;
+      folded = std::move(again);
     }
+    current.clear();
+    for (char32_t x : folded) {
+      if (is_space(x)) {
+        after_space = true;
+        continue;
+      }
+      if (after_space && !inert(x)) {
+        const std::u32string before = previous + current;
+        if (nfkc(before + x) != before + x) continue;
+      }
+      after_space = false;
+      current.push_back(x);
+      out.text.push_back(x);
+      out.begin.push_back(begin);
+      out.end.push_back(end);
+    }
+    if (!current.empty()) previous = current;
     i = j;
   }
   return out;

@@ -8,7 +8,8 @@
 ///   2. cut the result into NFKC segments (a new segment starts before a code point that cannot
 ///      combine with the segment so far) and apply NFKC to each segment;
 ///   3. map each NFKC code point through the custom table again, or else through NFKC_Casefold;
-///   4. drop white space.
+///   4. drop white space, and a combining mark after a dropped space that NFKC would combine with the text
+///      before it (so that normalising twice changes nothing).
 ///
 /// Every normalised code point remembers the original byte range of its segment, so a match found in
 /// normalised text is highlighted in the text as printed. docs/search.md explains the choices.

@@ -19,6 +19,11 @@ const std::vector<std::string>& required_templates() {
   return names;
 }
 
+const std::vector<std::string>& trusted_markup_names() {
+  static const std::vector<std::string> names = {"html", "chart", "heading_level"};
+  return names;
+}
+
 json publisher_json(const std::string& organisation, const model::Contact& c) {
   json contact{{"department", c.department}, {"phone", c.phone}, {"email", c.email}, {"form_url", c.form_url}};
   return json{{"organisation", organisation}, {"contact", c.empty() ? json(nullptr) : contact}};

@@ -26,6 +26,11 @@ struct SiteInput {
 /// Template names the site needs; the build checks they exist before rendering.
 const std::vector<std::string>& required_templates();
 
+/// Context names whose values the site builds itself, never from content: HTML it has escaped (Markdown
+/// rendered by the HTML writer, SVG charts) and the heading level (2–6). The only names a template may
+/// insert raw ({{{html}}}) or inside a tag (<h{{heading_level}}>); see TemplateSet::lint_html.
+const std::vector<std::string>& trusted_markup_names();
+
 /// Renders every page and export file into `out`; template problems found while rendering (a recursion
 /// the data never ends) go to `diags`.
 void render_site(const SiteInput& in, io::OutputTree& out, base::Diagnostics& diags);

@@ -85,6 +85,36 @@ bool TemplateSet::compile(base::Diagnostics& diags, bool strict_partials) {
   return diags.error_count() == errors_before;
 }
 
+namespace {
+
+std::string dotted(const std::vector<std::string>& path) {
+  std::string out;
+  for (const auto& p : path) out += (out.empty() ? "" : ".") + p;
+  return out;
+}
+
+void report_unknown(const detail::Template& tmpl, const std::vector<detail::Node>& nodes, base::Diagnostics& diags) {
+  for (const detail::Node& node : nodes) {
+    // Interpolations only: a section on a key that only some contexts have is the Mustache idiom for an
+    // optional part ({{#period}}…{{/period}}), but an interpolation is there to print something.
+    const bool interpolation = node.kind == detail::NodeKind::variable || node.kind == detail::NodeKind::raw;
+    if (interpolation && node.lookups.never_found())
+      diags.error(base::Location::in(tmpl.source, node.offset),
+                  base::msg<base::Msg::template_unknown_variable_name>(base::arg<"name">(dotted(node.path))),
+                  {base::msg<base::Msg::template_unknown_variable_hint>()});
+    report_unknown(tmpl, node.children, diags);
+  }
+}
+
+}  // namespace
+
+void TemplateSet::report_unknown_names(base::Diagnostics& diags) const {
+  for (const std::string& name : order_) {
+    const detail::Template& tmpl = *templates_.at(name);
+    report_unknown(tmpl, tmpl.nodes, diags);
+  }
+}
+
 std::string TemplateSet::render(const std::string& name, const nlohmann::json& context, base::Diagnostics& diags) const {
   if (!compiled_) throw RenderError("template set rendered before compile()");
   const auto it = templates_.find(name);

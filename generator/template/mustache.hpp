@@ -58,6 +58,14 @@ class TemplateSet {
   /// any error was reported.
   bool compile(base::Diagnostics& diags, bool strict_partials = false);
 
+  /// Checks, after compile(), where each interpolation lands in the HTML a template writes, and reports
+  /// `template-unsafe` where escaping does not make content safe: a value in an unquoted attribute value,
+  /// inside a tag outside any attribute value, in an `on*=` or `style=` attribute, inside a <script> or
+  /// <style> element, and a raw `{{{x}}}` (or `{{&x}}`) anywhere but element text. Names in `trusted`
+  /// (values the caller builds itself, never from content, such as pre-escaped HTML) may be raw and may
+  /// stand anywhere. Returns false if anything was reported.
+  bool lint_html(const std::vector<std::string>& trusted, base::Diagnostics& diags) const;
+
   /// True if a template named `name` was added.
   bool contains(const std::string& name) const;
 
@@ -67,6 +75,13 @@ class TemplateSet {
   /// ends a recursion explains it (template-recursion, at the tag; the output is then incomplete).
   /// Precondition: compile() was called since the last add() (else throws RenderError).
   std::string render(const std::string& name, const nlohmann::json& context, base::Diagnostics& diags) const;
+
+  /// Reports `template-unknown-variable` for every interpolation ({{x}}, {{{x}}}) that was looked up while
+  /// rendering (since compile()) and never found in any context: the name of nothing, a typo or a key the
+  /// page contexts do not have, which would otherwise render as nothing, silently. Tags that were never
+  /// rendered say nothing; sections are not reported ({{#x}} on a key only some contexts have is how
+  /// Mustache writes an optional part). Rendering keeps these records (atomically), the only state it changes.
+  void report_unknown_names(base::Diagnostics& diags) const;
 
  private:
   std::vector<std::string> order_;  // insertion order, so that diagnostics come in a stable order

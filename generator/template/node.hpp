@@ -1,5 +1,6 @@
 #pragma once
 /// Internal: the compiled form of a Mustache template (a node tree), shared by the parser and the renderer.
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -21,6 +22,22 @@ enum class NodeKind : std::uint8_t {
 };
 
 struct Template;
+
+/// How the lookups of a tag's name went while rendering: whether the name was ever found in a context,
+/// and whether it was ever missing. Renders may run on several threads, hence atomic.
+struct LookupRecord {
+  static constexpr std::uint8_t kFound = 1, kMissing = 2;
+  mutable std::atomic<std::uint8_t> bits{0};
+  LookupRecord() = default;
+  LookupRecord(const LookupRecord& o) : bits(o.bits.load()) {}
+  LookupRecord& operator=(const LookupRecord& o) {
+    bits = o.bits.load();
+    return *this;
+  }
+  void note(bool found) const { bits.fetch_or(found ? kFound : kMissing, std::memory_order_relaxed); }
+  /// Looked up at least once and never found: a name no context has (a typo, or a removed key).
+  bool never_found() const { return bits.load(std::memory_order_relaxed) == kMissing; }
+};
 
 /// One node of a compiled template. Standalone lines, comments and delimiter changes are already gone.
 struct Node {
@@ -44,6 +61,8 @@ struct Node {
   std::size_t offset = 0;
   /// partial/parent: the template the name refers to, filled in by TemplateSet::compile (null if unknown).
   const Template* target = nullptr;
+  /// variable/raw/section/inverted: what rendering found for the name.
+  LookupRecord lookups;
 };
 
 /// A named, compiled template.

@@ -54,13 +54,13 @@ class Renderer {
           break;
         case NodeKind::variable:
         case NodeKind::raw:
-          if (const json* v = lookup(node.path)) emit(*v, node.kind == NodeKind::variable, indent);
+          if (const json* v = lookup(node)) emit(*v, node.kind == NodeKind::variable, indent);
           break;
         case NodeKind::section:
           render_section(node, indent, frames);
           break;
         case NodeKind::inverted: {
-          const json* v = lookup(node.path);
+          const json* v = lookup(node);
           if (v == nullptr || !truthy(*v)) render(node.children, indent, frames);
           break;
         }
@@ -167,6 +167,13 @@ class Renderer {
                  base::msg<base::Msg::template_recursion_depth>(base::arg<"limit">(kMaxDepth), base::arg<"tag">(where.tag->text)),
                  {base::msg<base::Msg::template_recursion_depth_hint>()});
     stopped_ = true;
+  }
+
+  // Looks the tag's name up and records whether it was found (TemplateSet::unresolved_names).
+  const json* lookup(const Node& node) const {
+    const json* v = lookup(node.path);
+    node.lookups.note(v != nullptr);
+    return v;
   }
 
   // Context stack lookup: the first part of a dotted name is searched from the top of the stack down, the

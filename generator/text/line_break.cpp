@@ -113,9 +113,17 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8) {
       filtered.push_back(b);
       continue;
     }
+    // The characters that show beside the break: spaces and tabs there are dropped from both lines.
     std::size_t o = b.offset;
+    while (o < utf8.size() && (utf8[o] == ' ' || utf8[o] == '\t')) ++o;
+    std::size_t e = b.offset;
+    while (e > 0 && (utf8[e - 1] == ' ' || utf8[e - 1] == '\t')) --e;
+    if (o >= utf8.size()) {
+      filtered.push_back(b);
+      continue;
+    }
     const char32_t next = base::decode_utf8(utf8, o);
-    const char32_t prev = code_point_before(utf8, b.offset);
+    const char32_t prev = code_point_before(utf8, e);
     if (forbidden_at_line_start(next)) continue;
     if (forbidden_at_line_end(prev)) continue;
     filtered.push_back(b);

@@ -15,7 +15,8 @@ struct BreakOpportunity {
 
 /// Break opportunities in `utf8` (valid UTF-8), in order, excluding 0 and always including
 /// `utf8.size()` (the end). ICU's strict Japanese rules are applied, then the JLREQ filters below:
-/// no break before a character that may not start a line, none after one that may not end a line.
+/// no break before a character that may not start a line, none after one that may not end a line (looking
+/// past the spaces and tabs at the break, which are dropped there: " \t!" gives no break before the tab).
 std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8);
 
 /// The break opportunities of a short label — a column header, an item's name, a department — that fall

@@ -48,6 +48,10 @@ std::vector<char32_t> nfkc_casefold_changes() {
 
 bool is_assigned(char32_t cp) { return u_charType(static_cast<UChar32>(cp)) != U_UNASSIGNED; }
 
+bool is_mark(char32_t cp) {
+  return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+}
+
 std::string unicode_version() {
   UVersionInfo v;
   u_getUnicodeVersion(v);

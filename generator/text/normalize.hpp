@@ -20,6 +20,10 @@ bool nfkc_has_boundary_before(char32_t cp);
 /// Changes_When_NFKC_Casefolded), ascending. Used to ship the case-folding table to the browser.
 std::vector<char32_t> nfkc_casefold_changes();
 
+/// True if `cp` is a mark (general category Mn, Mc or Me). Every code point with a non-zero canonical
+/// combining class is one, so NFKC may reorder or combine a mark with what precedes it.
+bool is_mark(char32_t cp);
+
 /// True if `cp` is assigned (not general category Cn) in the Unicode version ICU implements.
 bool is_assigned(char32_t cp);
 

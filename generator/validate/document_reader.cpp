@@ -26,9 +26,26 @@ std::optional<DateInfo> DocumentReader::date(const JsonRef& obj, const std::stri
     auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
     bool ok = (s.size() == 4 || s.size() == 7 || s.size() == 10) && digit(0) && digit(1) && digit(2) && digit(3);
     if (ok && s.size() >= 7) ok = s[4] == '-' && digit(5) && digit(6) && std::stoi(s.substr(5, 2)) >= 1 && std::stoi(s.substr(5, 2)) <= 12;
-    if (ok && s.size() == 10) ok = s[7] == '-' && digit(8) && digit(9) && std::stoi(s.substr(8, 2)) >= 1 && std::stoi(s.substr(8, 2)) <= 31;
+    int in_month = 0;  // when the day does not exist in its month: the days that month has
+    if (ok && s.size() == 10) {
+      ok = s[7] == '-' && digit(8) && digit(9);
+      if (ok) {
+        // The day must exist in that month: 2023-02-30 is not a date (February 2023 has 28 days).
+        const int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+        const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const int days_in_month = days[month - 1] + (month == 2 && leap ? 1 : 0);
+        if (day < 1 || day > days_in_month) {
+          ok = false;
+          in_month = days_in_month;
+        }
+      }
+    }
     if (!ok)
-      diags_.error(r_.at(iso.pointer), msg<Msg::wrong_type_not_a_date>(arg<"what">(iso.what), arg<"value">(s)),
+      diags_.error(r_.at(iso.pointer),
+                   in_month ? msg<Msg::wrong_type_not_a_day>(arg<"what">(iso.what), arg<"value">(s), arg<"month">(s.substr(0, 7)),
+                                                            arg<"days">(in_month))
+                            : msg<Msg::wrong_type_not_a_date>(arg<"what">(iso.what), arg<"value">(s)),
                    {msg<Msg::wrong_type_date_hint>()});
   }
   return d;

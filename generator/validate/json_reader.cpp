@@ -1,6 +1,7 @@
 #include "validate/json_reader.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 #include "base/suggest.hpp"
@@ -258,6 +259,11 @@ std::string JsonReader::slug(const JsonRef& obj, const std::string& key) {
   std::string s = text(obj, key, false);
   if (v && v.json->is_string() && !base::is_safe_slug(s)) {
     diags_.error(doc_.at(v.pointer), msg<Msg::unsafe_id_id>(arg<"id">(s), arg<"what">(obj.what)), {msg<Msg::unsafe_id_id_hint>()});
+  } else if (v && v.json->is_string()) {
+    if (base::reserved_name_reason(s))  // con, nul, com1 …: no Windows file share holds such a file
+      diags_.error(doc_.at(v.pointer),
+                   msg<Msg::unsafe_id_device_name>(arg<"id">(s), arg<"what">(obj.what), arg<"name">(s.substr(0, s.find('.')))),
+                   {msg<Msg::unsafe_id_device_name_hint>()});
   }
   return s;
 }
@@ -339,7 +345,31 @@ std::optional<double> JsonReader::number_or_null(const JsonRef& obj, const std::
     wrong_type(v, Msg::term_expect_number_or_null);
     return std::nullopt;
   }
-  return v.json->get<double>();
+  // A double keeps 15 significant digits exactly: a longer number would be published as something else
+  // (123456789012345678901234567890 as 1.2345678901234568e+29), so it is refused, as are magnitudes of a
+  // quadrillion and more, which no plan's indicator has.
+  const std::string raw = doc_.raw_text(v.pointer);
+  std::size_t digits = 0;
+  bool leading = true;
+  for (char c : raw) {
+    if (c == 'e' || c == 'E') break;
+    if (c < '0' || c > '9') continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++digits;
+  }
+  // Trailing zeros after the decimal point are written, not significant ("62.0" keeps one digit).
+  if (raw.find('.') != std::string::npos && raw.find_first_of("eE") == std::string::npos)
+    for (std::size_t i = raw.size(); i > 0 && raw[i - 1] == '0' && digits > 0; --i) --digits;
+  const double value = v.json->get<double>();
+  if (digits > 15 || !std::isfinite(value) || std::fabs(value) >= 1e15) {
+    diags_.error(doc_.at(v.pointer),
+                 digits > 15 ? msg<Msg::out_of_range_digits>(arg<"what">(v.what), arg<"value">(raw), arg<"digits">(digits))
+                             : msg<Msg::out_of_range_magnitude>(arg<"what">(v.what), arg<"value">(raw)),
+                 {msg<Msg::out_of_range_digits_hint>()});
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::optional<bool> JsonReader::boolean(const JsonRef& obj, const std::string& key) {

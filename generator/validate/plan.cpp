@@ -18,6 +18,8 @@ Plan PlanReader::run() {
   if (!r_.expect_object(root, keys::plan)) return p;
   p.id = r_.slug(root, "id");
   if (auto id = r_.member(root, "id")) p.location = r_.at(id.pointer);
+  // A plan's export is data/<id>.json beside the site's data/catalog.json.
+  if (p.id == "catalog") diags_.error(p.location, msg<Msg::unsafe_id_catalog>(), {msg<Msg::unsafe_id_catalog_hint>()});
   root.what = msg<Msg::subject_plan_id>(arg<"id">(p.id));
   p.title = r_.text(root, "title");
   p.short_title = r_.text(root, "short_title");

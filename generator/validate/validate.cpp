@@ -9,6 +9,7 @@ namespace planpress::validate {
 
 Model validate(const content::RawContent& raw, base::Diagnostics& diags) {
   Model model;
+  check_characters(raw, diags);
   if (raw.site) model.site = read_site(*raw.site, raw.assets, diags);
   if (raw.documents) model.documents = read_documents(*raw.documents, diags);
   std::vector<std::string> dirs;  // the directory of each plan of model.plans

@@ -10,4 +10,9 @@ namespace planpress::validate {
 /// could be read (callers stop if `diags` has errors). References between plans are checked later (xref).
 model::Model validate(const content::RawContent& raw, base::Diagnostics& diags);
 
+/// Reports every character that cannot be printed (text::print_class: controls, invisible format
+/// characters) at its place in the JSON strings and Markdown files of `raw` (invalid-character). Part of
+/// validate(); a BOM that starts a file is tolerated.
+void check_characters(const content::RawContent& raw, base::Diagnostics& diags);
+
 }  // namespace planpress::validate

@@ -1,6 +1,7 @@
 #pragma once
 /// Phase 3, link: resolve every reference (refs entries and [[…]] in Markdown) across all plans and
 /// external documents, and compute the backlinks of every target.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@ struct Link {
   std::string label;  ///< link text from [[to|label]]
   bool medium_confidence = false;
   bool from_markdown = false;
+  base::Location location;  ///< where the reference is written
 };
 
 /// Every plan, document and anchor by id.
@@ -70,8 +72,20 @@ class LinkGraph {
   std::multimap<std::string, std::size_t> by_target_;
 };
 
-/// Resolves every reference in `model`; unknown targets are reported as xref-unresolved with a hint.
-LinkGraph link(const model::Model& model, const SymbolTable& symbols, base::Diagnostics& diags);
+/// The anchor ids the pages give to what Markdown may link with "#…" (present/urls.hpp makes them; the
+/// pipeline passes its functions here, as xref comes before present). Without them, "#…" links are not
+/// checked.
+struct AnchorNames {
+  std::function<std::string(const std::string&)> section, category, indicator;  ///< on the plan's page
+  std::function<std::string(int)> sub_item;                                      ///< on an item's page, 1-based
+};
+
+/// Resolves every reference in `model`; unknown targets are reported as xref-unresolved with a hint. Also
+/// reported: a reference from an item or plan to itself, and a cycle of references of a type that orders
+/// what it links — predecessor, based_on, progress_of, includes, branch_of, excerpt_of — (xref-cycle);
+/// Markdown links to paths inside the site, which break from file:// and escape checking
+/// (markdown-site-link), and to anchors that do not exist (xref-unresolved).
+LinkGraph link(const model::Model& model, const SymbolTable& symbols, base::Diagnostics& diags, const AnchorNames& anchors = {});
 
 /// Japanese name of a target kind (計画, 外部文書, 項目, 区分, 章).
 const char* label_of(TargetKind kind);

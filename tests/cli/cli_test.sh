@@ -51,6 +51,12 @@ expect_status "sheet without export or import" 2 "$planpress" sheet
 expect_status "sheet import without files" 2 "$planpress" sheet import
 expect_status "fmt does not take --out" 2 "$planpress" fmt --out x
 expect_status "--lang needs ja or en" 2 "$planpress" fmt --lang fr
+# SOURCE_DATE_EPOCH beyond the last date a PDF can carry (9999-12-31): a usage error, not a PDF dated 0843
+# or an internal libharu error.
+SOURCE_DATE_EPOCH=253402300800 expect_status "SOURCE_DATE_EPOCH after the year 9999" 2 "$planpress" check
+grep -q "SOURCE_DATE_EPOCH must be a number of seconds since 1970 from 0 to 253402300799" "$work/stderr" && pass "it says the range" || fail "SOURCE_DATE_EPOCH range not given"
+SOURCE_DATE_EPOCH=9223372036854775807 expect_status "SOURCE_DATE_EPOCH = INT64_MAX" 2 "$planpress" check
+SOURCE_DATE_EPOCH=99999999999999999999 expect_status "SOURCE_DATE_EPOCH beyond 64 bits" 2 "$planpress" check
 
 # --- the real content -------------------------------------------------------------------------------
 cp -r "$root/content" content
@@ -98,7 +104,7 @@ inject() {
   grep -qE "^content/[^:]+:[0-9]+:[0-9]+: error: .*\[$code\]$" "$work/stderr" || { fail "$name: no '[$code]' diagnostic with file:line:col"; ok=0; }
   snapshot >"$work/after.sha"
   cmp -s "$work/before.sha" "$work/after.sha" || { fail "$name: output/ changed"; ok=0; }
-  [ -e output.planpress-staging ] && { fail "$name: staging directory left behind"; ok=0; }
+  compgen -G 'output.planpress-staging*' >/dev/null && { fail "$name: staging directory left behind"; ok=0; }
   if [ $ok = 1 ]; then pass "$name → [$code], exit 1, output/ untouched"; else sed 's/^/    /' "$work/stderr" | head -12; fi
 }
 
@@ -126,6 +132,103 @@ inject "javascript: link"         markdown-unsafe-link plans/sendai-hr-2/ichizuk
 inject "data: link"               markdown-unsafe-link plans/sendai-hr-2/ichizuke.md 's/\A/[詳しく](data:text\/html;base64,PHNjcmlwdD4=)\n\n/'
 inject "oversize Markdown"        file-too-large   plans/sendai-hr-2/ichizuke.md 's/\A/"x" x 1100000 . "\n"/e'
 inject "empty required value"     empty-value      "$CP" 's/"content": "[^"]*"/"content": ""/'
+inject "84 KB of nested emphasis"  markdown-too-complex plans/sendai-hr-2/ichizuke.md 's/\A/"*a " x 14000 . "a* " x 14000 . "\n\n"/e'
+inject "960 KB of ![[]()"          markdown-too-complex plans/sendai-hr-2/ichizuke.md 's/\A/"![[]()" x 160000 . "\n\n"/e'
+
+# --- builds at the same time; where the output may go ----------------------------------------------
+rm -rf content output && cp -r "$root/content" content
+"$planpress" build -q --no-pdf --out reference 2>/dev/null
+(cd reference && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$work/reference.sha"
+same_as_reference() { [ -d "$1" ] && (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | cmp -s - "$work/reference.sha"; }
+# While one build holds the output, a second one stops at once with exit 4 and names the first.
+"$planpress" build -q --out output >/dev/null 2>&1 &
+first=$!
+for _ in $(seq 200); do grep -qs "pid $first " .output.planpress-lock && break; sleep 0.05; done
+expect_status "a second build into a locked output" 4 "$planpress" build -q --no-pdf --out output
+grep -q "another build is writing to 'output': the lock is held by planpress (pid $first on " "$work/stderr" \
+  && pass "it names the build that holds the lock" || { fail "lock holder not named"; sed 's/^/    /' "$work/stderr" | head -5; }
+wait $first && pass "the first build finishes (exit 0)" || fail "the first build failed"
+# Two builds started together, five times: the output is always one whole site, never a mix or a part.
+complete=0
+for trial in 1 2 3 4 5; do
+  "$planpress" build -q --no-pdf --out race >/dev/null 2>"$work/race-a" & a=$!
+  "$planpress" build -q --no-pdf --out race >/dev/null 2>"$work/race-b" & b=$!
+  wait $a; sa=$?; wait $b; sb=$?
+  if { [ $sa = 0 ] || [ $sa = 4 ]; } && { [ $sb = 0 ] || [ $sb = 4 ]; } && { [ $sa = 0 ] || [ $sb = 0 ]; } \
+     && same_as_reference race && ! compgen -G 'race.planpress-staging*' >/dev/null; then complete=$((complete + 1)); fi
+done
+[ $complete = 5 ] && pass "two simultaneous builds: 5 of 5 trials leave one complete site" || fail "two simultaneous builds: only $complete of 5 trials left a complete site"
+# A killed build's staging directory is removed by the next build.
+mkdir -p race.planpress-staging && echo half >race.planpress-staging/index.html
+mkdir -p race.planpress-staging-x1Y2z3 && echo half >race.planpress-staging-x1Y2z3/index.html
+expect_status "build after a killed build" 0 "$planpress" build -q --no-pdf --out race
+compgen -G 'race.planpress-staging*' >/dev/null && fail "old staging directories left" || pass "old staging directories removed"
+rm -rf race
+
+# A symbolic link as --out: the site is swapped in at the link's target and the link stays.
+mkdir -p www && rm -rf www/site && "$planpress" build -q --no-pdf --out www/site 2>/dev/null
+echo stale >www/site/stale.html
+ln -sfn www/site published
+expect_status "--out is a symbolic link" 0 "$planpress" build -q --no-pdf --out published
+[ -L published ] && [ "$(readlink published)" = www/site ] && pass "the link is kept" || fail "the link was replaced"
+[ ! -e www/site/stale.html ] && same_as_reference www/site && pass "the link's target holds the new site" || fail "the link's target was not updated"
+
+# The output must not hold the content or lie inside it, even with a marker copied into it.
+snap_content() { (cd content && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+snap_content >"$work/content.sha"
+expect_status "--out inside content/" 4 "$planpress" build -q --no-pdf --out content/plans/zz
+grep -q "lies inside the content directory 'content'" "$work/stderr" && pass "it says why" || fail "no reason given for --out inside content/"
+cp reference/.planpress-output content/
+expect_status "--out is the content directory (with a copied marker)" 4 "$planpress" build -q --no-pdf --out content
+rm content/.planpress-output
+expect_status "--out holds the content directory" 4 "$planpress" build -q --no-pdf --out .
+snap_content | cmp -s - "$work/content.sha" && [ ! -e content/plans/zz ] && pass "content/ untouched" || fail "content/ was changed"
+
+# An old site the user cannot replace entirely (another user's directories in it) is refused before the
+# swap, so the old site stays whole and nothing is left in staging.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+  shared=$(mktemp -d)
+  chmod 0777 "$shared"
+  cp -r content templates "$shared"/ && chmod -R a+rX "$shared"
+  (cd "$shared" && "$planpress" build -q --no-pdf --out site 2>/dev/null)
+  (cd "$shared/site" && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$work/theirs.sha"
+  (cd "$shared" && setpriv --reuid=nobody --regid=nogroup --clear-groups "$planpress" build -q --no-pdf --out site) >"$work/stdout" 2>"$work/stderr"
+  got=$?
+  [ $got = 4 ] && grep -q "refusing to replace .*belongs to user id 0 and this user (id 65534) cannot change it" "$work/stderr" \
+    && pass "an old site of another user → exit 4, named" || { fail "old site of another user: exit $got"; sed 's/^/    /' "$work/stderr" | head -5; }
+  (cd "$shared/site" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | cmp -s - "$work/theirs.sha" \
+    && ! compgen -G "$shared/site.planpress-staging*" >/dev/null && pass "that site is untouched, no staging left" || fail "that site was changed"
+  rm -rf "$shared"
+else
+  echo "skip another user's old site: needs root, setpriv and the user nobody"
+fi
+
+# --- content that is not what it seems --------------------------------------------------------------
+faulty_content() {  # name code setup-command: builds a fresh content/ changed by the command
+  local name=$1 code=$2 setup=$3
+  rm -rf content && cp -r "$root/content" content
+  eval "$setup"
+  timeout 60 "$planpress" build -q --out output >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ $got = 1 ] && grep -qE "^content/[^:]+:1:1: error: .*\[$code\]$" "$work/stderr" && ! grep -q "root:x:0:0" "$work/stderr"; then
+    pass "$name → [$code], exit 1"
+  else
+    fail "$name: exit $got"; sed 's/^/    /' "$work/stderr" | head -6
+  fi
+}
+faulty_content "a section linked to /etc/passwd" symlink-outside-content 'ln -sf /etc/passwd content/plans/sendai-hr-2/ichizuke.md'
+faulty_content "a section linked to /dev/zero" symlink-outside-content 'ln -sf /dev/zero content/plans/sendai-hr-2/ichizuke.md'
+faulty_content "a section linked to a FIFO inside content/" file-not-regular 'mkfifo content/pipe && ln -sf ../../pipe content/plans/sendai-hr-2/ichizuke.md'
+if [ "$(id -u)" = 0 ]; then
+  faulty_content "a section that is a character device like /dev/zero" file-not-regular 'rm content/plans/sendai-hr-2/ichizuke.md && mknod content/plans/sendai-hr-2/ichizuke.md c 1 5'
+else
+  echo "skip a character device in content/: mknod needs root"
+fi
+faulty_content "a FIFO named like a section" file-not-regular 'rm content/plans/sendai-hr-2/ichizuke.md && mkfifo content/plans/sendai-hr-2/ichizuke.md'
+faulty_content "the plans directory linked outside" symlink-outside-content 'mkdir -p elsewhere && mv content/plans elsewhere/ && ln -s ../elsewhere/plans content/plans'
+rm -rf elsewhere
+faulty_content "site.json linked outside" symlink-outside-content 'cp content/site.json site-copy.json && ln -sf ../site-copy.json content/site.json'
+rm -f site-copy.json
 
 # --- the example of README.md and docs/diagnostics.md ------------------------------------------------
 # Both show what planpress prints for one changed reference of the real content; the block after the
@@ -164,6 +267,45 @@ grep -qE "^templates/category.mustache:$line:1: error: template 'category' inclu
 snapshot >"$work/after.sha"
 cmp -s "$work/before.sha" "$work/after.sha" && pass "output/ untouched" || fail "template recursion: output/ changed"
 cp "$root/templates/category.mustache" templates/category.mustache
+
+# --- check and build agree on every character and font ---------------------------------------------
+# both NAME EXIT CODE SETUP: a fresh content/ changed by SETUP; `check` and `build` must both end with EXIT,
+# report the same diagnostics, and (for errors) report [CODE].
+both() {
+  local name=$1 want=$2 code=$3 setup=$4
+  rm -rf content output-agree && cp -r "$root/content" content
+  eval "$setup"
+  "$planpress" check -q >"$work/check.out" 2>&1; local c=$?
+  "$planpress" build -q --out output-agree >"$work/build.out" 2>&1; local b=$?
+  local ok=1
+  [ $c = "$want" ] && [ $b = "$want" ] || { fail "$name: check exit $c, build exit $b, expected $want"; ok=0; }
+  sed '/^planpress: /d' "$work/check.out" >"$work/check.diag"; sed '/^planpress: /d' "$work/build.out" >"$work/build.diag"
+  cmp -s "$work/check.diag" "$work/build.diag" || { fail "$name: check and build report differently"; diff "$work/check.diag" "$work/build.diag" | head -6; ok=0; }
+  if [ "$code" != - ]; then grep -q "\[$code\]$" "$work/check.out" || { fail "$name: no [$code]"; ok=0; }; fi
+  local shown=""; [ "$code" != - ] && shown=" [$code]"
+  if [ $ok = 1 ]; then pass "$name: check and build both exit $want$shown"; else sed 's/^/    /' "$work/check.out" | head -6; fi
+}
+set_name() {  # the name of item 8 of the compliance plan, with a JSON escape in it
+  python3 - "$1" <<'EOF'
+import sys
+p = 'content/plans/sendai-compliance-r7/plan.json'
+s = open(p, encoding='utf-8').read()
+s = s.replace('"name": "柔軟な働き方の推進"', '"name": "柔軟な働き方' + sys.argv[1] + 'の推進"', 1)
+open(p, 'w', encoding='utf-8').write(s)
+EOF
+}
+both "a tab pasted from Excel into an item name" 1 control-character 'set_name "\\t"'
+both "a BOM at the start of a Markdown file (tolerated)" 0 - "printf '\\xef\\xbb\\xbf' | cat - '$root/content/plans/sendai-hr-2/ichizuke.md' >content/plans/sendai-hr-2/ichizuke.md"
+if [ -f output-agree/plans/sendai-hr-2/index.html ] && ! grep -q $'\xef\xbb\xbf' output-agree/plans/sendai-hr-2/index.html; then pass "the BOM is not on the page"; else fail "the BOM reached the page"; fi
+both "BEL in an item name" 1 control-character 'set_name "\\u0007"'
+both "NUL in an item name" 1 control-character 'set_name "\\u0000"'
+both "U+200B in an item name" 1 invalid-character 'set_name "\\u200b"'
+both "U+202E in an item name" 1 invalid-character 'set_name "\\u202e"'
+both "a character no PDF font has (发)" 1 pdf-missing-glyph "sed -i 's|\"fallback\": \\[[^]]*\\]|\"fallback\": []|' content/site.json"
+half="$work/half-ipaexm.ttf"
+head -c $(( $(stat -c %s /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf) / 2 )) /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf >"$half"
+both "a font file cut in half" 4 font-invalid "python3 -c \"import json; p='content/site.json'; d=json.load(open(p)); d.setdefault('pdf', {}).setdefault('fonts', {})['mincho']='$half'; json.dump(d, open(p, 'w'), ensure_ascii=False)\""
+rm -rf output-agree
 
 # --- I/O and environment ----------------------------------------------------------------------------
 rm -rf content && cp -r "$root/content" content

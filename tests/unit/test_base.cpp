@@ -157,4 +157,11 @@ TEST_CASE("a BOM and CR LF line ends read as the same text without them", "[base
   CHECK(normalize_line_ends("a\rb\r\n\r\nc") == "a\nb\n\nc");  // a lone CR ends a line too
   CHECK(normalize_line_ends("仙台\n") == "仙台\n");
   CHECK(normalize_line_ends("a\xEF\xBB\xBF") == "a\xEF\xBB\xBF");  // only at the start
+TEST_CASE("lines end with LF, CRLF or a lone CR", "[base]") {
+  const SourceFile f("x", "a\rb\r\nc\nd");
+  CHECK(f.locate(2).line == 2);
+  CHECK(f.locate(5).line == 3);
+  CHECK(f.locate(7).line == 4);
+  CHECK(f.line_text(2) == "b");
+  CHECK(f.line_text(1) == "a");
 }

@@ -6,13 +6,16 @@
 //   --- <path>                 a file (content/… or templates/…) with the text up to the next '---'
 //   --- <path> [hex]           same, with \xNN escapes decoded (for invalid UTF-8)
 //   --- <path> [size N]        a file of N bytes of 'a' (for size limits)
+//   --- <path> [symlink T]     a symbolic link to T (relative to the link's directory, or from the root)
+//   --- <path> [fifo]          a special file (as a FIFO or a device would be)
 //   --- <path> [bytes]         a binary file given as hexadecimal byte pairs; whitespace and line ends ignored
 //   --- expected               the exact diagnostics in Japanese (the default language), then the exit
 //                              outcome on the last line
 //   --- expected en            the same in English (--lang en); optional, after the Japanese
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
 // Marker files: "fonts" adds the IPAex fonts at their default paths, "strict" runs with --strict, "build"
-// runs `planpress build` into output/ instead of `check`, and "command" runs the command its first line
+// runs `planpress build` into output/ instead of `check`, "search-index-limit" holds the size of the search
+// index (bytes) above which site-too-large is reported, and "command" runs the command its first line
 // gives instead: `fmt [--check] [FILE...]` or `sheet import [--dry-run] FILE...` (without the PDF phase
 // unless "fonts" is there).
 //
@@ -69,6 +72,8 @@ std::string decode_bytes(const std::string& s) {
 
 struct Case {
   std::map<std::string, std::string> files;
+  std::map<std::string, std::string> symlinks;
+  std::vector<std::string> special;
   std::map<base::Lang, std::string> expected;  // the expected text in each language the case gives
 };
 
@@ -85,6 +90,10 @@ Case parse_case(const std::string& text) {
       c.expected[base::Lang::en] = body;
     } else if (current.size() > 6 && current.substr(current.size() - 6) == " [hex]") {
       c.files[current.substr(0, current.size() - 6)] = decode_hex(body);
+    } else if (auto link = current.find(" [symlink "); link != std::string::npos) {
+      c.symlinks[current.substr(0, link)] = current.substr(link + 10, current.size() - link - 11);
+    } else if (current.size() > 7 && current.substr(current.size() - 7) == " [fifo]") {
+      c.special.push_back(current.substr(0, current.size() - 7));
     } else if (current.size() > 8 && current.substr(current.size() - 8) == " [bytes]") {
       c.files[current.substr(0, current.size() - 8)] = decode_bytes(body);
     } else if (auto at = current.find(" [size "); at != std::string::npos) {
@@ -209,6 +218,65 @@ TEST_CASE("docs/diagnostics.md documents exactly the codes of the catalogue", "[
   }
 }
 
+namespace {
+
+// The in-memory file system of a case: a default site.json, the repository's templates, the case's files.
+void fill(io::MemoryFileSystem& mfs, const Case& c) {
+  mfs.add_file("content/site.json", "{\"title\": \"テスト\", \"organisation\": \"テスト市\"}\n");
+  for (const auto& e : fs::directory_iterator(fs::path(PLANPRESS_SOURCE_DIR) / "templates"))
+    if (e.is_regular_file()) mfs.add_file("templates/" + e.path().filename().string(), read_all(e.path()));
+  mfs.create_directories("content/plans");
+  for (const auto& [p, body] : c.files) mfs.add_file(p, body);
+  for (const auto& [p, target] : c.symlinks) mfs.add_symlink(p, target);
+  for (const auto& p : c.special) mfs.add_special(p);
+  // A case that lists a file named "fonts" has the IPAex fonts at their default paths (the PDF phase of
+  // `check` reads them); without it, the fonts are missing.
+  if (c.files.count("fonts")) {
+    const model::PdfSettings defaults;
+    for (const auto& f : {defaults.font_mincho, defaults.font_gothic}) mfs.add_file(f, read_all(f));
+  }
+}
+
+// The options of a case: a file named "strict" runs with --strict; one named "search-index-limit" holds
+// the search index size (bytes) above which site-too-large is reported.
+pipeline::Options options_of(const Case& c) {
+  pipeline::Options options;
+  options.strict = c.files.count("strict") > 0;
+  if (auto it = c.files.find("search-index-limit"); it != c.files.end())
+    options.search_index_warning_bytes = std::stoull(it->second);
+  return options;
+}
+
+}  // namespace
+
+// check runs every phase of build but publish, on the same rules: on every spec case both report the same
+// diagnostics and end the same way, except for what only publishing can meet (the output directory).
+TEST_CASE("check and build agree on every spec case", "[diagnostics]") {
+  for (const auto& path : case_files()) {
+    DYNAMIC_SECTION(path.filename().string()) {
+      const Case c = parse_case(read_all(path));
+      if (c.files.count("command")) continue;  // fmt and sheet import: neither check nor build
+      io::MemoryFileSystem for_check, for_build;
+      fill(for_check, c);
+      fill(for_build, c);
+      const pipeline::Options options = options_of(c);
+      const auto checked = pipeline::check(for_check, options);
+      const auto built = pipeline::build(for_build, options);
+      auto text = [](const pipeline::Result& r) {
+        std::string out;
+        for (const auto& d : r.diagnostics.all()) out += base::format_diagnostic(d, base::Lang::ja);
+        return out + outcome_name(r.outcome) + "\n";
+      };
+      INFO("case file: " << path.string());
+      if (built.failed_phase == "publish") {
+        CHECK(checked.outcome == pipeline::Outcome::ok);
+      } else {
+        CHECK(text(checked) == text(built));
+      }
+    }
+  }
+}
+
 TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
   const auto cases = case_files();
   REQUIRE(cases.size() >= 20);
@@ -216,20 +284,8 @@ TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
     DYNAMIC_SECTION(path.filename().string()) {
       const Case c = parse_case(read_all(path));
       io::MemoryFileSystem mfs;
-      mfs.add_file("content/site.json", "{\"title\": \"テスト\", \"organisation\": \"テスト市\"}\n");
-      for (const auto& e : fs::directory_iterator(fs::path(PLANPRESS_SOURCE_DIR) / "templates"))
-        if (e.is_regular_file()) mfs.add_file("templates/" + e.path().filename().string(), read_all(e.path()));
-      mfs.create_directories("content/plans");
-      for (const auto& [p, body] : c.files) mfs.add_file(p, body);
-      // A case that lists a file named "fonts" has the IPAex fonts at their default paths (the PDF phase of
-      // `check` reads them); without it, the fonts are missing.
-      if (c.files.count("fonts")) {
-        const model::PdfSettings defaults;
-        for (const auto& f : {defaults.font_mincho, defaults.font_gothic}) mfs.add_file(f, read_all(f));
-      }
-      pipeline::Options options;
-      // A case that lists a file named "strict" runs with --strict.
-      options.strict = c.files.count("strict") > 0;
+      fill(mfs, c);
+      const pipeline::Options options = options_of(c);
       base::Diagnostics diagnostics;
       pipeline::Outcome outcome;
       if (c.files.count("command")) {

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
+#include <algorithm>
 
 #include "io/publish.hpp"
 
@@ -15,7 +17,7 @@ TEST_CASE("publish writes a new output directory with the marker", "[io]") {
   CHECK(fs.read_file("out/index.html", err) == std::optional<std::string>("<p>a</p>"));
   CHECK(fs.exists("out/plans/x/index.html"));
   CHECK(fs.exists(std::string("out/") + kOutputMarker));
-  CHECK_FALSE(fs.exists("out.planpress-staging"));
+  CHECK(fs.list_directory(".") == std::vector<std::string>{".out.planpress-lock", "out"});  // no staging left
 }
 
 TEST_CASE("publish replaces the previous output completely", "[io]") {
@@ -25,7 +27,55 @@ TEST_CASE("publish replaces the previous output completely", "[io]") {
   std::string err;
   CHECK(fs.read_file("out/index.html", err) == std::optional<std::string>("2"));
   CHECK_FALSE(fs.exists("out/old.html"));  // files of the old site do not linger
-  CHECK_FALSE(fs.exists("out.planpress-staging"));
+  CHECK(fs.list_directory(".") == std::vector<std::string>{".out.planpress-lock", "out"});
+}
+
+TEST_CASE("a second build into a locked output is refused and told who holds it", "[io]") {
+  MemoryFileSystem fs;
+  std::string error;
+  auto first = lock_output(fs, "site/out", error);
+  REQUIRE(first);
+  std::string second_error;
+  CHECK_FALSE(lock_output(fs, "site/out", second_error));
+  CHECK(second_error.find("another build is writing to 'site/out': the lock is held by planpress (pid ") == 0);
+  // Publishing through the held lock works; once released, the next build gets the lock.
+  REQUIRE_FALSE(publish(fs, {{"index.html", "1"}}, *first));
+  first.reset();
+  CHECK(lock_output(fs, "site/out", error));
+}
+
+TEST_CASE("publish removes staging directories that killed builds left behind", "[io]") {
+  MemoryFileSystem fs;
+  fs.add_file("out.planpress-staging/index.html", "half");
+  fs.add_file("out.planpress-staging-7/index.html", "half");
+  REQUIRE_FALSE(publish(fs, {{"index.html", "1"}}, "out"));
+  CHECK(fs.list_directory(".") == std::vector<std::string>{".out.planpress-lock", "out"});
+}
+
+TEST_CASE("publish follows a symbolic link at the output to its target and keeps the link", "[io]") {
+  MemoryFileSystem fs;
+  fs.add_file("www/site/.planpress-output", "");
+  fs.add_file("www/site/old.html", "old");
+  fs.add_symlink("output", "www/site");
+  REQUIRE_FALSE(publish(fs, {{"index.html", "new"}}, "output"));
+  CHECK(fs.kind("output") == FileKind::symlink);
+  std::string err;
+  CHECK(fs.read_file("www/site/index.html", err) == std::optional<std::string>("new"));
+  CHECK_FALSE(fs.exists("www/site/old.html"));
+  CHECK(fs.exists("www/.site.planpress-lock"));
+}
+
+TEST_CASE("publish refuses an old output the user cannot replace entirely", "[io]") {
+  MemoryFileSystem fs;
+  fs.add_file("out/.planpress-output", "");
+  fs.add_file("out/plans/a/index.html", "old");
+  fs.add_foreign_directory("out/plans");
+  auto err = publish(fs, {{"index.html", "new"}}, "out");
+  REQUIRE(err);
+  CHECK(*err == "refusing to replace 'out': 'out/plans' belongs to another user");
+  std::string e;
+  CHECK(fs.read_file("out/plans/a/index.html", e) == std::optional<std::string>("old"));
+  CHECK_FALSE(fs.exists("out/index.html"));
 }
 
 TEST_CASE("publish refuses to replace a directory it did not write", "[io]") {
@@ -50,7 +100,17 @@ TEST_CASE("publish on the real disk exchanges atomically and leaves no staging",
   REQUIRE_FALSE(publish(real, {{"b.html", "2"}}, out));
   CHECK_FALSE(fs::exists(dir / "output" / "a.html"));
   CHECK(fs::exists(dir / "output" / "b.html"));
-  CHECK_FALSE(fs::exists(dir / "output.planpress-staging"));
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  CHECK(left == std::vector<std::string>{".output.planpress-lock", "output"});
+  // The lock is a real flock: a second lock on the same output fails while the first is held.
+  std::string error;
+  auto held = lock_output(real, out, error);
+  REQUIRE(held);
+  CHECK_FALSE(lock_output(real, out, error));
+  CHECK(error.find("the lock is held by planpress (pid " + std::to_string(::getpid())) != std::string::npos);
+  held.reset();
   // A file in the way is an error and is left alone.
   std::ofstream(dir / "file") << "x";
   CHECK(publish(real, {{"a.html", "1"}}, (dir / "file").string()));

@@ -70,6 +70,56 @@ TEST_CASE("heading levels and nesting are bounded", "[markdown]") {
   CHECK(parse("- a\n  - b\n    - c\n").diags.empty());
 }
 
+namespace {
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+// The one diagnostic of `text` as "code line:column".
+std::string only_diagnostic(const std::string& text) {
+  auto p = parse(text);
+  if (p.diags.all().size() != 1) return std::to_string(p.diags.all().size()) + " diagnostics";
+  const auto& d = p.diags.all()[0];
+  const auto lc = d.location.file->locate(d.location.offset);
+  return std::string(base::name_of(d.code)) + " " + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+}
+}  // namespace
+
+TEST_CASE("ordered list markers count towards block nesting, reported at the line", "[markdown]") {
+  CHECK(only_diagnostic("ok\n\n" + repeat("1. ", 17) + "x\n") == "markdown-too-deep 3:1");
+  CHECK(only_diagnostic(repeat("1) ", 10000) + "x\n") == "markdown-too-deep 1:1");  // crashed cmark's callers before
+  CHECK(parse(repeat("1. ", 16) + "x\n").diags.empty());
+  CHECK(parse("2024. 年度の計画\n").diags.empty());
+}
+
+TEST_CASE("inline nesting is bounded at the first node too deep, without recursion", "[markdown]") {
+  // 17 levels of emphasis: the 17th opener is reported.
+  CHECK(only_diagnostic("前文\n\n" + repeat("*a ", 17) + repeat("a* ", 17)) == "markdown-too-complex 3:49");
+  CHECK(parse(repeat("*a ", 16) + repeat("a* ", 16)).diags.empty());
+  // 30,000 levels of *, ** and ~~ (84–240 KB) overflowed the stack in the conversion before.
+  for (const char* marker : {"*", "**", "~~", "_"}) {
+    const std::string m = marker;
+    CHECK(only_diagnostic(repeat(m + "a ", 30000) + repeat("a" + m + " ", 30000)).rfind("markdown-too-complex 1:", 0) == 0);
+  }
+}
+
+TEST_CASE("constructs cmark-gfm 0.29 parses in quadratic time are refused before parsing", "[markdown]") {
+  // `![[]()` repeated: 160,000 times (960 KB) ran past a minute. The 301st '[' of the paragraph is reported.
+  CHECK(only_diagnostic(repeat("![[]()", 160000)) == "markdown-too-complex 1:902");
+  CHECK(parse(repeat("[[a]] ", 75)).diags.empty());
+  // A new paragraph starts a new count.
+  CHECK(parse(repeat(repeat("[a](b) ", 200) + "\n\n", 3)).diags.empty());
+  CHECK(only_diagnostic(repeat("a@", 101)) == "markdown-too-complex 1:202");
+  CHECK(only_diagnostic("|a|\n|-|\n" + repeat("|", 66) + "\n") == "markdown-too-complex 3:66");
+  CHECK(only_diagnostic(repeat("|a", 5000) + "|\n" + repeat("|-", 5000) + "|\n") == "markdown-too-complex 1:131");
+  CHECK(only_diagnostic("|a|b|\n|-|-|\n" + repeat("|x|y|\n", 5000)) == "markdown-too-complex 5001:1");
+  // Twenty tables of 102 rows are fine one by one; the 20,001st cell of the text is reported.
+  CHECK(only_diagnostic(repeat("|a|b|c|d|e|f|g|h|i|\n|-|-|-|-|-|-|-|-|-|\n" + repeat("|1|2|3|4|5|6|7|8|9|\n", 100) + "\n", 21)) ==
+        "markdown-too-complex 2020:1");
+  CHECK(parse("a \\| b \\[ c \\@\n").diags.empty());
+}
+
 TEST_CASE("a bullet after a space in a table cell starts a new line; elsewhere text is left alone", "[markdown]") {
   auto p = parse("●一つ目 ●二つ目\n\n| 目標 |\n|---|\n| ●適正な人員配置 ●社会人採用　・R4年度 59点 **●強調** 新規・拡充 |\n");
   REQUIRE(p.diags.empty());

@@ -428,3 +428,69 @@ TEST_CASE("template: CRLF templates", "[template]") {
   CHECK(render("<ul>\r\n{{#xs}}\r\n  <li>{{.}}</li>\r\n{{/xs}}\r\n</ul>\r\n", json{{"xs", {1, 2}}}) ==
         "<ul>\r\n  <li>1</li>\r\n  <li>2</li>\r\n</ul>\r\n");
 }
+
+// ---- lint: where interpolations land in the HTML -------------------------------------------------------
+
+namespace {
+// The template-unsafe problems of template "t", as "line:column message".
+std::vector<std::string> lint(const std::string& text, const std::vector<std::string>& trusted = {"html"}) {
+  auto c = compile({{"t", text}});
+  REQUIRE(c.ok);
+  Diagnostics diags;
+  c.set.lint_html(trusted, diags);
+  std::vector<std::string> out;
+  for (const auto& d : diags.all()) {
+    const auto lc = d.location.file->locate(d.location.offset);
+    CHECK(d.code == planpress::base::Code::template_unsafe);
+    out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + d.message);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("template lint: escaped values in text and quoted attributes are fine", "[template][lint]") {
+  CHECK(lint("<p class=\"a {{c}}\" title='{{t}}'>{{x}}</p><!-- {{{y}}} --><a href=\"{{u}}\">{{{html}}}</a>\n").empty());
+  CHECK(lint("<li{{#current}} aria-current=\"page\"{{/current}}>{{name}}</li>").empty());
+  CHECK(lint("<script src=\"{{root}}a.js\"></script>{{after}}").empty());
+}
+
+TEST_CASE("template lint: values where escaping does not protect", "[template][lint]") {
+  CHECK(lint("<a href={{url}}>x</a>") ==
+        std::vector<std::string>{"1:9 {{url}} in the unquoted value of the attribute 'href': a space in the content would start a new attribute"});
+  CHECK(lint("<a class=x{{c}}>") ==
+        std::vector<std::string>{"1:11 {{c}} in the unquoted value of the attribute 'class': a space in the content would start a new attribute"});
+  CHECK(lint("<div {{attrs}}>") ==
+        std::vector<std::string>{"1:6 {{attrs}} inside a tag, outside any attribute value: content would become attributes"});
+  CHECK(lint("<b onclick=\"go('{{x}}')\">") ==
+        std::vector<std::string>{"1:17 {{x}} in the event handler attribute 'onclick': content would become script"});
+  CHECK(lint("<p style=\"color: {{c}}\">") ==
+        std::vector<std::string>{"1:18 {{c}} in a style attribute: content would become CSS"});
+  CHECK(lint("<script>var x = \"{{x}}\";</script><style>p{}{{y}}</style>{{ok}}") ==
+        std::vector<std::string>{"1:18 {{x}} inside a <script> element: content would become script",
+                                 "1:44 {{y}} inside a <style> element: content would become CSS"});
+  CHECK(lint("<p>{{{body}}}{{&text}}</p><a title=\"{{{html}}}\">") ==
+        std::vector<std::string>{"1:4 {{{body}}} inserts 'body' unescaped: content would become markup",
+                                 "1:14 {{{text}}} inserts 'text' unescaped: content would become markup"});
+  // Trusted names (values the site builds itself) may stand anywhere.
+  CHECK(lint("<h{{level}}>{{{html}}}</h{{level}}>", {"html", "level"}).empty());
+}
+
+TEST_CASE("template: interpolations never found while rendering are reported", "[template][diagnostics]") {
+  auto c = compile({{"t", "{{title}} {{titel}} {{#list}}{{name}}{{nmae}}{{/list}}{{#none}}{{never}}{{/none}}{{#opt}}x{{/opt}}"}});
+  REQUIRE(c.ok);
+  Diagnostics diags;
+  c.set.render("t", json{{"title", "a"}, {"list", json::array({json{{"name", "n"}}})}}, diags);
+  c.set.render("t", json{{"title", "b"}, {"titel", nullptr}, {"list", json::array()}}, diags);
+  REQUIRE(diags.empty());
+  c.set.report_unknown_names(diags);
+  std::vector<std::string> got;
+  for (const auto& d : diags.all()) got.push_back(std::string(planpress::base::name_of(d.code)) + " " + std::to_string(d.location.offset) + " " + d.message);
+  // {{titel}} was found once (as null), {{never}} was never rendered, {{#opt}} is a section: only {{nmae}}.
+  CHECK(got == std::vector<std::string>{"template-unknown-variable 37 'nmae' is not in the context of any page this tag was rendered for"});
+}
+
+TEST_CASE("template lint: an unquoted value ends where the next attribute starts", "[template][lint]") {
+  CHECK(lint("<a href={{u}} title=\"{{t}}\" onclick=\"{{c}}\">") ==
+        std::vector<std::string>{"1:9 {{u}} in the unquoted value of the attribute 'href': a space in the content would start a new attribute",
+                                 "1:38 {{c}} in the event handler attribute 'onclick': content would become script"});
+}

@@ -62,3 +62,28 @@ TEST_CASE("unresolved references get the closest id as a hint", "[xref]") {
   CHECK(symbols.suggest("a", "exy") == std::optional<std::string>("ext"));
   CHECK(symbols.suggest("a", "#c2") == std::optional<std::string>("#c1"));
 }
+
+// Cycles are found without recursion: 100,000 items, each including the next, the last the first.
+TEST_CASE("a long chain of ordering references is walked without exhausting the stack", "[xref]") {
+  constexpr int n = 100000;
+  std::string items;
+  for (int i = 0; i < n; ++i) {
+    if (i) items += ",";
+    items += R"({"id": ")" + std::to_string(i) + R"(", "name": "項目", "refs": [{"to": "#)" + std::to_string((i + 1) % n) +
+             R"(", "type": "includes"}]})";
+  }
+  io::MemoryFileSystem fs;
+  fs.add_file("c/site.json", R"({"title": "T", "organisation": "O"})");
+  fs.add_file("c/plans/a/plan.json",
+              R"({"id": "a", "title": "A", "municipality": "市", "kind": "action_plan", "fields": [], "items": [)" + items + "]}");
+  base::Diagnostics d;
+  auto raw = content::load_content(fs, "c", d);
+  auto m = validate::validate(raw, d);
+  REQUIRE(d.empty());
+  xref::SymbolTable symbols(m);
+  xref::link(m, symbols, d);
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].code == base::Code::xref_cycle);
+  // The message names the cycle by its ends, from a#0 round to a#0.
+  CHECK(d.all()[0].message == "'includes' references form a cycle: a#0 → a#1 → a#2 → a#3 → … (99994 more) → a#99998 → a#99999 → a#0");
+}

@@ -4,7 +4,7 @@
  *   1a. enclosed numbers (①–⑳, ㉑–㊿, ⓪, ❶ …) kept as they are (NFKC would make ③④ the digits 34),
  *   2. NFKC per segment (String.prototype.normalize),
  *   3. custom table again, else the case-folding table generated from ICU,
- *   4. white space removed.
+ *   4. white space removed (and a combining mark that would then combine with the text before it).
  * Every normalised UTF-16 unit remembers the range of the original text it came from, so matches are
  * highlighted in the text as printed. A classic script: it runs from file:// and in node (tests). */
 (function (root) {
@@ -54,10 +54,27 @@
 
   function nfkc(s) { return s.normalize('NFKC'); }
 
+  // A mark never starts a segment: whether NFKC reorders it depends on the marks after it too (as in C++).
+  var mark = /\p{M}/u;
+
   function boundaryBefore(segment, c) {
     if (inert(c) || isEnclosedNumber(c)) return true;
+    if (mark.test(String.fromCodePoint(c))) return false;
     var one = String.fromCodePoint(c);
     return nfkc(segment + one) === nfkc(segment) + nfkc(one);
+  }
+
+  // Step 3 on a segment: the custom table, else the case-folding table, code point by code point.
+  function mapSegment(s) {
+    var out = '';
+    for (var p = 0; p < s.length;) {
+      var d = s.codePointAt(p);
+      p += d > 0xFFFF ? 2 : 1;
+      var f = custom.get(d);
+      if (f === undefined) f = fold.get(d);
+      out += f === undefined ? String.fromCodePoint(d) : f;
+    }
+    return out;
   }
 
   /**
@@ -78,10 +95,16 @@
       i += n;
     }
     var text = '', begin = [], end = [];
+    // A combining mark that follows a removed space and would combine with the text before it is removed
+    // too (as in C++), so that normalising twice changes nothing. `previous`: the output of the last
+    // segment that had any; `current`: the current segment's output so far.
+    var previous = '', current = '', afterSpace = false;
     for (var a = 0; a < cps.length;) {
       var c0 = cps[a];
       if (isEnclosedNumber(c0)) {  // ③ stays ③: it is not the digit 3
-        text += String.fromCodePoint(c0);
+        previous = String.fromCodePoint(c0);
+        afterSpace = false;
+        text += previous;
         begin.push(begins[a]);
         end.push(ends[a]);
         a++;
@@ -91,9 +114,13 @@
       // segment and NFKC leaves it alone; of the tables only A–Z → a–z and the space apply to it.
       if (fastPath && inert(c0) && (a + 1 === cps.length || inert(cps[a + 1]))) {
         if (c0 !== 0x20) {
-          text += String.fromCharCode(c0 >= 0x41 && c0 <= 0x5A ? c0 + 32 : c0);
+          previous = String.fromCharCode(c0 >= 0x41 && c0 <= 0x5A ? c0 + 32 : c0);
+          text += previous;
           begin.push(begins[a]);
           end.push(ends[a]);
+          afterSpace = false;
+        } else {
+          afterSpace = true;
         }
         a++;
         continue;
@@ -103,22 +130,27 @@
       while (b < cps.length && !boundaryBefore(segment, cps[b])) segment += String.fromCodePoint(cps[b++]);
       var from = begins[a], to = ends[b - 1];
       var normalized = (b === a + 1 && inert(cps[a])) ? segment : nfkc(segment);
-      for (var p = 0; p < normalized.length;) {
-        var d = normalized.codePointAt(p);
-        p += d > 0xFFFF ? 2 : 1;
-        var f = custom.get(d);
-        if (f === undefined) f = fold.get(d);
-        if (f === undefined) f = String.fromCodePoint(d);
-        for (var q = 0; q < f.length;) {
-          var x = f.codePointAt(q);
-          var width = x > 0xFFFF ? 2 : 1;
-          if (!isSpace(x)) {
-            text += f.substr(q, width);
-            for (var w = 0; w < width; w++) { begin.push(from); end.push(to); }
-          }
-          q += width;
-        }
+      // Step 3, repeated with NFKC until nothing changes (as in C++): folding can make text NFKC composes.
+      var folded = mapSegment(normalized);
+      for (var round = 0; round < 4; round++) {
+        var again = mapSegment(nfkc(folded));
+        if (again === folded) break;
+        folded = again;
       }
+      current = '';
+      for (var q = 0; q < folded.length;) {
+        var x = folded.codePointAt(q);
+        var width = x > 0xFFFF ? 2 : 1;
+        var unit = folded.substr(q, width);
+        q += width;
+        if (isSpace(x)) { afterSpace = true; continue; }
+        if (afterSpace && !inert(x) && nfkc(previous + current + unit) !== previous + current + unit) continue;
+        afterSpace = false;
+        current += unit;
+        text += unit;
+        for (var w = 0; w < width; w++) { begin.push(from); end.push(to); }
+      }
+      if (current) previous = current;
       a = b;
     }
     return { text: text, begin: begin, end: end };
