@@ -187,14 +187,17 @@ void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& optio
 
 // The output must not hold (or lie inside) the content or the templates: publishing replaces the output
 // entirely, so `--out content` (even with a copied marker) would delete the content.
-std::string output_place_error(const io::FileSystem& fs, const Options& options) {
+// Why --out cannot be the output directory: it holds or lies inside content/ or templates/ (a build would
+// replace them, or publish into what it reads).
+std::optional<base::Message> output_place_error(const io::FileSystem& fs, const Options& options) {
   const std::string out = fs.resolve(options.out_dir);
-  for (const auto& [dir, what] : {std::pair{options.content_dir, "content"}, std::pair{options.templates_dir, "templates"}}) {
+  for (const auto& [dir, what] : {std::pair{options.content_dir, base::Msg::term_content_dir}, std::pair{options.templates_dir, base::Msg::term_templates_dir}}) {
     const std::string in = fs.resolve(dir);
-    if (io::is_within(in, out)) return std::string("it holds the ") + what + " directory '" + dir + "', which a build would replace";
-    if (io::is_within(out, in)) return std::string("it lies inside the ") + what + " directory '" + dir + "'";
+    const base::Message kind{what, {}};
+    if (io::is_within(in, out)) return base::msg<base::Msg::io_error_out_holds>(base::arg<"what">(kind), base::arg<"dir">(dir));
+    if (io::is_within(out, in)) return base::msg<base::Msg::io_error_out_inside>(base::arg<"what">(kind), base::arg<"dir">(dir));
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -218,11 +221,14 @@ Result check(const io::FileSystem& fs, const Options& options) {
 Result build(io::FileSystem& fs, const Options& options) {
   Result result;
   // The output is locked for the whole build: a second build into it stops here, naming the first.
-  std::string lock_error = output_place_error(fs, options);
+  const auto place_error = output_place_error(fs, options);
+  std::string lock_error;
   std::optional<io::OutputLock> lock;
-  if (lock_error.empty()) lock = io::lock_output(fs, options.out_dir, lock_error);
+  if (!place_error) lock = io::lock_output(fs, options.out_dir, lock_error);
   if (!lock) {
-    result.diagnostics.error({}, base::msg<base::Msg::io_error_build_into>(base::arg<"dir">(options.out_dir), base::arg<"reason">(lock_error)));
+    // The lock's own reason (who holds it, a system error) is the file system's text, shown as it is.
+    result.diagnostics.error({}, base::msg<base::Msg::io_error_build_into>(
+                                     base::arg<"dir">(options.out_dir), base::arg<"reason">(place_error ? *place_error : base::verbatim(lock_error))));
     result.outcome = Outcome::io_error;
     result.failed_phase = "publish";
     return result;

@@ -54,7 +54,7 @@ expect_status "--lang needs ja or en" 2 "$planpress" fmt --lang fr
 # SOURCE_DATE_EPOCH beyond the last date a PDF can carry (9999-12-31): a usage error, not a PDF dated 0843
 # or an internal libharu error.
 SOURCE_DATE_EPOCH=253402300800 expect_status "SOURCE_DATE_EPOCH after the year 9999" 2 "$planpress" check
-grep -q "SOURCE_DATE_EPOCH must be a number of seconds since 1970 from 0 to 253402300799" "$work/stderr" && pass "it says the range" || fail "SOURCE_DATE_EPOCH range not given"
+grep -q "SOURCE_DATE_EPOCH には 1970 年からの秒数を 0～253402300799" "$work/stderr" && pass "it says the range" || fail "SOURCE_DATE_EPOCH range not given"
 SOURCE_DATE_EPOCH=9223372036854775807 expect_status "SOURCE_DATE_EPOCH = INT64_MAX" 2 "$planpress" check
 SOURCE_DATE_EPOCH=99999999999999999999 expect_status "SOURCE_DATE_EPOCH beyond 64 bits" 2 "$planpress" check
 
@@ -177,7 +177,7 @@ expect_status "--out is a symbolic link" 0 "$planpress" build -q --no-pdf --out 
 snap_content() { (cd content && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 snap_content >"$work/content.sha"
 expect_status "--out inside content/" 4 "$planpress" build -q --no-pdf --out content/plans/zz
-grep -q "lies inside the content directory 'content'" "$work/stderr" && pass "it says why" || fail "no reason given for --out inside content/"
+grep -q "内容のフォルダ「content」の中にあります" "$work/stderr" && pass "it says why" || fail "no reason given for --out inside content/"
 cp reference/.planpress-output content/
 expect_status "--out is the content directory (with a copied marker)" 4 "$planpress" build -q --no-pdf --out content
 rm content/.planpress-output

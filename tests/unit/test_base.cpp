@@ -157,6 +157,8 @@ TEST_CASE("a BOM and CR LF line ends read as the same text without them", "[base
   CHECK(normalize_line_ends("a\rb\r\n\r\nc") == "a\nb\n\nc");  // a lone CR ends a line too
   CHECK(normalize_line_ends("仙台\n") == "仙台\n");
   CHECK(normalize_line_ends("a\xEF\xBB\xBF") == "a\xEF\xBB\xBF");  // only at the start
+}
+
 TEST_CASE("lines end with LF, CRLF or a lone CR", "[base]") {
   const SourceFile f("x", "a\rb\r\nc\nd");
   CHECK(f.locate(2).line == 2);

@@ -442,7 +442,7 @@ std::vector<std::string> lint(const std::string& text, const std::vector<std::st
   for (const auto& d : diags.all()) {
     const auto lc = d.location.file->locate(d.location.offset);
     CHECK(d.code == planpress::base::Code::template_unsafe);
-    out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + d.message);
+    out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + planpress::base::render(d.message, planpress::base::Lang::en));
   }
   return out;
 }
@@ -484,7 +484,7 @@ TEST_CASE("template: interpolations never found while rendering are reported", "
   REQUIRE(diags.empty());
   c.set.report_unknown_names(diags);
   std::vector<std::string> got;
-  for (const auto& d : diags.all()) got.push_back(std::string(planpress::base::name_of(d.code)) + " " + std::to_string(d.location.offset) + " " + d.message);
+  for (const auto& d : diags.all()) got.push_back(std::string(planpress::base::name_of(d.code)) + " " + std::to_string(d.location.offset) + " " + planpress::base::render(d.message, planpress::base::Lang::en));
   // {{titel}} was found once (as null), {{never}} was never rendered, {{#opt}} is a section: only {{nmae}}.
   CHECK(got == std::vector<std::string>{"template-unknown-variable 37 'nmae' is not in the context of any page this tag was rendered for"});
 }
