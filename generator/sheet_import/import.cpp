@@ -213,6 +213,13 @@ class Merger {
                    {msg<Msg::sheet_unknown_row_hint>()});
   }
 
+  // A column whose key the plan does not know (a memo column added in the sheet): named by its label.
+  void unknown_column(const SheetFile& f, const workbook::Sheet& s, int column, const std::string& key) {
+    const std::string& label = s.text(1, column);
+    diags_.warning(at_cell(f, s, 1, column), msg<Msg::sheet_unknown_column_column>(arg<"label">(label.empty() ? key : label)),
+                   {msg<Msg::sheet_unknown_column_hint>()});
+  }
+
   static bool row_has_content(const workbook::Sheet& s, int row) {
     for (int c = 1; c < s.columns; ++c)
       if (!s.text(row, c).empty()) return true;
@@ -244,8 +251,7 @@ class Merger {
         col = ItemColumn{ItemColumn::Kind::field, p.field(*field)};
       if (col && seen.insert(key).second) cols[c] = *col;
       else if (column_has_content(s, c))
-        diags_.warning(at_cell(f, s, 1, c), msg<Msg::sheet_unknown_column_column>(arg<"label">(s.text(1, c).empty() ? key : s.text(1, c))),
-                       {msg<Msg::sheet_unknown_column_hint>()});
+        unknown_column(f, s, c, key);
     }
     return cols;
   }
@@ -399,8 +405,7 @@ class Merger {
       else if (key == sheets::kIndicatorColumn || key == sheets::kSegmentColumn || key == sheets::kKindColumn || key == sheets::kUnitColumn)
         fixed[key] = c;
       else if (column_has_content(s, c))
-        diags_.warning(at_cell(f, s, 1, c), msg<Msg::sheet_unknown_column_column>(arg<"label">(s.text(1, c).empty() ? key : s.text(1, c))),
-                       {msg<Msg::sheet_unknown_column_hint>()});
+        unknown_column(f, s, c, key);
     }
     std::map<std::string, int> rows;
     const auto expected = sheets::indicator_rows(p);
