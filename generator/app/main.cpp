@@ -24,55 +24,48 @@ constexpr int kExitUsage = 2;
 constexpr int kExitWarnings = 3;
 constexpr int kExitIo = 4;
 
-const char* kUsage =
-    "Usage: planpress <command> [options]\n"
-    "\n"
-    "Commands:\n"
-    "  build    check the content, then write the site, the PDFs and the data export to the output directory\n"
-    "  check    check the content, templates and PDF fonts only; write nothing\n"
-    "  new-edition PLAN-ID --fiscal-year YYYY [--id NEW-ID]\n"
-    "           make next year's edition of a series from its results edition: content/plans/NEW-ID/\n"
-    "           (items carried forward by the plan's next_year, results cleared, stage plan)\n"
-    "  fmt [--check] [FILE...]\n"
-    "           rewrite plan.json files (default: every content/plans/*/plan.json) in the canonical layout;\n"
-    "           --check changes nothing and fails (exit status 1) naming the files that are not canonical\n"
-    "  sheet export [--plan ID]... [--department NAME] [--out DIR]\n"
-    "           write <plan-id>.xlsx for every plan (or the plans named) into DIR (default: sheets), for staff\n"
-    "           to fill in; --department: only the items of that department (担当課)\n"
-    "  sheet import [--dry-run] FILE...\n"
-    "           merge filled-in sheets (.xlsx, or .csv saved from one) into content/plans/<id>/plan.json; the\n"
-    "           edited content is checked first and nothing changes when anything is wrong; --dry-run shows\n"
-    "           the changes and writes nothing\n"
-    "\n"
-    "Options:\n"
-    "  --content DIR     content directory (default: content)\n"
-    "  --templates DIR   templates directory (default: templates)\n"
-    "  --out DIR         output directory (default: output for build, sheets for sheet export)\n"
-    "  -j N, --jobs N    render with N threads (default: 1)\n"
-    "  --strict          treat warnings as errors (exit status 3)\n"
-    "  --no-pdf          skip the PDFs (pdf/<plan>.pdf) and their font checks\n"
-    "  --review          a review build: show the editors' notes (marked) with a review banner on every\n"
-    "                    page and PDF; without it the build publishes without them\n"
-    "  --report          check only: also print the data-quality report (自己評価 that its reason contradicts,\n"
-    "                    変更 items unchanged next year, indicator targets without years or results, items\n"
-    "                    without 担当課) as warnings report-*\n"
-    "  -q, --quiet       print diagnostics only, no summary\n"
-    "  --timings         print the time of every phase and of every PDF (pages, bytes, milliseconds)\n"
-    "  --lang ja|en      language of the messages of fmt and sheet (default: ja)\n"
-    "  -h, --help        show this help\n"
-    "  --version         show the version\n"
-    "\n"
-    "Exit status: 0 ok, 1 errors in content or templates, 2 usage, 3 warnings with --strict,\n"
-    "4 I/O, environment (e.g. a font file missing) or internal error. Diagnostics are printed as\n"
-    "file:line:column: error: message [code]; docs/diagnostics.md explains every code.\n"
-    "\n"
-    "Environment: SOURCE_DATE_EPOCH (seconds since 1970, up to the year 9999) dates the PDFs (without it\n"
-    "they carry no date) and the workbooks of sheet export (without it 1980-01-01); TMPDIR is where sheet\n"
-    "export writes its temporary files.\n";
+namespace base = planpress::base;
+using base::arg;
+using base::msg;
+using base::Msg;
 
-int usage_error(const std::string& message) {
-  std::cerr << "planpress: " << message << "\n\n" << kUsage;
+/// The language of every message, hint and summary: Japanese unless --lang en (read before anything else
+/// is parsed, so that even a usage error speaks it).
+base::Lang g_lang = base::Lang::ja;
+
+std::string text(const base::Message& m) { return base::render(m, g_lang); }
+
+int usage_error(const base::Message& message) {
+  std::cerr << "planpress: " << text(message) << "\n\n" << text(msg<Msg::cli_usage>());
   return kExitUsage;
+}
+
+/// Finds --lang ja|en (or --lang=…) anywhere in `args` and removes it. Returns an exit status when the
+/// language is unknown.
+std::optional<int> read_language(std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string value;
+    std::size_t taken = 1;
+    if (args[i] == "--lang") {
+      if (i + 1 >= args.size()) return usage_error(msg<Msg::cli_lang>(arg<"value">("")));
+      value = args[i + 1];
+      taken = 2;
+    } else if (args[i].rfind("--lang=", 0) == 0) {
+      value = args[i].substr(7);
+    } else {
+      continue;
+    }
+    const auto lang = base::lang_named(value);
+    if (!lang) return usage_error(msg<Msg::cli_lang>(arg<"value">(value)));
+    g_lang = *lang;
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i + taken));
+    --i;
+  }
+  return std::nullopt;
+}
+
+void print_diagnostics(const base::Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics.all()) std::cerr << base::format_diagnostic(d, g_lang);
 }
 
 namespace pipeline = planpress::pipeline;
@@ -90,19 +83,18 @@ struct Invocation {
   bool out_given = false;
   std::vector<std::string> plans;  ///< sheet export --plan
   std::string department;          ///< sheet export --department
-  planpress::base::Lang lang = planpress::base::Lang::ja;
   pipeline::NewEditionOptions edition;  ///< new-edition
 };
 
-/// The options each command takes (beyond --help and --version).
+/// The options each command takes (beyond --help, --version and --lang, which every command takes).
 bool takes_option(const std::string& command, const std::string& option) {
   static const std::map<std::string, std::set<std::string>> allowed = {
-      {"build", {"--content", "--templates", "--out", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings", "--lang"}},
-      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "--report", "-q", "--timings", "--lang"}},
-      {"fmt", {"--content", "--check", "-q", "--lang"}},
-      {"sheet export", {"--content", "--out", "--plan", "--department", "-q", "--lang"}},
-      {"new-edition", {"--content", "--fiscal-year", "--id", "--lang"}},
-      {"sheet import", {"--content", "--templates", "--strict", "--no-pdf", "--dry-run", "-q", "--lang"}},
+      {"build", {"--content", "--templates", "--out", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings"}},
+      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "--report", "-q", "--timings"}},
+      {"fmt", {"--content", "--check", "-q"}},
+      {"sheet export", {"--content", "--out", "--plan", "--department", "-q"}},
+      {"new-edition", {"--content", "--fiscal-year", "--id"}},
+      {"sheet import", {"--content", "--templates", "--strict", "--no-pdf", "--dry-run", "-q"}},
   };
   const auto it = allowed.find(command);
   return it != allowed.end() && it->second.count(option) > 0;
@@ -110,13 +102,13 @@ bool takes_option(const std::string& command, const std::string& option) {
 
 /// Parses `args` into `inv`; returns an exit status when the run ends here (help, version, usage error).
 std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocation& inv) {
-  if (args.empty()) return usage_error("no command given");
+  if (args.empty()) return usage_error(msg<Msg::cli_no_command>());
   auto& options = inv.options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
     if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
+      std::cout << text(msg<Msg::cli_usage>());
       return kExitOk;
     }
     if (a == "--version") {
@@ -125,13 +117,14 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
     }
     if (a == "--content" || a == "--templates" || a == "--out") {
       const std::string* v = value();
-      if (!v || v->empty()) return usage_error(a + " needs a directory");
+      if (!v || v->empty()) return usage_error(msg<Msg::cli_needs_directory>(arg<"option">(a)));
       (a == "--content" ? options.content_dir : a == "--templates" ? options.templates_dir : options.out_dir) = *v;
       inv.out_given = inv.out_given || a == "--out";
       inv.used.push_back(a);
     } else if (a == "--plan" || a == "--department") {
       const std::string* v = value();
-      if (!v || v->empty()) return usage_error(a + (a == "--plan" ? " needs a plan id" : " needs a department name"));
+      if (!v || v->empty())
+        return usage_error(a == "--plan" ? msg<Msg::cli_needs_plan_id>(arg<"option">(a)) : msg<Msg::cli_needs_department>(arg<"option">(a)));
       if (a == "--plan") inv.plans.push_back(*v);
       else inv.department = *v;
       inv.used.push_back(a);
@@ -139,7 +132,7 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       std::string n;
       if (a == "-j" || a == "--jobs") {
         const std::string* v = value();
-        if (!v) return usage_error(a + " needs a number");
+        if (!v) return usage_error(msg<Msg::cli_needs_number>(arg<"option">(a)));
         n = *v;
       } else {
         n = a.substr(2);
@@ -147,26 +140,22 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       int jobs = 0;
       auto [ptr, ec] = std::from_chars(n.data(), n.data() + n.size(), jobs);
       if (ec != std::errc() || ptr != n.data() + n.size() || jobs < 1 || jobs > 256)
-        return usage_error("-j needs a number from 1 to 256, got '" + n + "'");
+        return usage_error(msg<Msg::cli_jobs_range>(arg<"value">(n)));
       options.jobs = jobs;
       inv.used.push_back("-j");
     } else if (a == "--fiscal-year") {
       const std::string* v = value();
+      if (!v) return usage_error(msg<Msg::cli_needs_fiscal_year>(arg<"option">(a)));
       int year = 0;
-      auto [ptr, ec] = v ? std::from_chars(v->data(), v->data() + v->size(), year) : std::from_chars_result{nullptr, std::errc::invalid_argument};
-      if (!v || ec != std::errc() || ptr != v->data() + v->size() || year < 1868 || year > 2200)
-        return usage_error("--fiscal-year needs a fiscal year such as 2026" + (v ? ", got '" + *v + "'" : std::string()));
+      auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), year);
+      if (ec != std::errc() || ptr != v->data() + v->size() || year < 1868 || year > 2200)
+        return usage_error(msg<Msg::cli_fiscal_year_range>(arg<"value">(*v)));
       inv.edition.fiscal_year = year;
       inv.used.push_back(a);
     } else if (a == "--id") {
       const std::string* v = value();
-      if (!v || v->empty()) return usage_error("--id needs a plan id");
+      if (!v || v->empty()) return usage_error(msg<Msg::cli_needs_plan_id>(arg<"option">(a)));
       inv.edition.new_id = *v;
-      inv.used.push_back(a);
-    } else if (a == "--lang") {
-      const std::string* v = value();
-      if (!v || (*v != "ja" && *v != "en")) return usage_error("--lang needs 'ja' or 'en'");
-      inv.lang = *v == "en" ? planpress::base::Lang::en : planpress::base::Lang::ja;
       inv.used.push_back(a);
     } else if (a == "--strict" || a == "--no-pdf" || a == "--review" || a == "-q" || a == "--quiet" || a == "--timings" ||
                a == "--check" || a == "--dry-run" || a == "--report") {
@@ -182,32 +171,34 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       if (a == "--check") inv.check_only = true;
       inv.used.push_back(a == "--quiet" ? "-q" : a);
     } else if (!a.empty() && a[0] == '-') {
-      return usage_error("unknown option '" + a + "'");
+      return usage_error(msg<Msg::cli_unknown_option>(arg<"option">(a)));
     } else if (inv.command.empty()) {
       inv.command = a;
     } else if (inv.command == "new-edition" && inv.edition.plan_id.empty()) {
       inv.edition.plan_id = a;
     } else if (inv.command == "sheet") {
-      if (a != "export" && a != "import") return usage_error("sheet needs 'export' or 'import', got '" + a + "'");
+      if (a != "export" && a != "import") return usage_error(msg<Msg::cli_sheet_subcommand>(arg<"value">(a)));
       inv.command += " " + a;
     } else if (inv.command == "fmt" || inv.command == "sheet import") {
       inv.operands.push_back(a);
     } else {
-      return usage_error("unexpected argument '" + a + "'");
+      return usage_error(msg<Msg::cli_unexpected_argument>(arg<"argument">(a)));
     }
   }
-  if (inv.command == "sheet") return usage_error("sheet needs 'export' or 'import'");
+  if (inv.command.empty()) return usage_error(msg<Msg::cli_no_command>());
+  if (inv.command == "sheet") return usage_error(msg<Msg::cli_sheet_subcommand_missing>());
   if (inv.command != "build" && inv.command != "check" && inv.command != "fmt" && inv.command != "sheet export" &&
       inv.command != "sheet import" && inv.command != "new-edition")
-    return usage_error("unknown command '" + inv.command + "'");
+    return usage_error(msg<Msg::cli_unknown_command>(arg<"command">(inv.command)));
   if (inv.command == "new-edition") {
-    if (inv.edition.plan_id.empty()) return usage_error("new-edition needs the id of the plan to start from");
-    if (inv.edition.fiscal_year == 0) return usage_error("new-edition needs --fiscal-year YYYY");
+    if (inv.edition.plan_id.empty()) return usage_error(msg<Msg::cli_new_edition_needs_plan>());
+    if (inv.edition.fiscal_year == 0) return usage_error(msg<Msg::cli_new_edition_needs_year>());
     inv.edition.content_dir = options.content_dir;
   }
-  if (inv.command == "sheet import" && inv.operands.empty()) return usage_error("sheet import needs the sheet files to import");
+  if (inv.command == "sheet import" && inv.operands.empty()) return usage_error(msg<Msg::cli_import_needs_files>());
   for (const auto& option : inv.used)
-    if (!takes_option(inv.command, option)) return usage_error(inv.command + " does not take " + option);
+    if (!takes_option(inv.command, option))
+      return usage_error(msg<Msg::cli_option_not_taken>(arg<"command">(inv.command), arg<"option">(option)));
   return std::nullopt;
 }
 
@@ -221,8 +212,7 @@ std::optional<int> read_environment(pipeline::Options& options) {
     // A PDF date has a four-digit year: 9999-12-31 23:59:59 UTC is the last one it can carry.
     constexpr long long kLastPdfSecond = 253402300799;
     if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0 || seconds > kLastPdfSecond)
-      return usage_error("SOURCE_DATE_EPOCH must be a number of seconds since 1970 from 0 to " +
-                         std::to_string(kLastPdfSecond) + " (9999-12-31 23:59:59 UTC), got '" + std::string(v) + "'");
+      return usage_error(msg<Msg::cli_source_date_epoch>(arg<"value">(v)));
     options.source_date_epoch = seconds;
   }
   return std::nullopt;
@@ -242,43 +232,68 @@ void print_timings(const pipeline::Stats& s) {
   }
 }
 
+/// "3 errors", 「エラー 3 件」.
+base::Message count_of(std::size_t n, Msg one, Msg many) {
+  if (n == 1) return base::Message{one, {}};
+  return many == Msg::cli_error_count ? msg<Msg::cli_error_count>(arg<"count">(n)) : msg<Msg::cli_warning_count>(arg<"count">(n));
+}
+
+/// The name of a phase as the summary gives it.
+base::Message phase_name(const std::string& phase) {
+  static const std::pair<const char*, Msg> kPhases[] = {
+      {"load", Msg::cli_phase_load},           {"validate", Msg::cli_phase_validate}, {"link", Msg::cli_phase_link},
+      {"assemble", Msg::cli_phase_assemble},   {"templates", Msg::cli_phase_templates}, {"render", Msg::cli_phase_render},
+      {"pdf", Msg::cli_phase_pdf},             {"publish", Msg::cli_phase_publish}};
+  for (const auto& [name, id] : kPhases)
+    if (phase == name) return base::Message{id, {}};
+  return base::verbatim(phase);
+}
+
 /// The summary line of a run, and its exit status.
 int finish(const Invocation& inv, const pipeline::Result& result) {
   const bool build = inv.command == "build";
-  const std::string unchanged = build ? "; " + inv.options.out_dir + "/ is unchanged" : std::string();
+  const std::string& out = inv.options.out_dir;
   const auto errors = result.diagnostics.error_count();
   const auto warnings = result.diagnostics.warning_count();
+  const auto warnings_text = count_of(warnings, Msg::cli_warning_one, Msg::cli_warning_count);
   switch (result.outcome) {
     case pipeline::Outcome::ok:
       if (!inv.quiet) {
         const auto& s = result.stats;
-        std::cerr << "planpress: " << (build ? "built " : "checked ") << s.plans << " plans, " << s.items << " items, "
-                  << s.links << " links";
-        if (build) std::cerr << " → " << inv.options.out_dir << "/ (" << s.files << " files)";
+        std::vector<base::Message> extra;
         if (!s.pdfs.empty()) {
           std::size_t pages = 0;
           for (const auto& p : s.pdfs) pages += p.pages;
-          std::cerr << ", " << s.pdfs.size() << " PDFs of " << pages << " pages";
+          extra.push_back(msg<Msg::cli_pdf_count>(arg<"pdfs">(s.pdfs.size()), arg<"pages">(pages)));
         }
-        if (warnings) std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
-        std::cerr << "\n";
+        if (warnings) extra.push_back(warnings_text);
+        const base::Message tail = extra.empty() ? base::verbatim("") : msg<Msg::cli_extra>(arg<"list">(std::move(extra)));
+        const base::Message line =
+            build ? msg<Msg::cli_built>(arg<"plans">(s.plans), arg<"items">(s.items), arg<"links">(s.links), arg<"out">(out),
+                                        arg<"files">(s.files), arg<"extra">(tail))
+                  : msg<Msg::cli_checked>(arg<"plans">(s.plans), arg<"items">(s.items), arg<"links">(s.links), arg<"extra">(tail));
+        std::cerr << "planpress: " << text(line) << "\n";
       }
       return kExitOk;
-    case pipeline::Outcome::content_errors:
-      std::cerr << "planpress: " << errors << " error" << (errors == 1 ? "" : "s");
-      if (warnings) std::cerr << " and " << warnings << " warning" << (warnings == 1 ? "" : "s");
-      std::cerr << " in phase '" << result.failed_phase << "'"
-                << (build ? "; nothing was published, " + inv.options.out_dir + "/ is unchanged" : std::string()) << "\n";
+    case pipeline::Outcome::content_errors: {
+      const auto errors_text = count_of(errors, Msg::cli_error_one, Msg::cli_error_count);
+      const base::Message problems =
+          warnings ? msg<Msg::cli_errors_and_warnings>(arg<"errors">(errors_text), arg<"warnings">(warnings_text)) : errors_text;
+      std::cerr << "planpress: " << text(msg<Msg::cli_failed>(arg<"problems">(problems), arg<"phase">(phase_name(result.failed_phase))))
+                << (build ? text(msg<Msg::cli_nothing_published>(arg<"out">(out))) : std::string()) << "\n";
       return kExitContent;
+    }
     case pipeline::Outcome::warnings_as_errors:
-      std::cerr << "planpress: " << warnings << " warning" << (warnings == 1 ? "" : "s") << " treated as errors (--strict)"
-                << (build ? "; nothing was published" : "") << "\n";
+      std::cerr << "planpress: " << text(msg<Msg::cli_strict>(arg<"warnings">(warnings_text)))
+                << (build ? text(msg<Msg::cli_strict_nothing_published>()) : std::string()) << "\n";
       return kExitWarnings;
     case pipeline::Outcome::io_error:
-      std::cerr << "planpress: stopped by an I/O error" << unchanged << "\n";
+      std::cerr << "planpress: " << text(msg<Msg::cli_stopped_io>())
+                << (build ? text(msg<Msg::cli_unchanged>(arg<"out">(out))) : std::string()) << "\n";
       return kExitIo;
     case pipeline::Outcome::internal_error:
-      std::cerr << "planpress: stopped by an internal error (please report it)" << unchanged << "\n";
+      std::cerr << "planpress: " << text(msg<Msg::cli_stopped_internal>())
+                << (build ? text(msg<Msg::cli_unchanged>(arg<"out">(out))) : std::string()) << "\n";
       return kExitIo;
   }
   return kExitIo;
@@ -290,32 +305,27 @@ int run_format(const Invocation& inv, planpress::io::FileSystem& fs) {
   options.content_dir = inv.options.content_dir;
   options.files = inv.operands;
   options.check = inv.check_only;
-  options.lang = inv.lang;
   const auto result = pipeline::format(fs, options);
-  for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
-  const bool ja = inv.lang == planpress::base::Lang::ja;
+  print_diagnostics(result.diagnostics);
   switch (result.outcome) {
     case pipeline::Outcome::ok:
       if (!inv.quiet) {
-        for (const auto& f : result.changed) std::cerr << "planpress: " << (ja ? "整形しました: " : "formatted ") << f << "\n";
+        for (const auto& f : result.changed) std::cerr << "planpress: " << text(msg<Msg::cli_formatted>(arg<"file">(f))) << "\n";
         if (inv.check_only)  // nothing was rewritten: say that every file is canonical, not "0 reformatted"
-          std::cerr << "planpress: " << result.files.size()
-                    << (ja ? " 個のファイルはすべて正規の書式です\n" : " files, all in the canonical layout\n");
+          std::cerr << "planpress: " << text(msg<Msg::cli_fmt_all_canonical>(arg<"files">(result.files.size()))) << "\n";
         else
-          std::cerr << "planpress: " << result.files.size() << (ja ? " 個のファイル、" : " files, ") << result.changed.size()
-                    << (ja ? " 個を整形しました\n" : " reformatted\n");
+          std::cerr << "planpress: "
+                    << text(msg<Msg::cli_fmt_done>(arg<"files">(result.files.size()), arg<"changed">(result.changed.size()))) << "\n";
       }
       return kExitOk;
     case pipeline::Outcome::content_errors:
       if (inv.check_only && !result.changed.empty())
-        std::cerr << "planpress: " << result.changed.size()
-                  << (ja ? " 個のファイルが正規の書式ではありません（planpress fmt で整形できます）\n"
-                         : " files are not in the canonical layout (planpress fmt rewrites them)\n");
+        std::cerr << "planpress: " << text(msg<Msg::cli_fmt_not_canonical>(arg<"count">(result.changed.size()))) << "\n";
       else
-        std::cerr << "planpress: " << (ja ? "エラーがあるため何も書き込みませんでした\n" : "errors found; nothing was written\n");
+        std::cerr << "planpress: " << text(msg<Msg::cli_nothing_written>()) << "\n";
       return kExitContent;
     default:
-      std::cerr << "planpress: " << (ja ? "入出力エラーで止まりました\n" : "stopped by an I/O error\n");
+      std::cerr << "planpress: " << text(msg<Msg::cli_stopped_io>()) << "\n";
       return kExitIo;
   }
 }
@@ -329,27 +339,24 @@ int run_sheet_export(const Invocation& inv, planpress::io::FileSystem& fs) {
   options.department = inv.department;
   options.source_date_epoch = inv.options.source_date_epoch;
   if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) options.temp_dir = tmp;
-  options.lang = inv.lang;
   const auto result = pipeline::export_sheets(fs, options);
-  for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
-  if (!result.usage_error.empty()) return usage_error(result.usage_error);
-  const bool ja = inv.lang == planpress::base::Lang::ja;
+  print_diagnostics(result.diagnostics);
+  if (result.usage_error) return usage_error(*result.usage_error);
   if (result.outcome != pipeline::Outcome::ok) {
-    std::cerr << "planpress: " << (ja ? "エラーがあるため書き出しませんでした\n" : "errors found; no sheet was written\n");
+    std::cerr << "planpress: " << text(msg<Msg::cli_no_sheet_written>()) << "\n";
     return result.outcome == pipeline::Outcome::content_errors ? kExitContent : kExitIo;
   }
   if (!inv.quiet) {
-    for (const auto& f : result.written) std::cerr << "planpress: " << (ja ? "書き出しました: " : "wrote ") << f << "\n";
-    for (const auto& p : result.skipped)
-      std::cerr << "planpress: " << p << (ja ? ": この担当課の取組はありません\n" : ": no item of this department\n");
+    for (const auto& f : result.written) std::cerr << "planpress: " << text(msg<Msg::cli_wrote>(arg<"file">(f))) << "\n";
+    for (const auto& p : result.skipped) std::cerr << "planpress: " << text(msg<Msg::cli_no_department_item>(arg<"plan">(p))) << "\n";
   }
   return kExitOk;
 }
 
 /// A value as the change listing shows it: every line of it prefixed.
-void print_value(std::ostream& out, const char* sign, const std::string& value, bool ja) {
+void print_value(std::ostream& out, const char* sign, const std::string& value) {
   if (value.empty()) {
-    out << "    " << sign << " " << (ja ? "（空）" : "(empty)") << "\n";
+    out << "    " << sign << " " << text(msg<Msg::term_empty>()) << "\n";
     return;
   }
   std::size_t start = 0;
@@ -367,17 +374,15 @@ int run_sheet_import(const Invocation& inv, planpress::io::FileSystem& fs) {
   options.check = inv.options;
   options.files = inv.operands;
   options.dry_run = inv.dry_run;
-  options.lang = inv.lang;
   const auto result = pipeline::import_sheets(fs, options);
-  for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
-  const bool ja = inv.lang == planpress::base::Lang::ja;
+  print_diagnostics(result.diagnostics);
   std::size_t changes = 0;
   for (const auto& e : result.edits) {
-    std::cout << e.path << (ja ? "（" : " (") << e.changes.size() << (ja ? " 件の変更）\n" : " changes)\n");
+    std::cout << text(msg<Msg::cli_changes_of>(arg<"path">(e.path), arg<"count">(e.changes.size()))) << "\n";
     for (const auto& c : e.changes) {
       std::cout << "  " << c.file << ":" << c.cell << "  " << c.what << "\n";
-      print_value(std::cout, "-", c.before, ja);
-      print_value(std::cout, "+", c.after, ja);
+      print_value(std::cout, "-", c.before);
+      print_value(std::cout, "+", c.after);
     }
     changes += e.changes.size();
   }
@@ -385,47 +390,52 @@ int run_sheet_import(const Invocation& inv, planpress::io::FileSystem& fs) {
   switch (result.outcome) {
     case pipeline::Outcome::ok:
       if (!inv.quiet) {
-        if (changes == 0) std::cerr << "planpress: " << (ja ? "変更はありません\n" : "nothing to change\n");
+        if (changes == 0) std::cerr << "planpress: " << text(msg<Msg::cli_nothing_to_change>()) << "\n";
         else if (inv.dry_run)
-          std::cerr << "planpress: " << changes << (ja ? " 件の変更があります（--dry-run のため書き込んでいません）\n" : " changes (--dry-run: nothing written)\n");
+          std::cerr << "planpress: " << text(msg<Msg::cli_dry_run>(arg<"count">(changes))) << "\n";
         else
-          std::cerr << "planpress: " << changes << (ja ? " 件の値を取り込みました: " : " values imported into ") << result.written.size()
-                    << (ja ? " 個の plan.json\n" : " plan.json files\n");
+          std::cerr << "planpress: " << text(msg<Msg::cli_imported>(arg<"count">(changes), arg<"files">(result.written.size()))) << "\n";
       }
       return kExitOk;
     case pipeline::Outcome::content_errors:
-      std::cerr << "planpress: " << errors << (ja ? " 件のエラーがあるため、何も変更していません\n" : " errors; nothing was changed\n");
+      std::cerr << "planpress: "
+                << text(msg<Msg::cli_import_failed>(arg<"errors">(count_of(errors, Msg::cli_error_one, Msg::cli_error_count)))) << "\n";
       return kExitContent;
     case pipeline::Outcome::warnings_as_errors:
-      std::cerr << "planpress: " << (ja ? "警告があるため（--strict）、何も変更していません\n" : "warnings treated as errors (--strict); nothing was changed\n");
+      std::cerr << "planpress: " << text(msg<Msg::cli_import_strict>()) << "\n";
       return kExitWarnings;
     default:
-      std::cerr << "planpress: " << (ja ? "入出力エラーのため、何も変更していません\n" : "stopped by an I/O error; nothing was changed\n");
+      std::cerr << "planpress: " << text(msg<Msg::cli_import_io>()) << "\n";
       return kExitIo;
   }
 }
 
-/// What new-edition did, item by item where it decided something.
-int finish_new_edition(const pipeline::NewEditionResult& r) {
-  for (const auto& d : r.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
+/// "1 item", 「1 件」; "3 items", 「3 件」.
+base::Message items_of(std::size_t n) {
+  if (n == 1) return msg<Msg::cli_item_one>();
+  return msg<Msg::cli_item_count>(arg<"count">(n));
+}
+
+/// `planpress new-edition`: what it did, item by item where it decided something (stdout), and its exit status.
+int run_new_edition(const Invocation& inv, planpress::io::FileSystem& fs) {
+  const auto r = pipeline::new_edition(fs, inv.edition);
+  print_diagnostics(r.diagnostics);
   if (r.outcome != pipeline::Outcome::ok) {
-    std::cerr << "planpress: no new edition written (" << r.diagnostics.error_count() << " error"
-              << (r.diagnostics.error_count() == 1 ? "" : "s") << ")\n";
+    const auto errors = count_of(r.diagnostics.error_count(), Msg::cli_error_one, Msg::cli_error_count);
+    std::cerr << "planpress: " << text(msg<Msg::cli_no_edition_written>(arg<"errors">(errors))) << "\n";
     return r.outcome == pipeline::Outcome::io_error ? kExitIo : kExitContent;
   }
-  std::cout << "planpress: new edition '" << r.new_id << "' of series '" << r.series_id << "' for fiscal year " << r.fiscal_year
-            << " (stage plan), from '" << r.from_id << "'\n";
-  auto items = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " item" : " items"); };
-  std::cout << "carried forward: " << items(r.carried.size() + r.revised.size()) << " (" << r.carried.size() << " as they were, "
-            << r.revised.size() << " to revise)\n";
-  for (const auto& i : r.revised) std::cout << "  to revise: " << i.title << " [" << i.direction << "]\n";
-  std::cout << "left out: " << items(r.dropped.size()) << "\n";
-  for (const auto& i : r.dropped) std::cout << "  left out: " << i.title << " [" << i.direction << "]\n";
-  std::string cleared;
-  for (const auto& c : r.cleared) cleared += (cleared.empty() ? "" : ", ") + c;
-  if (!cleared.empty()) std::cout << "cleared in every item: " << cleared << "\n";
-  for (const auto& x : r.removed) std::cout << "not carried over: " << x << "\n";
-  for (const auto& f : r.written) std::cout << "wrote " << f << "\n";
+  auto line = [](const base::Message& m) { std::cout << text(m) << "\n"; };
+  line(msg<Msg::cli_new_edition>(arg<"id">(r.new_id), arg<"series">(r.series_id), arg<"year">(r.fiscal_year),
+                                 arg<"wareki">(r.fiscal_year_label), arg<"from">(r.from_id)));
+  line(msg<Msg::cli_edition_carried>(arg<"items">(items_of(r.carried.size() + r.revised.size())), arg<"kept">(r.carried.size()),
+                                     arg<"revise">(r.revised.size())));
+  for (const auto& i : r.revised) line(msg<Msg::cli_edition_to_revise>(arg<"title">(i.title), arg<"direction">(i.direction)));
+  line(msg<Msg::cli_edition_left_out_count>(arg<"items">(items_of(r.dropped.size()))));
+  for (const auto& i : r.dropped) line(msg<Msg::cli_edition_left_out>(arg<"title">(i.title), arg<"direction">(i.direction)));
+  if (!r.cleared.empty()) line(msg<Msg::cli_edition_cleared>(arg<"list">(r.cleared)));
+  for (const auto& x : r.removed) line(msg<Msg::cli_edition_not_carried>(arg<"what">(x)));
+  for (const auto& f : r.written) line(msg<Msg::cli_wrote>(arg<"file">(f)));
   return kExitOk;
 }
 
@@ -433,15 +443,17 @@ int finish_new_edition(const pipeline::NewEditionResult& r) {
 
 int main(int argc, char** argv) {
   Invocation inv;
-  if (auto status = parse_arguments(std::vector<std::string>(argv + 1, argv + argc), inv)) return *status;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (auto status = read_language(args)) return *status;
+  if (auto status = parse_arguments(args, inv)) return *status;
   if (auto status = read_environment(inv.options)) return *status;
   planpress::io::RealFileSystem fs;
   if (inv.command == "fmt") return run_format(inv, fs);
-  if (inv.command == "new-edition") return finish_new_edition(pipeline::new_edition(fs, inv.edition));
+  if (inv.command == "new-edition") return run_new_edition(inv, fs);
   if (inv.command == "sheet export") return run_sheet_export(inv, fs);
   if (inv.command == "sheet import") return run_sheet_import(inv, fs);
   const auto result = inv.command == "build" ? pipeline::build(fs, inv.options) : pipeline::check(fs, inv.options);
-  for (const auto& d : result.diagnostics.all()) std::cerr << planpress::base::format_diagnostic(d);
+  print_diagnostics(result.diagnostics);
   if (inv.timings) print_timings(result.stats);
   return finish(inv, result);
 }

@@ -10,6 +10,10 @@ namespace planpress::assemble {
 
 namespace {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 // Whitespace between 「評価は」 and the mark: spaces and the ideographic space.
 std::size_t skip_spaces(const std::string& s, std::size_t at) {
   while (at < s.size()) {
@@ -48,10 +52,11 @@ void rating_reasons(const model::Plan& p, base::Diagnostics& diags) {
         if (named.empty() || named.count(rating->second.text)) continue;
         std::string says;
         for (const auto& n : named) says += (says.empty() ? "" : "・") + n;
-        diags.warning(base::Code::report_rating_reason, rating->second.location,
-                      "item '" + item.id + "' of plan '" + p.id + "' rates itself '" + rating->second.text + "' in '" + def.key + "' (" +
-                          def.label + "), but its '" + other.key + "' (" + other.label + ") says the rating is '" + says + "'",
-                      {"check the return: one of the two is wrong; if the document prints it so, keep it and explain it in a note"});
+        diags.warning(rating->second.location,
+                      msg<Msg::report_rating_reason_contradicts>(arg<"item">(item.id), arg<"plan">(p.id), arg<"rating">(rating->second.text),
+                                                                 arg<"key">(def.key), arg<"label">(def.label), arg<"reason_key">(other.key),
+                                                                 arg<"reason_label">(other.label), arg<"says">(says)),
+                      {msg<Msg::report_rating_reason_hint>(arg<"label">(def.label), arg<"reason_label">(other.label))});
       }
     }
   }
@@ -68,10 +73,13 @@ void unchanged_revisions(const Assembly& a, base::Diagnostics& diags) {
         if (!old || changed.count(old)) continue;
         auto d = old->fields.find(c.before->next_year->field);
         if (d == old->fields.end() || c.before->next_year->direction_of(d->second.text) != model::Direction::revise) continue;
-        diags.warning(base::Code::report_revise_unchanged, item.location,
-                      "item '" + item.id + "' of plan '" + c.after->id + "' is unchanged from " +
-                          text::wareki_fiscal_year(c.before->series->fiscal_year) + ", whose 次年度方向性 says '" + d->second.text + "'",
-                      {"revise its content for the new year, or correct the direction in plan '" + c.before->id + "'"});
+        const model::FieldDef* def = c.before->field(c.before->next_year->field);
+        diags.warning(item.location,
+                      msg<Msg::report_revise_unchanged_item>(arg<"item">(item.id), arg<"plan">(c.after->id),
+                                                             arg<"year">(text::wareki_fiscal_year(c.before->series->fiscal_year)),
+                                                             arg<"label">(def ? def->label : c.before->next_year->field),
+                                                             arg<"direction">(d->second.text)),
+                      {msg<Msg::report_revise_unchanged_hint>(arg<"before">(c.before->id))});
       }
     }
 }
@@ -80,13 +88,13 @@ void indicator_targets(const model::Plan& p, base::Diagnostics& diags) {
   for (const auto& ind : p.indicators) {
     for (const auto& v : ind.values) {
       if (v.kind != "target") continue;
-      const std::string what = "indicator '" + ind.id + "' of plan '" + p.id + "'";
       if (!v.year) {
         // A target kept every year (毎年度, 維持) or by the end of the plan's period needs no year of its own.
         if (!v.label.empty() || v.qualifier == "維持" || (p.period && p.period->to)) continue;
-        diags.warning(base::Code::report_indicator_target, ind.location,
-                      what + " has a target (" + (v.text.empty() ? v.value_text : v.text) + ") without a year, and the plan's period has no end",
-                      {"give the target's fiscal year (\"year\") as the document prints it"});
+        diags.warning(ind.location,
+                      msg<Msg::report_indicator_target_no_year>(arg<"indicator">(ind.id), arg<"plan">(p.id),
+                                                                arg<"target">(v.text.empty() ? v.value_text : v.text)),
+                      {msg<Msg::report_indicator_target_no_year_hint>()});
         continue;
       }
       // Actual values reported after the target year, but none for it: the year's result is missing.
@@ -98,10 +106,15 @@ void indicator_targets(const model::Plan& p, base::Diagnostics& diags) {
         at_target = at_target || *x.year == *v.year;
       }
       if (latest > *v.year && !at_target)
-        diags.warning(base::Code::report_indicator_target, ind.location,
-                      what + " has actual values up to " + text::wareki_fiscal_year(latest) + " but none for its target year " +
-                          text::wareki_fiscal_year(*v.year) + (v.segment.empty() ? std::string() : " (segment '" + v.segment + "')"),
-                      {"add the actual value of the target year, so that achievement can be judged"});
+        diags.warning(ind.location,
+                      v.segment.empty()
+                          ? msg<Msg::report_indicator_target_no_actual>(arg<"indicator">(ind.id), arg<"plan">(p.id),
+                                                                        arg<"latest">(text::wareki_fiscal_year(latest)),
+                                                                        arg<"year">(text::wareki_fiscal_year(*v.year)))
+                          : msg<Msg::report_indicator_target_no_actual_segment>(
+                                arg<"indicator">(ind.id), arg<"plan">(p.id), arg<"latest">(text::wareki_fiscal_year(latest)),
+                                arg<"year">(text::wareki_fiscal_year(*v.year)), arg<"segment">(v.segment)),
+                      {msg<Msg::report_indicator_target_no_actual_hint>()});
     }
   }
 }
@@ -126,10 +139,10 @@ void missing_departments(const model::Plan& p, base::Diagnostics& diags) {
       if (auto it = item.fields.find(def.key); it != item.fields.end() && !model::is_empty(it->second)) continue;
       const model::Category* c = item.category.empty() ? nullptr : p.find_category(item.category);
       if (c && names_department(c->title)) continue;
-      diags.warning(base::Code::report_no_department, item.location,
-                    "item '" + item.id + "' of plan '" + p.id + "' names no '" + def.key + "' (" + def.label + "), which " +
-                        std::to_string(with) + " of its " + std::to_string(p.items.size()) + " items give",
-                    {"add the department responsible for it, as the return names it"});
+      diags.warning(item.location,
+                    msg<Msg::report_no_department_item>(arg<"item">(item.id), arg<"plan">(p.id), arg<"key">(def.key), arg<"label">(def.label),
+                                                        arg<"with">(with), arg<"items">(p.items.size())),
+                    {msg<Msg::report_no_department_hint>(arg<"label">(def.label))});
     }
   }
 }

@@ -5,8 +5,8 @@ namespace planpress::base {
 namespace {
 
 constexpr CodeInfo kCatalogue[] = {
-#define PLANPRESS_CODE_ROW(id, name, severity, exit_class, phase, summary) \
-  CodeInfo{Code::id, name, Severity::severity, ExitClass::exit_class, phase, Text{summary}},
+#define PLANPRESS_CODE_ROW(id, name, severity, exit_class, phase, summary, summary_ja) \
+  CodeInfo{Code::id, name, Severity::severity, ExitClass::exit_class, phase, Text{summary, summary_ja}},
     PLANPRESS_DIAGNOSTIC_CODES(PLANPRESS_CODE_ROW)
 #undef PLANPRESS_CODE_ROW
 };

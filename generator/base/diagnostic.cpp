@@ -6,15 +6,19 @@
 
 namespace planpress::base {
 
-Diagnostic& Diagnostics::error(Code code, Location where, std::string message, std::vector<std::string> hints) {
+Diagnostic& Diagnostics::error(Location where, CodedMessage message, std::vector<Message> hints) {
+  const Code code = *code_of(message.id);
   items_.push_back(Diagnostic{Severity::error, code, std::move(message), std::move(where), std::move(hints)});
   return items_.back();
 }
 
-Diagnostic& Diagnostics::warning(Code code, Location where, std::string message, std::vector<std::string> hints) {
+Diagnostic& Diagnostics::warning(Location where, CodedMessage message, std::vector<Message> hints) {
+  const Code code = *code_of(message.id);
   items_.push_back(Diagnostic{Severity::warning, code, std::move(message), std::move(where), std::move(hints)});
   return items_.back();
 }
+
+void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
 
 void Diagnostics::merge(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
@@ -109,7 +113,7 @@ std::vector<Glyph> glyphs_of(std::string_view line) {
 
 }  // namespace
 
-std::string format_diagnostic(const Diagnostic& d) {
+std::string format_diagnostic(const Diagnostic& d, Lang lang) {
   std::string out;
   const char* sev = d.severity == Severity::error ? "error" : "warning";
   LineCol lc;
@@ -117,10 +121,10 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (d.location.known()) {
     lc = d.location.file->locate(d.location.offset);
     // A spreadsheet cell is named as Excel names it (項目!G12); the caret line below shows where in it.
-    if (cell) out += d.location.file->path() + ":" + d.location.file->place() + ": ";
-    else out += d.location.file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
+    if (cell) out += printable(d.location.file->path()) + ":" + printable(d.location.file->place()) + ": ";
+    else out += printable(d.location.file->path()) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
   }
-  out += std::string(sev) + ": " + printable(d.message) + " [" + std::string(name_of(d.code)) + "]\n";
+  out += std::string(sev) + ": " + printable(render(d.message, lang)) + " [" + std::string(name_of(d.code)) + "]\n";
   // A file too large to read (or empty) has no line to show.
   if (d.location.known() && !d.location.file->text().empty()) {
     auto glyphs = glyphs_of(d.location.file->line_text(lc.line));
@@ -152,7 +156,7 @@ std::string format_diagnostic(const Diagnostic& d) {
     if (last < glyphs.size()) src += "…";
     out += src + "\n" + mark + "^\n";
   }
-  for (const auto& h : d.hints) out += "hint: " + printable(h) + "\n";
+  for (const auto& h : d.hints) out += "hint: " + printable(render(h, lang)) + "\n";
   return out;
 }
 

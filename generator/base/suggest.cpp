@@ -37,6 +37,12 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   std::size_t best_length_diff = 0;
+  std::size_t best_prefix = 0;
+  const auto common_prefix = [&](const std::u32string& x) {
+    std::size_t k = 0;
+    while (k < x.size() && k < w.size() && x[k] == w[k]) ++k;
+    return k;
+  };
   for (const auto& c : candidates) {
     const auto cu = to_u32(c);
     const std::size_t dist = edit_distance(w, cu);
@@ -45,12 +51,18 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
     const std::size_t longest = std::max(w.size(), cu.size());
     const std::size_t limit = std::clamp<std::size_t>(longest / 3, 1, 3);
     if (dist == 0 || dist > limit) continue;
-    // On equal distance prefer a candidate of the same length (a typo rather than a missing character).
+    // On equal distance prefer a candidate of the same length (a typo rather than a missing character),
+    // then the one that keeps more of the word's start: a slip is likelier at the end of what was typed
+    // ("#340" → "#34" rather than "#30" or "#40").
     const auto len_diff = [&](const std::u32string& x) { return x.size() > w.size() ? x.size() - w.size() : w.size() - x.size(); };
-    if (!best || dist < best_distance || (dist == best_distance && len_diff(cu) < best_length_diff)) {
+    const std::size_t diff = len_diff(cu);
+    const std::size_t prefix = common_prefix(cu);
+    if (!best || dist < best_distance || (dist == best_distance && diff < best_length_diff) ||
+        (dist == best_distance && diff == best_length_diff && prefix > best_prefix)) {
       best = c;
       best_distance = dist;
-      best_length_diff = len_diff(cu);
+      best_length_diff = diff;
+      best_prefix = prefix;
     }
   }
   return best;

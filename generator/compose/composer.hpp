@@ -22,6 +22,9 @@ using layout::Face;
 using layout::Paginator;
 using layout::Span;
 
+/// Where a character stands, for messages: its parts from the plan inward ("plan 'a', item '20', field …").
+using Place = std::vector<base::Message>;
+
 class PlanComposer {
  public:
   PlanComposer(const PlanInput& in, base::Diagnostics& diags);
@@ -29,9 +32,9 @@ class PlanComposer {
 
  private:
   // glyphs.cpp
-  void check(std::string_view text, const base::Location& where, const std::string& what);
+  void check(std::string_view text, const base::Location& where, const Place& what);
   void check_markdown_file(const model::Section& s);
-  void check_entry(const model::Entry& e, const std::string& what);
+  void check_entry(const model::Entry& e, const Place& what);
   void check_content();
 
   // links.cpp

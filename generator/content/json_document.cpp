@@ -4,8 +4,13 @@
 #include <vector>
 
 #include "base/utf8.hpp"
+#include "content/json_mistakes.hpp"
 
 namespace planpress::content {
+
+using base::arg;
+using base::msg;
+using base::Msg;
 
 JsonDocument::JsonDocument(base::SourcePtr source, nlohmann::json root, std::unordered_map<std::string, JsonSpan> spans)
     : source_(std::move(source)), root_(std::move(root)), spans_(std::move(spans)) {}
@@ -143,9 +148,8 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     auto [it, inserted] = f.keys.emplace(k, start);
     if (!inserted) {
       const auto first = source_->locate(it->second);
-      diags_.error(base::Code::duplicate_key, base::Location::in(source_, start), "duplicate key '" + k + "' in object",
-                   {"the first '" + k + "' is at line " + std::to_string(first.line) + ", column " +
-                    std::to_string(first.column) + "; JSON keeps only one of them, so remove or rename one"});
+      diags_.error(base::Location::in(source_, start), msg<Msg::duplicate_key_key>(arg<"key">(k)),
+                   {msg<Msg::duplicate_key_first_hint>(arg<"key">(k), arg<"line">(first.line), arg<"column">(first.column))});
       duplicate_ = true;
     }
     pending_key_ = k;
@@ -154,28 +158,9 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
-    std::string what = ex.what();
-    const std::size_t offset = offending_token_start(position, what);
-    const auto colon = what.find(": ", what.find("column"));
-    if (colon != std::string::npos) what = what.substr(colon + 2);
-    // "syntax error while parsing object - unexpected …" → "while parsing object: unexpected …"
-    if (what.rfind("syntax error ", 0) == 0) what = what.substr(13);
-    if (const auto dash = what.find(" - "); dash != std::string::npos) what.replace(dash, 3, ": ");
-    std::vector<std::string> hints;
-    const bool trailing_comma = what.find("unexpected '}'") != std::string::npos || what.find("unexpected ']'") != std::string::npos;
-    const std::size_t at = trailing_comma ? comma_before(offset) : offset;
-    const bool wanted_close = what.find("expected '}'") != std::string::npos || what.find("expected ']'") != std::string::npos;
-    if (wanted_close && !trailing_comma && what.find("unexpected") != std::string::npos && what.find("unexpected end") == std::string::npos)
-      hints.push_back("is a comma missing before this?");
-    if (trailing_comma && at != offset) {
-      what = std::string("trailing comma before '") + text_[std::min(offset, text_.size() - 1)] + "'";
-      hints.push_back("JSON does not allow a comma after the last member or element: remove this comma");
-    } else if (trailing_comma)
-      hints.push_back("JSON does not allow a comma after the last member or element");
-    if (!last_token.empty() && last_token.back() == '\'')
-      hints.push_back("JSON strings use double quotes");
-    diags_.error(base::Code::json_syntax, base::Location::in(source_, at), std::string("JSON syntax error") + (at != offset ? ": " : " ") + what, hints);
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    auto mistake = explain_json_error(text_, position, ex.what());
+    diags_.error(base::Location::in(source_, mistake.at), std::move(mistake.message), std::move(mistake.hints));
     return false;
   }
 
@@ -190,44 +175,6 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     std::size_t next_index = 0;
     std::map<std::string, std::size_t> keys;
   };
-
-  // nlohmann reports how many bytes it had read when it gave up: the offending token ends there. Point at
-  // the token's start (a whole string or number literal), else at the last character read.
-  std::size_t offending_token_start(std::size_t position, const std::string& what) const {
-    std::size_t end = std::min(position, text_.size());
-    if (end == 0) return 0;
-    std::size_t i = end - 1;
-    if (what.find("unexpected string literal") != std::string::npos && text_[i] == '"') {
-      while (i > 0) {
-        --i;
-        if (text_[i] != '"') continue;
-        std::size_t backslashes = 0;
-        for (std::size_t k = i; k > 0 && text_[k - 1] == '\\'; --k) ++backslashes;
-        if (backslashes % 2 == 0) return i;
-      }
-      return 0;
-    }
-    if (what.find("unexpected number literal") != std::string::npos) {
-      auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
-      while (i > 0 && !numeric(text_[i])) --i;  // the lexer reads one character past a number
-      while (i > 0 && numeric(text_[i - 1])) --i;
-      return i;
-    }
-    return i;
-  }
-
-  // A '}' or ']' the parser did not expect usually follows a trailing comma, often on the line before:
-  // the comma is the mistake, so point there (else at the bracket).
-  std::size_t comma_before(std::size_t offset) const {
-    std::size_t i = std::min(offset, text_.size());
-    while (i > 0) {
-      const char c = text_[i - 1];
-      if (c == ',') return i - 1;
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
-      --i;
-    }
-    return offset;
-  }
 
   std::size_t token_start() {
     std::size_t i = mark_;
@@ -278,8 +225,7 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
     const std::size_t begin = token_start();
     nlohmann::json* slot = place(std::move(container), begin);
     if (static_cast<int>(stack_.size()) >= kMaxJsonDepth) {
-      diags_.error(base::Code::json_too_deep, base::Location::in(source_, begin),
-                   "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+      diags_.error(base::Location::in(source_, begin), msg<Msg::json_too_deep_json>(arg<"limit">(kMaxJsonDepth)));
       too_deep_ = true;
       return false;
     }
@@ -317,9 +263,9 @@ class PositionBuilder final : public nlohmann::json_sax<nlohmann::json> {
 
 std::optional<JsonDocument> parse_json(const base::SourcePtr& source, base::Diagnostics& diags) {
   const std::string& text = source->text();
-  if (auto bad = base::find_invalid_utf8(text)) {
-    diags.error(base::Code::utf8_invalid, base::Location::in(source, *bad), "invalid UTF-8 byte sequence",
-                {"save the file as UTF-8 (Excel's \"CSV UTF-8\" or an editor's UTF-8 encoding), not Shift_JIS"});
+  if (auto bad = base::find_invalid_utf8(text)) {  // io::read_source has told which encoding it is
+    diags.error(base::Location::in(source, *bad), msg<Msg::utf8_invalid_bytes>(arg<"bytes">(base::invalid_bytes_at(text, *bad))),
+                {msg<Msg::utf8_invalid_bytes_hint>()});
     return std::nullopt;
   }
   std::size_t consumed = 0;

@@ -4,6 +4,10 @@
 
 namespace planpress::content {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 namespace {
 
 base::Location file_start(const std::string& path) {
@@ -19,23 +23,19 @@ bool admissible(const io::FileSystem& fs, const std::string& root, const std::st
   if (kind == io::FileKind::none) return true;  // missing: reported by the caller
   const std::string target = fs.resolve(path);
   if (kind == io::FileKind::symlink && !io::is_within(target, root)) {
-    diags.error(base::Code::symlink_outside_content, file_start(path),
-                "'" + path + "' is a symbolic link to '" + target + "', outside the content directory",
-                {"content is published as it is read: copy the file into the content directory if it belongs to the site"});
+    diags.error(file_start(path), msg<Msg::symlink_outside_content_link>(arg<"path">(path), arg<"target">(target)),
+                {msg<Msg::symlink_outside_content_hint>()});
     return false;
   }
   const io::FileKind what = kind == io::FileKind::symlink ? fs.kind(target) : kind;
   if (what == io::FileKind::other || (what == io::FileKind::directory) != directory) {
     if (what == io::FileKind::none) return true;  // a dangling link: reading it reports the error
     if (what == io::FileKind::other) {
-      diags.error(base::Code::file_not_regular, file_start(path),
-                  "'" + path + "' is not a regular file (a FIFO, socket or device) and cannot be read as content",
-                  {"replace it with an ordinary file"});
+      diags.error(file_start(path), msg<Msg::file_not_regular_special>(arg<"path">(path)), {msg<Msg::file_not_regular_special_hint>()});
       return false;
     }
     if (!directory) {
-      diags.error(base::Code::file_not_regular, file_start(path), "'" + path + "' is a directory, not a file",
-                  {"a plan directory holds plan.json and Markdown files only"});
+      diags.error(file_start(path), msg<Msg::file_not_regular_directory>(arg<"path">(path)), {msg<Msg::file_not_regular_directory_hint>()});
       return false;
     }
   }
@@ -53,15 +53,13 @@ std::optional<JsonDocument> load_json(const io::FileSystem& fs, const std::strin
 RawContent load_content(const io::FileSystem& fs, const std::string& content_dir, base::Diagnostics& diags) {
   RawContent raw;
   if (!fs.is_directory(content_dir)) {
-    diags.error(base::Code::missing_file, {}, "content directory '" + content_dir + "' does not exist",
-                {"run planpress in the project directory or pass --content DIR"});
+    diags.error({}, msg<Msg::missing_file_content_dir>(arg<"dir">(content_dir)), {msg<Msg::missing_file_content_dir_hint>()});
     return raw;
   }
   const std::string root = fs.resolve(content_dir);
   const std::string site_path = io::join_path(content_dir, "site.json");
   if (!fs.exists(site_path)) {
-    diags.error(base::Code::missing_file, file_start(site_path), "site.json is missing",
-                {"every site needs a site.json with at least \"title\" and \"organisation\"; see docs/content-format.md"});
+    diags.error(file_start(site_path), msg<Msg::missing_file_site_json>(), {msg<Msg::missing_file_site_json_hint>()});
   } else if (admissible(fs, root, site_path, false, diags)) {
     raw.site = load_json(fs, site_path, diags);
   }
@@ -76,13 +74,13 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
       if (name.front() == '.' || fs.is_directory(path)) continue;
       const auto size = fs.file_size(path);
       if (size && *size > kMaxAssetBytes) {
-        diags.error(base::Code::file_too_large, base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
-                    "file is " + std::to_string(*size) + " bytes; content/assets/ takes files of at most 2 MiB");
+        diags.error(base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
+                    msg<Msg::file_too_large_asset_file>(arg<"size">(*size)));
         continue;
       }
       std::string error;
       if (auto bytes = fs.read_file(path, error)) raw.assets.emplace(name, std::move(*bytes));
-      else diags.error(base::Code::io_error, base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0), "cannot read: " + error);
+      else diags.error(base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0), msg<Msg::io_error_read>(arg<"reason">(error)));
     }
   }
 
@@ -93,8 +91,7 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
     if (fs.kind(dir) == io::FileKind::symlink && !admissible(fs, root, dir, fs.is_directory(dir), diags)) continue;
     if (!fs.is_directory(dir)) {
       if (name.front() != '.')
-        diags.warning(base::Code::unused_file, base::Location::in(std::make_shared<base::SourceFile>(dir, ""), 0),
-                      "file in plans/ is not a plan directory and is ignored");
+        diags.warning(base::Location::in(std::make_shared<base::SourceFile>(dir, ""), 0), msg<Msg::unused_file_not_plan_dir>());
       continue;
     }
     RawPlan plan;
@@ -103,8 +100,8 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
     const std::string plan_path = io::join_path(dir, "plan.json");
     if (!admissible(fs, root, plan_path, false, diags)) continue;
     if (!fs.exists(plan_path)) {
-      diags.error(base::Code::missing_file, base::Location::in(std::make_shared<base::SourceFile>(plan_path, ""), 0),
-                  "plan directory '" + dir + "' has no plan.json", {"add plan.json or remove the directory"});
+      diags.error(base::Location::in(std::make_shared<base::SourceFile>(plan_path, ""), 0),
+                  msg<Msg::missing_file_plan_json>(arg<"dir">(dir)), {msg<Msg::missing_file_plan_json_hint>()});
       continue;
     }
     plan.plan = load_json(fs, plan_path, diags);
@@ -114,9 +111,8 @@ RawContent load_content(const io::FileSystem& fs, const std::string& content_dir
         if (!admissible(fs, root, path, false, diags)) continue;
         if (auto src = io::read_source(fs, path, kMaxMarkdownBytes, diags)) plan.markdown.emplace(file, src);
       } else if (file != "plan.json" && file.front() != '.') {
-        diags.warning(base::Code::unused_file, base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
-                      "file is not part of the content format and is ignored",
-                      {"a plan directory holds plan.json and the Markdown files its sections list"});
+        diags.warning(base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0), msg<Msg::unused_file_not_content>(),
+                      {msg<Msg::unused_file_not_content_hint>()});
       }
     }
     raw.plans.push_back(std::move(plan));

@@ -87,7 +87,7 @@ std::optional<std::size_t> too_deep_line(std::string_view text, int limit) {
 
 struct Complexity {
   std::size_t offset;
-  std::string message;
+  base::Message message;  // what crosses the bound, for the message of markdown-too-complex
 };
 
 // Constructs that cmark-gfm 0.29.0.gfm.6 handles in quadratic time, counted before parsing (over-counting
@@ -113,17 +113,17 @@ std::optional<Complexity> too_complex(std::string_view text, const ParseOptions&
       continue;
     }
     if (c == '[' && ++brackets > o.max_brackets_per_paragraph)
-      return Complexity{i, "more than " + std::to_string(o.max_brackets_per_paragraph) + " '[' in one paragraph"};
+      return Complexity{i, base::msg<base::Msg::markdown_too_complex_brackets>(base::arg<"limit">(o.max_brackets_per_paragraph))};
     if (c == '@' && ++at_signs > o.max_at_signs_per_paragraph)
-      return Complexity{i, "more than " + std::to_string(o.max_at_signs_per_paragraph) + " '@' in one paragraph"};
+      return Complexity{i, base::msg<base::Msg::markdown_too_complex_at_signs>(base::arg<"limit">(o.max_at_signs_per_paragraph))};
     if (c == '|') {
       if (!line_pipe && ++table_rows > o.max_table_rows)
-        return Complexity{i, "a table of more than " + std::to_string(o.max_table_rows) + " rows"};
+        return Complexity{i, base::msg<base::Msg::markdown_too_complex_table_rows>(base::arg<"limit">(o.max_table_rows))};
       line_pipe = true;
       if (++cells > o.max_table_cells)
-        return Complexity{i, "more than " + std::to_string(o.max_table_cells) + " table cells in one text"};
+        return Complexity{i, base::msg<base::Msg::markdown_too_complex_table_cells>(base::arg<"limit">(o.max_table_cells))};
       if (++pipes > o.max_table_columns + 1)
-        return Complexity{i, "a table row of more than " + std::to_string(o.max_table_columns) + " columns"};
+        return Complexity{i, base::msg<base::Msg::markdown_too_complex_table_columns>(base::arg<"limit">(o.max_table_columns))};
     }
   }
   return std::nullopt;
@@ -146,11 +146,11 @@ class Converter {
         out.kind = NodeKind::heading;
         out.level = cmark_node_get_heading_level(n);
         if (out.level < options_.min_heading_level) {
-          diags_.error(base::Code::markdown_heading, where_(out.offset),
-                       "heading level " + std::to_string(out.level) + " is above the allowed level " +
-                           std::to_string(options_.min_heading_level),
-                       {"start headings at " + std::string(static_cast<std::size_t>(options_.min_heading_level), '#') +
-                        " here: the level above is the section or field title"});
+          diags_.error(where_(out.offset),
+                       base::msg<base::Msg::markdown_heading_level>(base::arg<"level">(out.level),
+                                                                    base::arg<"allowed">(options_.min_heading_level)),
+                       {base::msg<base::Msg::markdown_heading_hint>(
+                           base::arg<"marks">(std::string(static_cast<std::size_t>(options_.min_heading_level), '#')))});
         }
         break;
       case CMARK_NODE_BLOCK_QUOTE: out.kind = NodeKind::blockquote; break;
@@ -170,8 +170,8 @@ class Converter {
         std::string html = cmark_node_get_literal(n);
         if (const auto nl = html.find('\n'); nl != std::string::npos) html = html.substr(0, nl) + "…";
         if (html.size() > 60) html = html.substr(0, 57) + "...";
-        diags_.error(base::Code::markdown_raw_html, where_(out.offset), "raw HTML is not allowed in content: '" + html + "'",
-                     {"write it as Markdown; to show the characters literally, escape them as \\<"});
+        diags_.error(where_(out.offset), base::msg<base::Msg::markdown_raw_html_html>(base::arg<"html">(html)),
+                     {base::msg<base::Msg::markdown_raw_html_hint>()});
         out.kind = NodeKind::text;  // dropped below
         out.offset = static_cast<std::size_t>(-1);
         return out;
@@ -187,15 +187,14 @@ class Converter {
         out.url = cmark_node_get_url(n);
         out.title = cmark_node_get_title(n);
         if (is_unsafe_url(out.url)) {
-          diags_.error(base::Code::markdown_unsafe_link, where_(out.offset), "link to '" + out.url + "' is not allowed",
-                       {"only http:, https:, mailto: and relative links are published; use [[plan-id#item-id]] for links between plans"});
+          diags_.error(where_(out.offset), base::msg<base::Msg::markdown_unsafe_link_link>(base::arg<"url">(out.url)),
+                       {base::msg<base::Msg::markdown_unsafe_link_hint>()});
           out.url.clear();
         }
         break;
       case CMARK_NODE_IMAGE:
-        diags_.error(base::Code::markdown_image, where_(out.offset),
-                     "images are not supported in content ('" + std::string(cmark_node_get_url(n)) + "')",
-                     {"pages load nothing from outside the site; describe the figure in text or as a table"});
+        diags_.error(where_(out.offset), base::msg<base::Msg::markdown_image_image>(base::arg<"url">(cmark_node_get_url(n))),
+                     {base::msg<base::Msg::markdown_image_hint>()});
         out.kind = NodeKind::text;
         out.offset = static_cast<std::size_t>(-1);
         return out;
@@ -500,13 +499,12 @@ std::size_t remove_editorial(Document& doc, std::string* text) {
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
   Document doc;
   if (auto line = too_deep_line(text, options.max_nesting)) {
-    diags.error(base::Code::markdown_too_deep, where(*line),
-                "block quotes or lists nested deeper than " + std::to_string(options.max_nesting) + " levels");
+    diags.error(where(*line), base::msg<base::Msg::markdown_too_deep_nesting>(base::arg<"limit">(options.max_nesting)));
     return doc;
   }
   if (auto c = too_complex(text, options)) {
-    diags.error(base::Code::markdown_too_complex, where(c->offset), "Markdown too complex to parse safely: " + c->message,
-                {"split the text into shorter paragraphs or tables; Markdown's parser slows down quadratically on such input"});
+    diags.error(where(c->offset), base::msg<base::Msg::markdown_too_complex_limit>(base::arg<"what">(c->message)),
+                {base::msg<base::Msg::markdown_too_complex_limit_hint>()});
     return doc;
   }
   static std::once_flag registered;
@@ -520,16 +518,17 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
   for (const auto& r : redefinitions(text)) {
     const bool footnote = !r.label.empty() && r.label[0] == '^';
     const auto first = where(r.first);
-    const std::string first_at = first.known() ? "line " + std::to_string(first.file->locate(first.offset).line) : "earlier";
-    diags.error(base::Code::markdown_duplicate_definition, where(r.offset),
-                std::string(footnote ? "footnote" : "link definition") + " '[" + r.label + "]' is defined again (first at " + first_at +
-                    "); Markdown keeps the first and drops this one",
-                {"give each definition its own label, or remove one of them"});
+    const base::Message first_at = first.known() ? base::msg<base::Msg::common_line_n>(base::arg<"line">(first.file->locate(first.offset).line))
+                                                 : base::msg<base::Msg::term_earlier>();
+    diags.error(where(r.offset),
+                footnote ? base::msg<base::Msg::markdown_duplicate_definition_footnote>(base::arg<"label">(r.label), base::arg<"first">(first_at))
+                         : base::msg<base::Msg::markdown_duplicate_definition_link>(base::arg<"label">(r.label), base::arg<"first">(first_at)),
+                {base::msg<base::Msg::markdown_duplicate_definition_hint>()});
   }
   if (cmark_node* deep = too_deep_inline(root.get(), options.max_inline_nesting)) {
-    diags.error(base::Code::markdown_too_complex, where(node_offset(text, deep)),
-                "emphasis, links or strikethrough nested deeper than " + std::to_string(options.max_inline_nesting) + " levels",
-                {"close the emphasis markers (*, **, ~~) or links that are left open"});
+    diags.error(where(node_offset(text, deep)),
+                base::msg<base::Msg::markdown_too_complex_inline_nesting>(base::arg<"limit">(options.max_inline_nesting)),
+                {base::msg<base::Msg::markdown_too_complex_inline_nesting_hint>()});
     return doc;
   }
   Converter converter(text, where, diags, options);

@@ -3,7 +3,7 @@
 namespace planpress::pdf {
 
 std::optional<FontSet> FontSet::create(FontSource mincho, FontSource gothic, std::vector<FontSource> fallback,
-                                       std::string& error) {
+                                       std::string& error, std::string* error_path) {
   FontSet set;
   std::vector<FontSource> sources;
   sources.push_back(std::move(mincho));
@@ -13,7 +13,8 @@ std::optional<FontSet> FontSet::create(FontSource mincho, FontSource gothic, std
     std::string why;
     auto metrics = TrueTypeFont::parse(s.bytes, why);
     if (!metrics) {
-      error = "font '" + s.path + "' cannot be used: " + why;
+      error = why;
+      if (error_path) *error_path = s.path;
       return std::nullopt;
     }
     set.files_.push_back(FontFile{std::move(s.path), std::move(s.bytes), std::move(*metrics)});
@@ -52,25 +53,28 @@ std::string FontSet::names() const {
 }
 
 std::optional<FontSet> load_fonts(const io::FileSystem& fs, const model::PdfSettings& s, base::Diagnostics& diags) {
-  auto read = [&](const std::string& path, const char* role) -> std::optional<FontSource> {
+  using base::arg, base::msg, base::Msg;
+  auto read = [&](const std::string& path, Msg role) -> std::optional<FontSource> {
     std::string error;
     if (auto bytes = fs.read_file(path, error)) return FontSource{path, std::move(*bytes)};
-    diags.error(base::Code::font_missing, s.fonts_location, std::string("cannot read the ") + role + " font '" + path + "': " + error,
-                {"install Debian's fonts-ipaexfont (make does), or set \"pdf\": {\"fonts\": {…}} in site.json to TrueType files"});
+    diags.error(s.fonts_location,
+                msg<Msg::font_missing_read>(arg<"role">(base::Message{role, {}}), arg<"path">(path), arg<"reason">(error)),
+                {msg<Msg::font_missing_hint>()});
     return std::nullopt;
   };
-  auto mincho = read(s.font_mincho, "Mincho");
-  auto gothic = read(s.font_gothic, "Gothic");
+  auto mincho = read(s.font_mincho, Msg::term_font_mincho);
+  auto gothic = read(s.font_gothic, Msg::term_font_gothic);
   std::vector<FontSource> fallback;
   bool ok = mincho && gothic;
   for (const auto& path : s.font_fallback) {
-    if (auto f = read(path, "fallback")) fallback.push_back(std::move(*f));
+    if (auto f = read(path, Msg::term_font_fallback)) fallback.push_back(std::move(*f));
     else ok = false;
   }
   if (!ok) return std::nullopt;
-  std::string error;
-  auto set = FontSet::create(std::move(*mincho), std::move(*gothic), std::move(fallback), error);
-  if (!set) diags.error(base::Code::font_invalid, s.fonts_location, error, {"libharu embeds TrueType (glyf) fonts only; IPAex fonts work"});
+  std::string error, error_path;
+  auto set = FontSet::create(std::move(*mincho), std::move(*gothic), std::move(fallback), error, &error_path);
+  if (!set)
+    diags.error(s.fonts_location, msg<Msg::font_invalid_font>(arg<"path">(error_path), arg<"reason">(error)), {msg<Msg::font_invalid_hint>()});
   return set;
 }
 

@@ -30,9 +30,10 @@ struct FontFile {
 /// Mincho and Gothic with their fallbacks.
 class FontSet : public layout::Measurer {
  public:
-  /// Parses the files. On failure returns nullopt and sets `error` (naming the file).
+  /// Parses the files. On failure returns nullopt and sets `error` (why the file cannot be used) and
+  /// `*error_path` (which file), if given.
   static std::optional<FontSet> create(FontSource mincho, FontSource gothic, std::vector<FontSource> fallback,
-                                       std::string& error);
+                                       std::string& error, std::string* error_path = nullptr);
 
   /// Advance of `cp` in the font that draws it (the face's own or a fallback).
   double advance(layout::Face face, char32_t cp) const override;

@@ -30,7 +30,7 @@ PlanStats make_pdf(const model::Model& model, const xref::SymbolTable& symbols, 
   base::Timer t_write;
   std::string error;
   if (auto pdf = pdf::write_pdf(doc, fonts, error)) *bytes = std::move(*pdf);
-  else diags.error(base::Code::pdf_error, plan.location, "cannot write the PDF of plan '" + plan.id + "': " + error);
+  else diags.error(plan.location, base::msg<base::Msg::pdf_error_write>(base::arg<"plan">(plan.id), base::arg<"reason">(error)));
   stats.write_ms = t_write.ms();
   stats.cpu_ms = base::thread_cpu_ms() - cpu_start;
   stats.bytes = bytes->size();

@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include "base/message.hpp"
 #include "canonical/layout.hpp"
 #include "content/json_document.hpp"
 #include "content/loader.hpp"
@@ -13,13 +12,9 @@ namespace planpress::pipeline {
 
 namespace {
 
-constexpr base::Text kNotCanonical{
-    "not in the canonical layout: planpress fmt rewrites the file from here on",
-    "正規の書式ではありません（planpress fmt はここから先を書き直します）"};
-constexpr base::Text kNotCanonicalHint{
-    "run 'planpress fmt {1}': it changes only the layout (key order, indentation, line breaks), never a value",
-    "'planpress fmt {1}' を実行してください。変わるのは書式（キーの順序・字下げ・改行）だけで、値は変わりません"};
-constexpr base::Text kCannotWrite{"cannot write the formatted file: {1}", "整形したファイルを書き込めません: {1}"};
+using base::arg;
+using base::msg;
+using base::Msg;
 
 // Byte offset of the first difference, moved back to the start of its character.
 std::size_t first_difference(const std::string& a, const std::string& b) {
@@ -46,8 +41,7 @@ FormatResult format(io::FileSystem& fs, const FormatOptions& options) {
   auto& diags = result.diagnostics;
   result.files = options.files.empty() ? plan_files(fs, options.content_dir) : options.files;
   if (options.files.empty() && !fs.is_directory(options.content_dir))
-    diags.error(base::Code::missing_file, {}, "content directory '" + options.content_dir + "' does not exist",
-                {"run planpress in the project directory, pass --content DIR, or name the files to format"});
+    diags.error({}, msg<Msg::missing_file_content_dir>(arg<"dir">(options.content_dir)), {msg<Msg::missing_file_fmt_files_hint>()});
   std::map<std::string, std::string> rewritten;
   for (const auto& path : result.files) {
     const auto source = io::read_source(fs, path, content::kMaxJsonBytes, diags);
@@ -55,18 +49,21 @@ FormatResult format(io::FileSystem& fs, const FormatOptions& options) {
     const auto doc = content::parse_json(source, diags);
     if (!doc) continue;
     std::string text = canonical::canonical_text(canonical::from_document(*doc), canonical::file_kind(path));
-    if (text == source->text()) continue;
+    // Compared with the bytes of the file: read_source reads a BOM and CR LF as the text without them,
+    // but the canonical layout has neither.
+    std::string read_error;
+    if (text == source->text() && fs.read_file(path, read_error).value_or(std::string()) == text) continue;
     result.changed.push_back(path);
     if (options.check) {
-      const std::size_t at = first_difference(source->text(), text);
-      diags.error(base::Code::not_canonical, base::Location::in(source, at), base::message(kNotCanonical, options.lang), {base::message(kNotCanonicalHint, options.lang, {path})});
+      const std::size_t at = text == source->text() ? 0 : first_difference(source->text(), text);  // 0: only a BOM or CR LF
+      diags.error(base::Location::in(source, at), msg<Msg::not_canonical_layout>(), {msg<Msg::not_canonical_layout_hint>(arg<"path">(path))});
     } else {
       rewritten.emplace(path, std::move(text));
     }
   }
   // Nothing is written when any file could not be read or parsed.
   if (!diags.has_errors()) {
-    if (auto e = io::replace_files(fs, rewritten)) diags.error(base::Code::io_error, {}, base::message(kCannotWrite, options.lang, {*e}));
+    if (auto e = io::replace_files(fs, rewritten)) diags.error({}, msg<Msg::io_error_write_formatted>(arg<"reason">(*e)));
   }
   if (const auto exit_class = diags.exit_class())
     result.outcome = *exit_class == base::ExitClass::content ? Outcome::content_errors : Outcome::io_error;

@@ -13,7 +13,6 @@ struct FormatOptions {
   std::string content_dir = "content";
   std::vector<std::string> files;  ///< JSON files to format; empty: every content/plans/*/plan.json
   bool check = false;              ///< report files that are not canonical (not-canonical); write nothing
-  base::Lang lang = base::Lang::ja;
 };
 
 struct FormatResult {

@@ -15,6 +15,9 @@ namespace planpress::pipeline {
 namespace {
 
 using canonical::Value;
+using base::arg;
+using base::msg;
+using base::Msg;
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   if (from.empty() || from == to) return;
@@ -114,18 +117,18 @@ std::string next_edition_json(const content::JsonDocument& old_doc, const model:
     if (Value* l = p->find("label"); l && l->is_string()) *l = Value::string(with_year(l->text(), old_year, fiscal_year));
   }
   // What described the old edition, not the new one.
-  auto drop = [&](const char* key, const std::string& why) {
+  auto drop = [&](const char* key, base::Message why) {
     if (root.find(key)) {
       root.erase(key);
-      result.removed.push_back(std::string(key) + ": " + why);
+      result.removed.push_back(std::move(why));
     }
   };
-  drop("published", "the new edition is not published yet; give its date when it is");
-  drop("summary", "it summarised the previous edition (its items and results); write the new edition's");
-  drop("inferred", "the reasons were about how the previous edition was transcribed");
-  drop("source", "the new edition is written here, not transcribed from a document");
-  drop("notes", "the editors' notes were about the previous edition");
-  drop("external_documents", "they stay declared by " + plan.id + " (document ids are site-wide)");
+  drop("published", msg<Msg::cli_edition_drops_published>());
+  drop("summary", msg<Msg::cli_edition_drops_summary>());
+  drop("inferred", msg<Msg::cli_edition_drops_inferred>());
+  drop("source", msg<Msg::cli_edition_drops_source>());
+  drop("notes", msg<Msg::cli_edition_drops_notes>());
+  drop("external_documents", msg<Msg::cli_edition_drops_documents>(arg<"plan">(plan.id)));
 
   std::set<std::string> dropped_ids;
   if (Value* items = root.find("items"); items && items->is_array()) {
@@ -177,7 +180,7 @@ std::string next_edition_json(const content::JsonDocument& old_doc, const model:
         const std::string to = text_of(r, "to");
         if (in(cleared, text_of(r, "field"))) return false;
         if (const std::string target = same_plan_target(to, plan.id); !target.empty() && in(dropped_ids, target)) {
-          result.removed.push_back("reference of item " + text_of(item, "id") + " to " + to + ": that item is left out");
+          result.removed.push_back(msg<Msg::cli_edition_drops_reference>(arg<"item">(text_of(item, "id")), arg<"to">(to)));
           return false;
         }
         return true;
@@ -206,45 +209,49 @@ NewEditionResult new_edition(io::FileSystem& fs, const NewEditionOptions& option
   const content::RawPlan* raw_plan = nullptr;
   for (const auto& rp : raw.plans)
     if (plan && rp.dir == plan->dir) raw_plan = &rp;
-  auto refuse = [&](base::Code code, base::Location where, const std::string& message, std::vector<std::string> hints = {}) {
-    diags.error(code, where, message, std::move(hints));
+  auto refuse = [&](base::Location where, base::CodedMessage message, std::vector<base::Message> hints = {}) {
+    diags.error(where, std::move(message), std::move(hints));
     result.outcome = Outcome::content_errors;
     result.failed_phase = "new-edition";
     return result;
   };
   const auto content_at = base::Location::in(std::make_shared<base::SourceFile>(options.content_dir, ""), 0);
-  if (!plan || !raw_plan) return refuse(base::Code::xref_unresolved, content_at, "there is no plan '" + options.plan_id + "'");
+  if (!plan || !raw_plan) {
+    std::vector<std::string> ids;
+    for (const auto& p : model.plans) ids.push_back(p.id);
+    std::vector<base::Message> hints;
+    if (auto m = base::closest_match(options.plan_id, ids)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+    return refuse(content_at, msg<Msg::xref_unresolved_edition_plan>(arg<"plan">(options.plan_id), arg<"dir">(options.content_dir)),
+                  std::move(hints));
+  }
   if (!plan->series)
-    return refuse(base::Code::missing_field, plan->location, "plan '" + plan->id + "' declares no \"series\", so it has no next edition",
-                  {"add \"series\": {\"id\": …, \"fiscal_year\": …} to plan.json"});
+    return refuse(plan->location, msg<Msg::missing_field_edition_series>(arg<"plan">(plan->id)), {msg<Msg::missing_field_edition_series_hint>()});
   if (!plan->next_year)
-    return refuse(base::Code::missing_field, plan->location,
-                  "plan '" + plan->id + "' declares no \"next_year\": which of its items go into the next edition is not known",
-                  {"add \"next_year\": {\"field\": …, \"carry\": […], \"revise\": […], \"drop\": […]} to plan.json"});
+    return refuse(plan->location, msg<Msg::missing_field_edition_next_year>(arg<"plan">(plan->id)),
+                  {msg<Msg::missing_field_edition_next_year_hint>()});
   if (plan->stage != model::Stage::results)
-    return refuse(base::Code::unknown_value, plan->stage_location,
-                  "plan '" + plan->id + "' is a plan-stage edition: the next edition is made from the results edition",
-                  {"fill in its results and set \"stage\": \"results\" first"});
+    return refuse(plan->stage_location, msg<Msg::unknown_value_edition_stage>(arg<"plan">(plan->id)),
+                  {msg<Msg::unknown_value_edition_stage_hint>()});
   if (options.fiscal_year <= plan->series->fiscal_year)
-    return refuse(base::Code::out_of_range, plan->series->year_location,
-                  "the new edition's fiscal year " + std::to_string(options.fiscal_year) + " is not after " +
-                      std::to_string(plan->series->fiscal_year) + ", the year of plan '" + plan->id + "'");
+    return refuse(plan->series->year_location,
+                  msg<Msg::out_of_range_edition_year>(arg<"year">(options.fiscal_year), arg<"from">(plan->series->fiscal_year),
+                                                      arg<"plan">(plan->id)));
   for (const auto& p : model.plans)
     if (p.series && p.series->id == plan->series->id && p.series->fiscal_year == options.fiscal_year)
-      return refuse(base::Code::duplicate_id, p.series->year_location,
-                    "series '" + plan->series->id + "' already has the edition of fiscal year " + std::to_string(options.fiscal_year) +
-                        ": plan '" + p.id + "'");
+      return refuse(p.series->year_location,
+                    msg<Msg::duplicate_id_edition_year>(arg<"series">(plan->series->id), arg<"year">(options.fiscal_year), arg<"plan">(p.id)));
   result.from_id = plan->id;
   result.series_id = plan->series->id;
   result.fiscal_year = options.fiscal_year;
+  result.fiscal_year_label = text::wareki_fiscal_year(options.fiscal_year);
   result.new_id = options.new_id.empty() ? next_edition_id(*plan, options.fiscal_year) : options.new_id;
   if (!base::is_safe_slug(result.new_id))
-    return refuse(base::Code::unsafe_id, content_at, "'" + result.new_id + "' is not a safe plan id");
+    return refuse(content_at, msg<Msg::unsafe_id_edition_id>(arg<"id">(result.new_id)), {msg<Msg::unsafe_id_id_hint>()});
   if (model.find_plan(result.new_id) || model.find_document(result.new_id))
-    return refuse(base::Code::duplicate_id, content_at, "plan id '" + result.new_id + "' is already used", {"choose another with --id"});
+    return refuse(content_at, msg<Msg::duplicate_id_edition_id>(arg<"id">(result.new_id)), {msg<Msg::duplicate_id_edition_id_hint>()});
   result.dir = io::join_path(io::join_path(options.content_dir, "plans"), result.new_id);
   if (fs.exists(result.dir))
-    return refuse(base::Code::duplicate_id, content_at, "'" + result.dir + "' exists already; new-edition writes a new directory only");
+    return refuse(content_at, msg<Msg::duplicate_id_edition_dir>(arg<"dir">(result.dir)));
 
   const std::string json = next_edition_json(*raw_plan->plan, *plan, result.new_id, options.fiscal_year, result);
   std::vector<std::pair<std::string, std::string>> files{{io::join_path(result.dir, "plan.json"), json}};
@@ -253,11 +260,11 @@ NewEditionResult new_edition(io::FileSystem& fs, const NewEditionOptions& option
     auto it = raw_plan->markdown.find(s.file);
     if (it != raw_plan->markdown.end()) files.emplace_back(io::join_path(result.dir, s.file), it->second->text());
   }
-  if (files.size() > 1) result.removed.push_back("sections: copied as they were; revise their text for the new year");
+  if (files.size() > 1) result.removed.push_back(msg<Msg::cli_edition_sections_copied>());
   for (const auto& [path, bytes] : files) {
     if (auto err = fs.write_file(path, bytes)) {
-      diags.error(base::Code::io_error, base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
-                  "cannot write '" + path + "': " + *err);
+      diags.error(base::Location::in(std::make_shared<base::SourceFile>(path, ""), 0),
+                  msg<Msg::io_error_write_path>(arg<"path">(path), arg<"reason">(*err)));
       fs.remove_all(result.dir);  // nothing half-written stays behind
       result.outcome = Outcome::io_error;
       result.failed_phase = "new-edition";

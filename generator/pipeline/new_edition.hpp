@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/messages.hpp"
 #include "content/json_document.hpp"
 #include "io/file_system.hpp"
 #include "model/model.hpp"
@@ -41,7 +42,8 @@ struct NewEditionResult {
   std::vector<EditionItem> revised;     ///< copied, marked to be revised (変更)
   std::vector<EditionItem> dropped;     ///< left out (項目としては掲載しない, 完了, 廃止)
   std::vector<std::string> cleared;     ///< labels of the fields cleared in every item
-  std::vector<std::string> removed;     ///< what else was not carried over, one line each
+  std::vector<base::Message> removed;   ///< what else was not carried over, one line each
+  std::string fiscal_year_label;        ///< 令和8年度
 };
 
 /// Checks the content, then writes the new edition's plan.json and its section files.

@@ -25,9 +25,9 @@ namespace {
 
 using base::Timer;
 
-std::string required_list() {
-  std::string list;
-  for (const auto& n : site::required_templates()) list += (list.empty() ? "" : ", ") + n + ".mustache";
+std::vector<std::string> required_list() {
+  std::vector<std::string> list;
+  for (const auto& n : site::required_templates()) list.push_back(n + ".mustache");
   return list;
 }
 
@@ -120,11 +120,11 @@ void report_size(const io::OutputTree& tree, const Options& options, base::Diagn
     else std::snprintf(s, sizeof s, "%.1f kB", static_cast<double>(b) / 1e3);
     return std::string(s);
   };
-  diags.warning(base::Code::site_too_large, {},
-                "the search index is " + mb(index) + " in " + std::to_string(files) + " files (largest " + mb(largest) +
-                    "), over the " + mb(options.search_index_warning_bytes) + " a site is expected to need",
-                {"searches still work, but the site is slow to copy and a query for a common character loads a large "
-                 "file; publish large collections as several sites (one per municipality, say)"});
+  diags.warning({},
+                base::msg<base::Msg::site_too_large_index>(base::arg<"size">(mb(index)), base::arg<"files">(files),
+                                                           base::arg<"largest">(mb(largest)),
+                                                           base::arg<"limit">(mb(options.search_index_warning_bytes))),
+                {base::msg<base::Msg::site_too_large_hint>()});
 }
 
 // Runs the phases up to rendering. Returns false (with result filled in) when a phase fails.
@@ -146,9 +146,9 @@ struct Pipeline : Checked {
       if (templates.compile(diags, /*strict_partials=*/true)) templates.lint_html(site::trusted_markup_names(), diags);
       for (const auto& name : site::required_templates())
         if (!templates.contains(name))
-          diags.error(base::Code::missing_file,
-                      base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
-                      "template '" + name + "' is missing", {"the site needs the templates " + required_list()});
+          diags.error(base::Location::in(std::make_shared<base::SourceFile>(io::join_path(options.templates_dir, name + ".mustache"), ""), 0),
+                      base::msg<base::Msg::missing_file_template>(base::arg<"name">(name)),
+                      {base::msg<base::Msg::missing_file_template_hint>(base::arg<"list">(required_list()))});
     }
     result.stats.templates_ms = t_templates.ms();
     if (stop("templates")) return false;
@@ -190,14 +190,17 @@ void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& optio
 
 // The output must not hold (or lie inside) the content or the templates: publishing replaces the output
 // entirely, so `--out content` (even with a copied marker) would delete the content.
-std::string output_place_error(const io::FileSystem& fs, const Options& options) {
+// Why --out cannot be the output directory: it holds or lies inside content/ or templates/ (a build would
+// replace them, or publish into what it reads).
+std::optional<base::Message> output_place_error(const io::FileSystem& fs, const Options& options) {
   const std::string out = fs.resolve(options.out_dir);
-  for (const auto& [dir, what] : {std::pair{options.content_dir, "content"}, std::pair{options.templates_dir, "templates"}}) {
+  for (const auto& [dir, what] : {std::pair{options.content_dir, base::Msg::term_content_dir}, std::pair{options.templates_dir, base::Msg::term_templates_dir}}) {
     const std::string in = fs.resolve(dir);
-    if (io::is_within(in, out)) return std::string("it holds the ") + what + " directory '" + dir + "', which a build would replace";
-    if (io::is_within(out, in)) return std::string("it lies inside the ") + what + " directory '" + dir + "'";
+    const base::Message kind{what, {}};
+    if (io::is_within(in, out)) return base::msg<base::Msg::io_error_out_holds>(base::arg<"what">(kind), base::arg<"dir">(dir));
+    if (io::is_within(out, in)) return base::msg<base::Msg::io_error_out_inside>(base::arg<"what">(kind), base::arg<"dir">(dir));
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -221,11 +224,14 @@ Result check(const io::FileSystem& fs, const Options& options) {
 Result build(io::FileSystem& fs, const Options& options) {
   Result result;
   // The output is locked for the whole build: a second build into it stops here, naming the first.
-  std::string lock_error = output_place_error(fs, options);
+  const auto place_error = output_place_error(fs, options);
+  std::string lock_error;
   std::optional<io::OutputLock> lock;
-  if (lock_error.empty()) lock = io::lock_output(fs, options.out_dir, lock_error);
+  if (!place_error) lock = io::lock_output(fs, options.out_dir, lock_error);
   if (!lock) {
-    result.diagnostics.error(base::Code::io_error, {}, "cannot build into '" + options.out_dir + "': " + lock_error);
+    // The lock's own reason (who holds it, a system error) is the file system's text, shown as it is.
+    result.diagnostics.error({}, base::msg<base::Msg::io_error_build_into>(
+                                     base::arg<"dir">(options.out_dir), base::arg<"reason">(place_error ? *place_error : base::verbatim(lock_error))));
     result.outcome = Outcome::io_error;
     result.failed_phase = "publish";
     return result;
@@ -249,8 +255,8 @@ Result build(io::FileSystem& fs, const Options& options) {
 
   Timer t_publish;
   if (auto err = io::publish(fs, tree, *lock)) {
-    result.diagnostics.error(base::Code::io_error, {}, "cannot publish to '" + options.out_dir + "': " + *err,
-                             {"the previous output was left as it was"});
+    result.diagnostics.error({}, base::msg<base::Msg::io_error_publish>(base::arg<"dir">(options.out_dir), base::arg<"reason">(*err)),
+                             {base::msg<base::Msg::io_error_publish_hint>()});
     result.outcome = Outcome::io_error;
     result.failed_phase = "publish";
   }

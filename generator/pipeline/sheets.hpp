@@ -20,13 +20,12 @@ struct SheetExportOptions {
   /// gives equal bytes.
   std::optional<long long> source_date_epoch;
   std::string temp_dir = "/tmp";  ///< where libxlsxwriter writes before the bytes are read back
-  base::Lang lang = base::Lang::ja;
 };
 
 struct SheetExportResult {
   Outcome outcome = Outcome::ok;
   base::Diagnostics diagnostics;
-  std::string usage_error;          ///< an unknown --plan or --department (exit status 2), with a suggestion
+  std::optional<base::Message> usage_error;  ///< an unknown --plan or --department (exit status 2), with a suggestion
   std::vector<std::string> written;  ///< the files written
   std::vector<std::string> skipped;  ///< plans without an item of the department
 };
@@ -39,7 +38,6 @@ struct SheetImportOptions {
   Options check;  ///< content and templates directories, --strict, --no-pdf: the check the edit must pass
   std::vector<std::string> files;
   bool dry_run = false;  ///< show what would change; write nothing
-  base::Lang lang = base::Lang::ja;
 };
 
 struct SheetImportResult {

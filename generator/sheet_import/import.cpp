@@ -7,7 +7,6 @@
 #include <optional>
 #include <set>
 
-#include "base/message.hpp"
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "present/titles.hpp"
@@ -22,40 +21,10 @@ namespace planpress::sheet_import {
 
 namespace {
 
-using base::Text;
+using base::arg;
+using base::msg;
+using base::Msg;
 using canonical::Value;
-
-// --- messages (Japanese, and English for --lang en) ----------------------------------------------------
-
-constexpr Text kNoKeys{"not a sheet made by planpress sheet export: no planpress key in cell A1 of any sheet",
-                       "planpress sheet export で作ったシートではありません（どのシートの A1 にも planpress のキーがありません）"};
-constexpr Text kNoKeysHint{"fill in a file written by planpress sheet export, and keep its hidden row 1 and column A",
-                           "planpress sheet export で書き出したファイルに記入してください。隠れている1行目とA列は消さないでください"};
-constexpr Text kUnknownPlan{"the sheet is of plan '{1}', which content/ does not have", "シートの計画 '{1}' は content/ にありません"};
-constexpr Text kDidYouMean{"did you mean '{1}'?", "'{1}' のことですか？"};
-constexpr Text kReadOnly{"{1} cannot be changed in a sheet: {2}", "{1}はシートでは変更できません。{2}"};
-constexpr Text kReadOnlyWas{"the value in plan.json: {1}", "plan.json の値：{1}"};
-constexpr Text kWhyList{"a list keeps its numbering in plan.json; edit it there", "箇条書き（番号と本文）は plan.json で編集してください"};
-constexpr Text kWhySchedule{"a schedule gives fiscal years in plan.json; edit it there", "工程（年度と内容）は plan.json で編集してください"};
-constexpr Text kWhyCategory{"categories are edited in plan.json", "分類の見出しは plan.json で編集してください"};
-constexpr Text kWhyIndicator{"an indicator's name, segments and unit are edited in plan.json",
-                             "指標の名前・区分・単位は plan.json で編集してください"};
-constexpr Text kWhyTwoValues{"plan.json has two values for this year, and a cell cannot say which one changes",
-                             "この年度には plan.json に値が2つあり、どちらを変えるか決められません"};
-constexpr Text kDuplicateRow{"a second row for {1} (the first is row {2}); it is not imported",
-                             "{1}の行が2つあります（最初の行は {2} 行目）。この行は取り込みません"};
-constexpr Text kDuplicateRowHint{"delete one of the two rows (a copied row keeps the hidden key of the row it was copied from)",
-                                 "どちらかの行を削除してください（コピーした行には元の行の隠れたキーが付いています）"};
-constexpr Text kConflict{"{1} is changed to another value than in {2}", "{1}が、{2} とは違う値に変えられています"};
-constexpr Text kConflictHint{"{1} changes it to: {2}", "{1} の値：{2}"};
-constexpr Text kUnknownRow{"a row the plan does not have ({1}); it is not imported", "計画にない行です（{1}）。取り込みません"};
-constexpr Text kUnknownRowAdded{"added in the sheet", "シートで追加された行"};
-constexpr Text kUnknownRowHint{"to add an item, add it to plan.json; rows are matched to the plan by the hidden column A",
-                               "取組を増やすときは plan.json に追加してください（行は隠れているA列のキーで計画と結び付けます）"};
-constexpr Text kUnknownColumn{"a column the plan does not have ('{1}'); it is not imported", "計画にない列です（「{1}」）。取り込みません"};
-constexpr Text kUnknownColumnHint{"to add a field, declare it in plan.json \"fields\"", "項目を増やすときは plan.json の fields に追加してください"};
-constexpr Text kRemovedRow{"the row of {1} is missing from the sheet; the item is kept", "{1}の行がシートにありません。計画からは削除しません"};
-constexpr Text kRemovedRowHint{"to remove an item, remove it from plan.json", "取組を削除するときは plan.json で行ってください"};
 
 // --- cells ------------------------------------------------------------------------------------------------
 
@@ -150,8 +119,8 @@ std::string pointer_token(std::string_view token) {
 
 class Merger {
  public:
-  Merger(const Content& content, base::Diagnostics& diags, base::Lang lang, std::map<std::string, PlanEdit>& edits)
-      : content_(content), diags_(diags), lang_(lang), edits_(edits) {}
+  Merger(const Content& content, base::Diagnostics& diags, std::map<std::string, PlanEdit>& edits)
+      : content_(content), diags_(diags), edits_(edits) {}
 
   void file(const SheetFile& f) {
     bool keyed = false;
@@ -163,9 +132,9 @@ class Merger {
       if (!p || !content_.documents.count(p->id)) {
         std::vector<std::string> ids;
         for (const auto& x : content_.model->plans) ids.push_back(x.id);
-        std::vector<std::string> hints;
-        if (auto m = base::closest_match(key->plan, ids)) hints.push_back(msg(kDidYouMean, {*m}));
-        diags_.error(base::Code::sheet_unknown_plan, at_cell(f, s, 0, 0), msg(kUnknownPlan, {key->plan}), hints);
+        std::vector<base::Message> hints;
+        if (auto m = base::closest_match(key->plan, ids)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+        diags_.error(at_cell(f, s, 0, 0), msg<Msg::sheet_unknown_plan_plan>(arg<"plan">(key->plan)), hints);
         continue;
       }
       PlanEdit& edit = edit_of(*p);
@@ -174,13 +143,11 @@ class Merger {
     }
     if (!keyed) {
       auto source = std::make_shared<base::SourceFile>(f.path, "");
-      diags_.error(base::Code::sheet_no_keys, base::Location::in(source, 0), msg(kNoKeys), {msg(kNoKeysHint)});
+      diags_.error(base::Location::in(source, 0), msg<Msg::sheet_no_keys_keys>(), {msg<Msg::sheet_no_keys_keys_hint>()});
     }
   }
 
  private:
-  std::string msg(const Text& t, std::initializer_list<std::string_view> args = {}) const { return base::message(t, lang_, args); }
-
   PlanEdit& edit_of(const model::Plan& p) {
     auto it = edits_.find(p.id);
     if (it != edits_.end()) return it->second;
@@ -209,8 +176,8 @@ class Merger {
       const Value* had = canonical::at_pointer(edit.json, pointer);
       const bool same = value ? (had && canonical::same_json(*had, *value)) : had == nullptr;
       if (!same)
-        diags_.error(base::Code::sheet_conflict, at_cell(f, s, row, column), msg(kConflict, {what, first.file + ":" + first.cell}),
-                     {msg(kConflictHint, {first.file + ":" + first.cell, first.after})});
+        diags_.error(at_cell(f, s, row, column), msg<Msg::sheet_conflict_value>(arg<"what">(what), arg<"other">(first.file + ":" + first.cell)),
+                     {msg<Msg::sheet_conflict_hint>(arg<"other">(first.file + ":" + first.cell), arg<"value">(first.after))});
       return;
     }
     const auto slash = pointer.rfind('/');
@@ -225,23 +192,32 @@ class Merger {
   }
 
   // A changed cell the sheet cannot change, reported where the cell first differs from the plan's value.
-  void read_only(const SheetFile& f, const workbook::Sheet& s, int row, int column, const std::string& what, const Text& why,
+  void read_only(const SheetFile& f, const workbook::Sheet& s, int row, int column, const base::Message& what, const base::Message& why,
                  const std::string& before) {
     const std::string& now = s.text(row, column);
     std::size_t at = 0;
     while (at < now.size() && at < before.size() && now[at] == before[at]) ++at;
     while (at > 0 && at < now.size() && (static_cast<unsigned char>(now[at]) & 0xC0) == 0x80) --at;
-    std::string was = before.empty() ? std::string(lang_ == base::Lang::ja ? "（空）" : "(empty)") : before;
+    std::string was = before;
     for (std::size_t p = 0; (p = was.find('\n', p)) != std::string::npos;) was.replace(p, 1, "／");
-    diags_.error(base::Code::sheet_read_only, base::Location::in(cell_source(f, s, row, column), at), msg(kReadOnly, {what, msg(why)}),
-                 {msg(kReadOnlyWas, {was})});
+    const base::Message value = was.empty() ? msg<Msg::term_empty>() : base::verbatim(was);
+    diags_.error(base::Location::in(cell_source(f, s, row, column), at), msg<Msg::sheet_read_only_cell>(arg<"what">(what), arg<"why">(why)),
+                 {msg<Msg::sheet_read_only_was_hint>(arg<"value">(value))});
   }
 
   void unknown_row(const SheetFile& f, const workbook::Sheet& s, int row, const std::string& key) {
     int column = 1;
     while (column < s.columns && s.text(row, column).empty()) ++column;
-    diags_.warning(base::Code::sheet_unknown_row, at_cell(f, s, row, column < s.columns ? column : 0),
-                   msg(kUnknownRow, {key.empty() ? msg(kUnknownRowAdded) : key}), {msg(kUnknownRowHint)});
+    diags_.warning(at_cell(f, s, row, column < s.columns ? column : 0),
+                   msg<Msg::sheet_unknown_row_row>(arg<"what">(key.empty() ? msg<Msg::sheet_unknown_row_added>() : base::verbatim(key))),
+                   {msg<Msg::sheet_unknown_row_hint>()});
+  }
+
+  // A column whose key the plan does not know (a memo column added in the sheet): named by its label.
+  void unknown_column(const SheetFile& f, const workbook::Sheet& s, int column, const std::string& key) {
+    const std::string& label = s.text(1, column);
+    diags_.warning(at_cell(f, s, 1, column), msg<Msg::sheet_unknown_column_column>(arg<"label">(label.empty() ? key : label)),
+                   {msg<Msg::sheet_unknown_column_hint>()});
   }
 
   static bool row_has_content(const workbook::Sheet& s, int row) {
@@ -275,8 +251,7 @@ class Merger {
         col = ItemColumn{ItemColumn::Kind::field, p.field(*field)};
       if (col && seen.insert(key).second) cols[c] = *col;
       else if (column_has_content(s, c))
-        diags_.warning(base::Code::sheet_unknown_column, at_cell(f, s, 1, c), msg(kUnknownColumn, {s.text(1, c).empty() ? key : s.text(1, c)}),
-                       {msg(kUnknownColumnHint)});
+        unknown_column(f, s, c, key);
     }
     return cols;
   }
@@ -297,8 +272,8 @@ class Merger {
       }
       if (auto [it, fresh] = rows.emplace(key, r); !fresh) {
         const int name_column = cols.empty() ? 1 : cols.begin()->first;
-        diags_.error(base::Code::sheet_duplicate_row, at_cell(f, s, r, name_column), msg(kDuplicateRow, {key, std::to_string(it->second + 1)}),
-                     {msg(kDuplicateRowHint)});
+        diags_.error(at_cell(f, s, r, name_column), msg<Msg::sheet_duplicate_row_row>(arg<"what">(key), arg<"row">(it->second + 1)),
+                     {msg<Msg::sheet_duplicate_row_hint>()});
         continue;
       }
       if (rk->kind == sheets::RowKey::Kind::category) {
@@ -308,7 +283,7 @@ class Merger {
           continue;
         }
         const std::string title = present::category_title(*path.back());
-        if (!unchanged(f, s.text(r, 1), title)) read_only(f, s, r, 1, "「" + title + "」", kWhyCategory, title);
+        if (!unchanged(f, s.text(r, 1), title)) read_only(f, s, r, 1, msg<Msg::common_quoted>(arg<"text">(title)), msg<Msg::sheet_read_only_why_category>(), title);
         continue;
       }
       const model::Item* item = p.find_item(rk->id);
@@ -358,7 +333,8 @@ class Merger {
     }
     const model::FieldDef& def = *col.def;
     if (!sheets::editable(def.kind)) {
-      read_only(f, s, r, c, "「" + def.label + "」", def.kind == model::FieldKind::list ? kWhyList : kWhySchedule, before);
+      read_only(f, s, r, c, msg<Msg::common_quoted>(arg<"text">(def.label)),
+                def.kind == model::FieldKind::list ? msg<Msg::sheet_read_only_why_list>() : msg<Msg::sheet_read_only_why_schedule>(), before);
       return;
     }
     const std::string pointer = entry_pointer + "/fields/" + pointer_token(def.key);
@@ -408,7 +384,7 @@ class Merger {
                               present::entry_title(item) + " › " + present::entry_title(item.sub_items[k]));
       for (const auto& [key, title] : expected)
         if (!rows.count(key))
-          diags_.warning(base::Code::sheet_removed_row, base::Location::in(source, 0), msg(kRemovedRow, {title}), {msg(kRemovedRowHint)});
+          diags_.warning(base::Location::in(source, 0), msg<Msg::sheet_removed_row_row>(arg<"what">(title)), {msg<Msg::sheet_removed_row_hint>()});
     }
   }
 
@@ -429,8 +405,7 @@ class Merger {
       else if (key == sheets::kIndicatorColumn || key == sheets::kSegmentColumn || key == sheets::kKindColumn || key == sheets::kUnitColumn)
         fixed[key] = c;
       else if (column_has_content(s, c))
-        diags_.warning(base::Code::sheet_unknown_column, at_cell(f, s, 1, c), msg(kUnknownColumn, {s.text(1, c).empty() ? key : s.text(1, c)}),
-                       {msg(kUnknownColumnHint)});
+        unknown_column(f, s, c, key);
     }
     std::map<std::string, int> rows;
     const auto expected = sheets::indicator_rows(p);
@@ -450,8 +425,8 @@ class Merger {
         continue;
       }
       if (auto [it, fresh] = rows.emplace(key, r); !fresh) {
-        diags_.error(base::Code::sheet_duplicate_row, at_cell(f, s, r, 1), msg(kDuplicateRow, {key, std::to_string(it->second + 1)}),
-                     {msg(kDuplicateRowHint)});
+        diags_.error(at_cell(f, s, r, 1), msg<Msg::sheet_duplicate_row_row>(arg<"what">(key), arg<"row">(it->second + 1)),
+                     {msg<Msg::sheet_duplicate_row_hint>()});
         continue;
       }
       // The describing cells cannot change; the name stands on an indicator's first row only.
@@ -462,7 +437,8 @@ class Merger {
       for (const auto& [key2, c] : fixed) {
         const std::string& now = s.text(r, c);
         const bool ok = key2 == sheets::kIndicatorColumn ? (now.empty() || unchanged(f, now, row->indicator->name)) : unchanged(f, now, shown.at(key2));
-        if (!ok) read_only(f, s, r, c, "「" + s.text(1, c) + "」", kWhyIndicator, key2 == sheets::kIndicatorColumn ? row->indicator->name : shown.at(key2));
+        if (!ok) read_only(f, s, r, c, msg<Msg::common_quoted>(arg<"text">(s.text(1, c))), msg<Msg::sheet_read_only_why_indicator>(),
+                           key2 == sheets::kIndicatorColumn ? row->indicator->name : shown.at(key2));
       }
       for (const auto& [c, year] : years) value_cell(f, s, r, c, year, p, *row, edit);
     }
@@ -489,7 +465,7 @@ class Merger {
     std::string what = ind.name + (row.segment ? " › " + row.segment->label : std::string()) + " › " + sheets::values_row_label(row.kind) +
                        " › " + text::wareki_fiscal_year(year);
     if (found.size() > 1) {
-      read_only(f, s, r, c, what, kWhyTwoValues, before);
+      read_only(f, s, r, c, base::verbatim(what), msg<Msg::sheet_read_only_why_two_values>(), before);
       return;
     }
     const auto ind_index = static_cast<std::size_t>(&ind - p.indicators.data());
@@ -574,7 +550,6 @@ class Merger {
 
   const Content& content_;
   base::Diagnostics& diags_;
-  base::Lang lang_;
   std::map<std::string, PlanEdit>& edits_;
   std::map<std::pair<std::string, std::string>, std::size_t> claimed_;  ///< (plan, pointer) → index of its change
   std::map<std::string, std::vector<ValueEdit>> pending_;              ///< values pointer → edits
@@ -582,10 +557,9 @@ class Merger {
 
 }  // namespace
 
-std::map<std::string, PlanEdit> merge(const std::vector<SheetFile>& files, const Content& content, base::Diagnostics& diags,
-                                      base::Lang lang) {
+std::map<std::string, PlanEdit> merge(const std::vector<SheetFile>& files, const Content& content, base::Diagnostics& diags) {
   std::map<std::string, PlanEdit> edits;
-  Merger merger(content, diags, lang, edits);
+  Merger merger(content, diags, edits);
   for (const auto& f : files) merger.file(f);
   return edits;
 }

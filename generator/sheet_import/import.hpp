@@ -52,10 +52,9 @@ struct Content {
   std::map<std::string, const content::JsonDocument*> documents;
 };
 
-/// Merges the cells of `files` into the plans' JSON. Problems of the sheets are added to `diags` (in
-/// `lang`); the edits hold every change whether or not there were errors (the caller writes nothing then).
-std::map<std::string, PlanEdit> merge(const std::vector<SheetFile>& files, const Content& content, base::Diagnostics& diags,
-                                      base::Lang lang);
+/// Merges the cells of `files` into the plans' JSON. Problems of the sheets are added to `diags`; the
+/// edits hold every change whether or not there were errors (the caller writes nothing then).
+std::map<std::string, PlanEdit> merge(const std::vector<SheetFile>& files, const Content& content, base::Diagnostics& diags);
 
 /// Moves each diagnostic that points into a changed value of an edited plan.json (as written, `texts`:
 /// path → the new text) to the cell the value came from, at the same character where it can.

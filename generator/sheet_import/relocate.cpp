@@ -88,8 +88,7 @@ void relocate(base::Diagnostics& diags, const std::map<std::string, PlanEdit>& e
       }
       if (best) d.location = base::Location::in(best->source, cell_offset(doc, *best, d.location.offset));
     }
-    if (d.severity == base::Severity::error) moved.error(d.code, d.location, d.message, d.hints);
-    else moved.warning(d.code, d.location, d.message, d.hints);
+    moved.add(std::move(d));
   }
   diags = std::move(moved);
 }

@@ -72,8 +72,9 @@ std::string PageBuilder::field_html(const model::FieldValue& v, const model::Fie
       return html + "</ul>";
     }
     case model::FieldKind::schedule: {
+      // The field label above already names the table on screen; the caption names it for screen readers.
       std::string html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + escape_html(def.label) +
-                         "\"><table class=\"schedule\"><caption>" + escape_html(def.label) +
+                         "\"><table class=\"schedule\"><caption class=\"visually-hidden\">" + escape_html(def.label) +
                          "</caption><thead><tr><th scope=\"col\">時期</th><th scope=\"col\">内容</th></tr></thead><tbody>";
       std::string group;
       for (const auto& r : v.schedule) {

@@ -8,6 +8,10 @@
 
 namespace planpress::tmpl {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 namespace {
 
 // A small HTML tokenizer, enough to know the context of a position: element text, a tag (outside any
@@ -160,35 +164,36 @@ class Linter {
     switch (html_.state()) {
       case State::text:
         if (raw)
-          report(node, tag + " inserts '" + dotted(node.path) + "' unescaped: content would become markup",
-                 "use {{" + dotted(node.path) + "}}; only what planpress builds itself may be raw (" + trusted_list() + ")");
+          report(node, msg<Msg::template_unsafe_raw>(arg<"tag">(tag), arg<"name">(dotted(node.path))),
+                 msg<Msg::template_unsafe_raw_hint>(arg<"name">(dotted(node.path)), arg<"trusted">(trusted_list())));
         return;
       case State::comment: return;
       case State::value_dq:
       case State::value_sq:
         if (attr.rfind("on", 0) == 0)
-          report(node, tag + " in the event handler attribute '" + attr + "': content would become script", "pages run no inline script; remove the attribute");
+          report(node, msg<Msg::template_unsafe_event_handler>(arg<"tag">(tag), arg<"attr">(attr)), msg<Msg::template_unsafe_event_handler_hint>());
         else if (attr == "style")
-          report(node, tag + " in a style attribute: content would become CSS", "use a class; the stylesheet is in templates/assets");
+          report(node, msg<Msg::template_unsafe_style>(arg<"tag">(tag)), msg<Msg::template_unsafe_style_hint>());
         else if (raw)
-          report(node, tag + " unescaped in the attribute '" + attr + "': a quote in the content would end the value", "use {{" + dotted(node.path) + "}}");
+          report(node, msg<Msg::template_unsafe_raw_attribute>(arg<"tag">(tag), arg<"attr">(attr)),
+                 msg<Msg::template_unsafe_escape_hint>(arg<"name">(dotted(node.path))));
         return;
       case State::before_value:
       case State::value_unquoted:
-        report(node, tag + " in the unquoted value of the attribute '" + attr + "': a space in the content would start a new attribute",
-               "quote the value: " + attr + "=\"" + tag + "\"");
+        report(node, msg<Msg::template_unsafe_unquoted>(arg<"tag">(tag), arg<"attr">(attr)),
+               msg<Msg::template_unsafe_unquoted_hint>(arg<"attr">(attr), arg<"tag">(tag)));
         return;
       case State::tag_name:
       case State::in_tag:
       case State::attr_name:
       case State::after_attr_name:
-        report(node, tag + " inside a tag, outside any attribute value: content would become attributes",
-               "put it in a quoted attribute value, or use a section ({{#x}} name=\"…\"{{/x}}) for optional attributes");
+        report(node, msg<Msg::template_unsafe_in_tag>(arg<"tag">(tag)), msg<Msg::template_unsafe_in_tag_hint>());
         return;
       case State::raw_text:
-        report(node, tag + " inside a <" + html_.raw_element() + "> element: content would become " +
-                         (html_.raw_element() == "script" ? "script" : "CSS"),
-               "pages load scripts and styles from files; pass data in a data-* attribute");
+        report(node,
+               html_.raw_element() == "script" ? msg<Msg::template_unsafe_script>(arg<"tag">(tag), arg<"element">(html_.raw_element()))
+                                               : msg<Msg::template_unsafe_css>(arg<"tag">(tag), arg<"element">(html_.raw_element())),
+               msg<Msg::template_unsafe_raw_text_hint>());
         return;
     }
   }
@@ -199,8 +204,8 @@ class Linter {
     return out.empty() ? "none" : out;
   }
 
-  void report(const detail::Node& node, std::string message, std::string hint) {
-    diags_.error(base::Code::template_unsafe, base::Location::in(tmpl_.source, node.offset), std::move(message), {std::move(hint)});
+  void report(const detail::Node& node, base::CodedMessage message, base::Message hint) {
+    diags_.error(base::Location::in(tmpl_.source, node.offset), std::move(message), {std::move(hint)});
   }
 
   const detail::Template& tmpl_;

@@ -18,12 +18,12 @@ void load_assets(const io::FileSystem& fs, const std::string& disk, const std::s
       continue;
     }
     if (fs.file_size(path).value_or(0) > kMaxAssetBytes) {
-      diags.error(base::Code::file_too_large, {}, "asset '" + path + "' is larger than 16 MiB");
+      diags.error({}, base::msg<base::Msg::file_too_large_asset>(base::arg<"path">(path)));
       continue;
     }
     std::string error;
     if (auto bytes = fs.read_file(path, error)) assets[target] = std::move(*bytes);
-    else diags.error(base::Code::io_error, {}, "cannot read '" + path + "': " + error);
+    else diags.error({}, base::msg<base::Msg::io_error_read_path>(base::arg<"path">(path), base::arg<"reason">(error)));
   }
 }
 
@@ -32,8 +32,7 @@ void load_assets(const io::FileSystem& fs, const std::string& disk, const std::s
 TemplateFiles load_templates(const io::FileSystem& fs, const std::string& dir, base::Diagnostics& diags) {
   TemplateFiles files;
   if (!fs.is_directory(dir)) {
-    diags.error(base::Code::missing_file, {}, "templates directory '" + dir + "' does not exist",
-                {"pass --templates DIR"});
+    diags.error({}, base::msg<base::Msg::missing_file_templates_dir>(base::arg<"dir">(dir)), {base::msg<base::Msg::missing_file_templates_dir_hint>()});
     return files;
   }
   constexpr std::string_view kSuffix = ".mustache";

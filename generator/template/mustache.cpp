@@ -55,11 +55,12 @@ class Linker {
   }
 
   void report_unknown(const detail::Node& node) {
-    std::vector<std::string> hints;
-    if (const auto guess = base::closest_match(node.text, names_)) hints.push_back("did you mean '" + *guess + "'?");
-    const char* what = node.kind == detail::NodeKind::parent ? "parent template" : "partial";
-    diags_.error(base::Code::template_missing_partial, base::Location::in(current_->source, node.offset),
-                 std::string("unknown ") + what + " '" + node.text + "'", std::move(hints));
+    using base::arg, base::msg, base::Msg;
+    std::vector<base::Message> hints;
+    if (const auto guess = base::closest_match(node.text, names_)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*guess)));
+    const Msg what = node.kind == detail::NodeKind::parent ? Msg::term_parent_template : Msg::term_partial;
+    diags_.error(base::Location::in(current_->source, node.offset),
+                 msg<Msg::template_missing_partial_unknown>(arg<"kind">(base::Message{what, {}}), arg<"name">(node.text)), std::move(hints));
   }
 
   const std::map<std::string, std::unique_ptr<detail::Template>, std::less<>>& templates_;
@@ -98,9 +99,9 @@ void report_unknown(const detail::Template& tmpl, const std::vector<detail::Node
     // optional part ({{#period}}…{{/period}}), but an interpolation is there to print something.
     const bool interpolation = node.kind == detail::NodeKind::variable || node.kind == detail::NodeKind::raw;
     if (interpolation && node.lookups.never_found())
-      diags.error(base::Code::template_unknown_variable, base::Location::in(tmpl.source, node.offset),
-                  "'" + dotted(node.path) + "' is not in the context of any page this tag was rendered for",
-                  {"a misspelt name renders as nothing; the names each page provides are built in generator/site"});
+      diags.error(base::Location::in(tmpl.source, node.offset),
+                  base::msg<base::Msg::template_unknown_variable_name>(base::arg<"name">(dotted(node.path))),
+                  {base::msg<base::Msg::template_unknown_variable_hint>()});
     report_unknown(tmpl, node.children, diags);
   }
 }
@@ -119,7 +120,7 @@ std::string TemplateSet::render(const std::string& name, const nlohmann::json& c
   const auto it = templates_.find(name);
   std::string out;
   if (it == templates_.end()) {
-    diags.error(base::Code::missing_file, {}, "template '" + name + "' is missing");
+    diags.error({}, base::msg<base::Msg::missing_file_template>(base::arg<"name">(name)));
     return out;
   }
   out.reserve(it->second->source ? it->second->source->text().size() * 2 : 256);

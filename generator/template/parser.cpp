@@ -17,7 +17,9 @@
 namespace planpress::tmpl::detail {
 namespace {
 
-constexpr base::Code kSyntax = base::Code::template_syntax;
+using base::arg;
+using base::msg;
+using base::Msg;
 
 enum class TokKind : std::uint8_t { text, newline, tag };
 enum class TagKind : std::uint8_t { variable, raw, section, inverted, close, comment, partial, parent, block, delimiters };
@@ -76,12 +78,12 @@ bool is_opening(TagKind k) {
   return k == TagKind::section || k == TagKind::inverted || k == TagKind::parent || k == TagKind::block;
 }
 
-const char* kind_word(TagKind k) {
+base::Message kind_word(TagKind k) {
   switch (k) {
-    case TagKind::inverted: return "inverted section";
-    case TagKind::parent: return "parent";
-    case TagKind::block: return "block";
-    default: return "section";
+    case TagKind::inverted: return base::Message{Msg::term_tag_inverted_section, {}};
+    case TagKind::parent: return base::Message{Msg::term_parent, {}};
+    case TagKind::block: return base::Message{Msg::term_tag_block, {}};
+    default: return base::Message{Msg::term_tag_section, {}};
   }
 }
 
@@ -117,13 +119,13 @@ class Parser {
   std::string_view slice(std::size_t begin, std::size_t end) const { return text_.substr(begin, end - begin); }
   std::string_view slice(const Token& t) const { return slice(t.begin, t.end); }
 
-  void error(std::size_t offset, std::string message, std::vector<std::string> hints = {}) {
-    diags_.error(kSyntax, base::Location::in(source_, offset), std::move(message), std::move(hints));
+  void error(std::size_t offset, base::CodedMessage message, std::vector<base::Message> hints = {}) {
+    diags_.error(base::Location::in(source_, offset), std::move(message), std::move(hints));
   }
 
-  std::string where(std::size_t offset) const {
+  base::Message where(std::size_t offset) const {
     const auto lc = source_->locate(offset);
-    return "line " + std::to_string(lc.line) + ", column " + std::to_string(lc.column);
+    return msg<Msg::common_line_column>(arg<"line">(lc.line), arg<"column">(lc.column));
   }
 
   // ---- pass 1: lexing -------------------------------------------------------------------------------
@@ -153,7 +155,7 @@ class Parser {
   }
 
   void report_unclosed_tag(std::size_t open, const std::string& closer) {
-    error(open, "unclosed tag '" + tag_start_excerpt(open) + "': missing '" + closer + "'");
+    error(open, msg<Msg::template_syntax_unclosed_tag>(arg<"tag">(tag_start_excerpt(open)), arg<"closer">(closer)));
   }
 
   void lex() {
@@ -195,9 +197,8 @@ class Parser {
         const std::size_t plain = text_.find(ctag, content);
         if (plain != std::string_view::npos && (close == std::string_view::npos || plain != close + 1)) {
           t.end = plain + ctag.size();
-          error(open, "invalid delimiter change '" + std::string(slice(t)) + "': missing '=' before '" +
-                          std::string(ctag) + "'",
-                {"a delimiter change looks like " + std::string(otag) + "=<% %>=" + std::string(ctag)});
+          error(open, msg<Msg::template_syntax_delimiter_equals>(arg<"tag">(slice(t)), arg<"closer">(ctag)),
+                {msg<Msg::template_syntax_delimiter_hint>(arg<"example">(std::string(otag) + "=<% %>=" + std::string(ctag)))});
           t.tag = TagKind::comment;  // dropped; the delimiters stay as they were
           tokens_.push_back(t);
           pos = t.end;
@@ -230,9 +231,8 @@ class Parser {
         const std::string_view second = trim(spec.substr(gap));
         if (first.empty() || second.empty() ||
             std::any_of(second.begin(), second.end(), is_space_char)) {
-          error(open, "invalid delimiter change '" + std::string(slice(t)) +
-                          "': expected two delimiters separated by whitespace",
-                {"a delimiter change looks like " + std::string(otag) + "=<% %>=" + std::string(ctag)});
+          error(open, msg<Msg::template_syntax_delimiter_pair>(arg<"tag">(slice(t))),
+                {msg<Msg::template_syntax_delimiter_hint>(arg<"example">(std::string(otag) + "=<% %>=" + std::string(ctag)))});
         } else {
           otag = first;
           ctag = second;
@@ -249,19 +249,18 @@ class Parser {
   void check_name(const Token& t) {
     const std::string_view name = t.name;
     if (name.empty()) {
-      error(t.begin, "empty tag name in '" + std::string(slice(t)) + "'");
+      error(t.begin, msg<Msg::template_syntax_empty_name>(arg<"tag">(slice(t))));
       return;
     }
     if (std::any_of(name.begin(), name.end(), is_space_char)) {
-      error(t.begin, "invalid tag name '" + std::string(name) + "': names cannot contain whitespace");
+      error(t.begin, msg<Msg::template_syntax_name_space>(arg<"name">(name)));
       return;
     }
     const bool dotted = t.tag == TagKind::variable || t.tag == TagKind::raw || t.tag == TagKind::section ||
                         t.tag == TagKind::inverted;
     if (dotted && name != "." &&
         (name.front() == '.' || name.back() == '.' || name.find("..") != std::string_view::npos)) {
-      error(t.begin, "invalid tag name '" + std::string(name) + "': empty part in dotted name",
-            {"use '.' alone for the current item, or 'a.b' for the field b of a"});
+      error(t.begin, msg<Msg::template_syntax_name_dots>(arg<"name">(name)), {msg<Msg::template_syntax_name_dots_hint>()});
     }
   }
 
@@ -291,7 +290,7 @@ class Parser {
       }
       if (t.tag != TagKind::close) continue;
       if (stack.empty()) {
-        error(t.begin, "closing tag '" + std::string(slice(t)) + "' has no matching opening tag");
+        error(t.begin, msg<Msg::template_syntax_stray_close>(arg<"tag">(slice(t))));
         continue;
       }
       int k = static_cast<int>(stack.size()) - 1;
@@ -299,8 +298,8 @@ class Parser {
       const int top = static_cast<int>(stack.size()) - 1;
       if (k != top) {
         const Token& open = tokens_[static_cast<std::size_t>(stack.back())];
-        error(t.begin, "mismatched closing tag '" + std::string(slice(t)) + "': expected '" + close_tag_for(open, t) + "'",
-              {"'" + std::string(slice(open)) + "' was opened at " + where(open.begin)});
+        error(t.begin, msg<Msg::template_syntax_mismatched_close>(arg<"tag">(slice(t)), arg<"expected">(close_tag_for(open, t))),
+              {msg<Msg::template_syntax_opened_at_hint>(arg<"tag">(slice(open)), arg<"where">(where(open.begin)))});
         if (k < 0) {
           // Either a stray closing tag (the open section is closed later: drop this one) or a misspelt one
           // (it is not: take it as the closing tag of the open section), whichever reports less noise.
@@ -319,8 +318,8 @@ class Parser {
     for (const int open_index : stack) {
       Token& open = tokens_[static_cast<std::size_t>(open_index)];
       open.partner = token_count();
-      error(open.begin, std::string("unclosed ") + kind_word(open.tag) + " '" + std::string(slice(open)) + "': missing '" +
-                            close_tag_for(open, open) + "'");
+      error(open.begin, msg<Msg::template_syntax_unclosed_section>(arg<"kind">(kind_word(open.tag)), arg<"tag">(slice(open)),
+                                                                   arg<"closer">(close_tag_for(open, open))));
     }
   }
 
@@ -540,7 +539,7 @@ std::vector<Node> parse_template(const base::SourcePtr& source, base::Diagnostic
   std::stable_sort(sorted.begin(), sorted.end(), [](const base::Diagnostic& a, const base::Diagnostic& b) {
     return a.location.offset < b.location.offset;
   });
-  for (auto& d : sorted) diags.error(d.code, std::move(d.location), std::move(d.message), std::move(d.hints));
+  for (auto& d : sorted) diags.add(std::move(d));
   return nodes;
 }
 

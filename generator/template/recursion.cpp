@@ -52,14 +52,14 @@ class CycleFinder {
     std::string chain = cycle.front().from->name;
     for (const Step& s : cycle) chain += " → " + s.tag->target->name;
     const Step& first = cycle.front();
-    const char* what = first.tag->kind == NodeKind::parent ? "parent" : "partial";
-    const std::string message =
-        cycle.size() == 1 ? "template '" + tag.target->name + "' includes itself outside any section, so rendering it never ends"
-                          : std::string(what) + " '" + first.tag->text + "' includes template '" + first.from->name +
-                                "' again (" + chain + ") outside any section, so rendering it never ends";
-    diags_.error(base::Code::template_recursion, base::Location::in(first.from->source, first.tag->offset), message,
-                 {"include a template in itself only inside a section that the data ends, as in "
-                  "{{#children}}{{>" + tag.target->name + "}}{{/children}}"});
+    using base::arg, base::msg, base::Msg;
+    const Msg what = first.tag->kind == NodeKind::parent ? Msg::term_parent : Msg::term_partial;
+    const base::CodedMessage message =
+        cycle.size() == 1 ? msg<Msg::template_recursion_itself>(arg<"name">(tag.target->name))
+                          : msg<Msg::template_recursion_cycle>(arg<"kind">(base::Message{what, {}}), arg<"tag">(first.tag->text),
+                                                               arg<"name">(first.from->name), arg<"chain">(chain));
+    diags_.error(base::Location::in(first.from->source, first.tag->offset), message,
+                 {msg<Msg::template_recursion_cycle_hint>(arg<"name">(tag.target->name))});
   }
 
   base::Diagnostics& diags_;

@@ -163,11 +163,9 @@ class Renderer {
       where = *it;
       break;
     }
-    diags_.error(base::Code::template_recursion, base::Location::in(where.in->source, where.tag->offset),
-                 "partials nested more than " + std::to_string(kMaxDepth) + " deep at '" + where.tag->text +
-                     "': the data never ends the recursion",
-                 {"the section around the partial must become false or empty at some depth; a name that is "
-                  "not found in an inner context is looked up in the outer ones"});
+    diags_.error(base::Location::in(where.in->source, where.tag->offset),
+                 base::msg<base::Msg::template_recursion_depth>(base::arg<"limit">(kMaxDepth), base::arg<"tag">(where.tag->text)),
+                 {base::msg<base::Msg::template_recursion_depth_hint>()});
     stopped_ = true;
   }
 

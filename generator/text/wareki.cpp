@@ -21,7 +21,44 @@ std::string era_year(const Era& e, int year) {
   return std::string(e.name) + (n == 1 ? std::string("元") : std::to_string(n)) + "年";
 }
 
+// Era initials as staff abbreviate them (R7, H30), in the order of kEras.
+constexpr const char* kInitials[] = {"R", "H", "S", "T", "M"};
+
 }  // namespace
+
+std::optional<int> western_fiscal_year(std::string_view written) {
+  // 全角 letters and digits (U+FF01–U+FF5E) as their ASCII forms, spaces dropped.
+  std::string s;
+  for (std::size_t i = 0; i < written.size();) {
+    const auto c = static_cast<unsigned char>(written[i]);
+    if (c == 0xEF && i + 2 < written.size()) {
+      const unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(written[i + 1]) & 0x3Fu) << 6) |
+                          (static_cast<unsigned char>(written[i + 2]) & 0x3Fu);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        s += static_cast<char>(cp - 0xFEE0);
+        i += 3;
+        continue;
+      }
+    }
+    if (written.compare(i, 3, "\xE3\x80\x80") == 0) { i += 3; continue; }  // U+3000
+    if (c == ' ') { ++i; continue; }
+    s += written[i++];
+  }
+  for (const char* suffix : {"年度", "年", "度"})
+    if (s.size() > std::string_view(suffix).size() && s.ends_with(suffix)) s.resize(s.size() - std::string_view(suffix).size());
+  int base = 0;
+  for (std::size_t k = 0; k < std::size(kEras); ++k) {
+    const std::string name = kEras[k].name;
+    std::string initial = kInitials[k];
+    if (s.rfind(name, 0) == 0) { base = kEras[k].first_year - 1; s = s.substr(name.size()); break; }
+    if (s.size() > 1 && (s[0] == initial[0] || s[0] == initial[0] + 32)) { base = kEras[k].first_year - 1; s = s.substr(1); break; }
+  }
+  if (s == "元" && base > 0) return base + 1;
+  if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  const int n = std::stoi(s);
+  if (base == 0) return s.size() == 4 ? std::optional<int>(n) : std::nullopt;
+  return n >= 1 && n <= 99 ? std::optional<int>(base + n) : std::nullopt;
+}
 
 std::string wareki_fiscal_year(int fy) {
   // A fiscal year is named by the era in force when it begins; by convention the fiscal year in which an

@@ -2,6 +2,7 @@
 /// Japanese era (和暦) display of fiscal years and dates. Fiscal year N runs April N – March N+1.
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace planpress::text {
 
@@ -20,5 +21,10 @@ std::string western_fiscal_span(int from, std::optional<int> to);
 
 /// Parses an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD" and shows it in 和暦; nullopt if malformed.
 std::optional<std::string> wareki_from_iso(const std::string& iso);
+
+/// The Western fiscal year a person wrote: "令和7年度", "令和７年度", "R7", "平成30年度", "令和元年度", "2025年度",
+/// "２０２５" → 2025, 2018, 2019, 2025, 2025; nullopt for anything else. The reverse of wareki_fiscal_year,
+/// for hints that convert what staff type.
+std::optional<int> western_fiscal_year(std::string_view written);
 
 }  // namespace planpress::text

@@ -12,21 +12,24 @@
 
 namespace planpress::validate {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 namespace {
 
-std::string describe(char32_t cp, text::PrintClass cls) {
+base::CodedMessage describe(char32_t cp, text::PrintClass cls) {
   char code[16];
   std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
   const std::string name = text::char_name(cp);
   const std::string named = std::string(code) + (name.empty() ? "" : " (" + name + ")");
-  return cls == text::PrintClass::control ? "control character " + named + " cannot be published"
-                                          : "invisible character " + named + " would hide or reorder text on the pages and in the PDF";
+  return cls == text::PrintClass::control ? msg<Msg::invalid_character_control>(arg<"code">(named))
+                                          : msg<Msg::invalid_character_invisible>(arg<"code">(named));
 }
 
-std::vector<std::string> hints_for(text::PrintClass cls) {
-  if (cls == text::PrintClass::control)
-    return {"remove it (it often comes with text copied from another program); a tab prints as a space, a line feed as a line break"};
-  return {"remove it; retype the text around it if it was pasted from another program"};
+std::vector<base::Message> hints_for(text::PrintClass cls) {
+  if (cls == text::PrintClass::control) return {msg<Msg::invalid_character_control_hint>()};
+  return {msg<Msg::invalid_character_invisible_hint>()};
 }
 
 // Calls `report(offset, cp, class)` for the first occurrence of each unprintable character of `text`.
@@ -43,7 +46,7 @@ void scan(std::string_view text, std::size_t from, Report report) {
 
 struct Found {
   base::Location where;
-  std::string message;
+  base::CodedMessage message;
   text::PrintClass cls;
 };
 
@@ -60,7 +63,7 @@ void check_json(const content::JsonDocument& doc, const nlohmann::json& v, const
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string child = content::pointer_append(pointer, it.key());
       scan(it.key(), 0, [&](std::size_t, char32_t cp, text::PrintClass cls) {
-        found.push_back({doc.key_at(child), describe(cp, cls) + " (in a key)", cls});
+        found.push_back({doc.key_at(child), msg<Msg::invalid_character_in_key>(arg<"problem">(describe(cp, cls))), cls});
       });
       check_json(doc, it.value(), child, found);
     }
@@ -77,7 +80,7 @@ void check_characters(const content::RawContent& raw, base::Diagnostics& diags) 
     std::vector<Found> found;
     check_json(*doc, doc->root(), "", found);
     std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.where.offset < b.where.offset; });
-    for (auto& f : found) diags.error(base::Code::invalid_character, f.where, std::move(f.message), hints_for(f.cls));
+    for (auto& f : found) diags.error(f.where, std::move(f.message), hints_for(f.cls));
   };
   json(raw.site);
   json(raw.documents);
@@ -87,7 +90,7 @@ void check_characters(const content::RawContent& raw, base::Diagnostics& diags) 
       const std::string& text = source->text();
       const std::size_t bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // tolerated at the start
       scan(text, bom, [&](std::size_t at, char32_t cp, text::PrintClass cls) {
-        diags.error(base::Code::invalid_character, base::Location::in(source, at), describe(cp, cls), hints_for(cls));
+        diags.error(base::Location::in(source, at), describe(cp, cls), hints_for(cls));
       });
     }
   }

@@ -6,14 +6,13 @@ std::optional<Period> DocumentReader::period(const JsonRef& obj, const std::stri
   auto v = r_.member(obj, key);
   if (!r_.expect_object(v, keys::period)) return std::nullopt;
   Period p;
-  p.from = r_.integer(v, "from", kMinYear, kMaxYear).value_or(0);
+  p.from = r_.year(v, "from").value_or(0);
   bool was_null = false;
-  p.to = r_.integer_or_null(v, "to", kMinYear, kMaxYear, was_null);
+  p.to = r_.year_or_null(v, "to", was_null);
   p.open_end = was_null || !r_.member(v, "to");
   p.label = r_.text(v, "label");
   if (p.to && p.from && *p.to < p.from)
-    diags_.error(base::Code::out_of_range, r_.at(r_.member(v, "to").pointer),
-                 "period ends (" + std::to_string(*p.to) + ") before it starts (" + std::to_string(p.from) + ")");
+    diags_.error(r_.at(r_.member(v, "to").pointer), msg<Msg::out_of_range_period>(arg<"to">(*p.to), arg<"from">(p.from)));
   return p;
 }
 
@@ -27,7 +26,7 @@ std::optional<DateInfo> DocumentReader::date(const JsonRef& obj, const std::stri
     auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
     bool ok = (s.size() == 4 || s.size() == 7 || s.size() == 10) && digit(0) && digit(1) && digit(2) && digit(3);
     if (ok && s.size() >= 7) ok = s[4] == '-' && digit(5) && digit(6) && std::stoi(s.substr(5, 2)) >= 1 && std::stoi(s.substr(5, 2)) <= 12;
-    std::string why;
+    int in_month = 0;  // when the day does not exist in its month: the days that month has
     if (ok && s.size() == 10) {
       ok = s[7] == '-' && digit(8) && digit(9);
       if (ok) {
@@ -35,23 +34,26 @@ std::optional<DateInfo> DocumentReader::date(const JsonRef& obj, const std::stri
         const int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
         const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        const int in_month = days[month - 1] + (month == 2 && leap ? 1 : 0);
-        if (day < 1 || day > in_month) {
+        const int days_in_month = days[month - 1] + (month == 2 && leap ? 1 : 0);
+        if (day < 1 || day > days_in_month) {
           ok = false;
-          why = ": " + s.substr(0, 7) + " has " + std::to_string(in_month) + " days";
+          in_month = days_in_month;
         }
       }
     }
     if (!ok)
-      diags_.error(base::Code::wrong_type, r_.at(iso.pointer), iso.what + " '" + s + "' is not a date" + why,
-                   {"write YYYY, YYYY-MM or YYYY-MM-DD (令和5年2月 is 2023-02)"});
+      diags_.error(r_.at(iso.pointer),
+                   in_month ? msg<Msg::wrong_type_not_a_day>(arg<"what">(iso.what), arg<"value">(s), arg<"month">(s.substr(0, 7)),
+                                                            arg<"days">(in_month))
+                            : msg<Msg::wrong_type_not_a_date>(arg<"what">(iso.what), arg<"value">(s)),
+                   {msg<Msg::wrong_type_date_hint>()});
   }
   return d;
 }
 
 std::vector<Note> DocumentReader::notes(const JsonRef& obj) {
   std::vector<Note> out;
-  for (const auto& n : r_.array(obj, "notes", "note")) {
+  for (const auto& n : r_.array(obj, "notes", Msg::term_note)) {
     if (!r_.expect_object(n, keys::note)) continue;
     out.push_back(Note{r_.keyword(n, "type", note_type_keywords()), r_.text(n, "field", false), r_.paragraphs(n, "text"), r_.paragraphs(n, "where", false)});
   }
@@ -60,7 +62,7 @@ std::vector<Note> DocumentReader::notes(const JsonRef& obj) {
 
 std::vector<Ref> DocumentReader::refs(const JsonRef& obj) {
   std::vector<Ref> out;
-  for (const auto& v : r_.array(obj, "refs", "reference")) {
+  for (const auto& v : r_.array(obj, "refs", Msg::term_reference)) {
     if (!r_.expect_object(v, keys::ref)) continue;
     Ref ref;
     ref.to = r_.text(v, "to");

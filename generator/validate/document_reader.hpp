@@ -13,12 +13,11 @@
 
 namespace planpress::validate {
 
-// The validator builds model objects throughout.
+// The validator builds model objects throughout, and messages from the catalogue.
 using namespace planpress::model;
-
-/// Fiscal years accepted anywhere (明治元年 to far beyond any plan).
-inline constexpr long long kMinYear = 1868;
-inline constexpr long long kMaxYear = 2200;
+using base::arg;
+using base::msg;
+using base::Msg;
 
 /// Reads one JSON file (site.json, documents.json or a plan.json) into model values.
 class DocumentReader {

@@ -7,9 +7,9 @@ std::vector<ExternalDocument> read_documents(const content::JsonDocument& doc, b
   DocumentReader v(doc, diags);
   auto& r = v.reader();
   std::vector<ExternalDocument> out;
-  auto root = r.root("documents.json");
+  auto root = r.root(msg<Msg::subject_documents>());
   if (r.expect_object(root, keys::documents))
-    for (const auto& d : r.array(root, "documents", "document")) out.push_back(v.external_document(d, ""));
+    for (const auto& d : r.array(root, "documents", Msg::term_document)) out.push_back(v.external_document(d, ""));
   return out;
 }
 

@@ -10,24 +10,24 @@ void PlanReader::read_vocabularies(const JsonRef& root, Plan& p) {
   auto vocabs = r_.member(root, "vocabularies");
   if (!vocabs) return;
   if (!vocabs.json->is_object()) {
-    r_.wrong_type(vocabs, "an object (vocabulary name → values)");
+    r_.wrong_type(vocabs, Msg::term_expect_vocabularies);
     return;
   }
   for (auto it = vocabs.json->begin(); it != vocabs.json->end(); ++it) {
-    JsonRef v{&it.value(), content::pointer_append(vocabs.pointer, it.key()), "vocabulary '" + it.key() + "'"};
+    JsonRef v{&it.value(), content::pointer_append(vocabs.pointer, it.key()), msg<Msg::subject_vocabulary>(arg<"name">(it.key()))};
     if (!base::is_safe_slug(it.key()))
-      diags_.error(base::Code::unsafe_id, r_.document().key_at(v.pointer), "vocabulary name '" + it.key() + "' is not a safe id");
+      diags_.error(r_.document().key_at(v.pointer), msg<Msg::unsafe_id_vocabulary_name>(arg<"name">(it.key())));
     if (!r_.expect_object(v, keys::vocabulary)) continue;
     Vocabulary voc;
     voc.name = it.key();
     voc.label = r_.text(v, "label");
     std::set<std::string> seen;
-    for (const auto& e : r_.array(v, "values", "value")) {
+    for (const auto& e : r_.array(v, "values", Msg::term_value)) {
       if (!r_.expect_object(e, keys::vocabulary_value)) continue;
       VocabValue vv{r_.text(e, "value"), r_.text(e, "label"), r_.paragraphs(e, "description", false)};
       if (!seen.insert(vv.value).second)
-        diags_.error(base::Code::duplicate_id, r_.at(r_.member(e, "value").pointer),
-                     "value '" + vv.value + "' appears twice in vocabulary '" + voc.name + "'");
+        diags_.error(r_.at(r_.member(e, "value").pointer),
+                     msg<Msg::duplicate_id_vocabulary_value>(arg<"value">(vv.value), arg<"vocabulary">(voc.name)));
       voc.values.push_back(std::move(vv));
     }
     p.vocabularies.push_back(std::move(voc));
@@ -36,7 +36,7 @@ void PlanReader::read_vocabularies(const JsonRef& root, Plan& p) {
 
 void PlanReader::read_fields(const JsonRef& root, Plan& p) {
   std::set<std::string> seen;
-  for (const auto& f : r_.array(root, "fields", "field")) {
+  for (const auto& f : r_.array(root, "fields", Msg::term_field)) {
     if (!r_.expect_object(f, keys::field)) continue;
     FieldDef def;
     def.key = r_.slug(f, "key");
@@ -51,18 +51,17 @@ void PlanReader::read_fields(const JsonRef& root, Plan& p) {
     def.description = r_.paragraphs(f, "description", false);
     def.location = r_.at(f.pointer);
     if (!def.key.empty() && !seen.insert(def.key).second)
-      diags_.error(base::Code::duplicate_id, r_.at(r_.member(f, "key").pointer), "field '" + def.key + "' is declared twice");
+      diags_.error(r_.at(r_.member(f, "key").pointer), msg<Msg::duplicate_id_field>(arg<"key">(def.key)));
     const bool needs_vocab = def.kind == FieldKind::status || def.kind == FieldKind::rating || def.kind == FieldKind::tags;
     if (needs_vocab && def.vocabulary.empty() && r_.member(f, "kind"))
-      diags_.error(base::Code::missing_field, r_.at(f.pointer),
-                   "field '" + def.key + "' of kind '" + to_string(def.kind) + "' needs a 'vocabulary'");
+      diags_.error(r_.at(f.pointer), msg<Msg::missing_field_vocabulary>(arg<"key">(def.key), arg<"kind">(to_string(def.kind))));
     if (needs_vocab && !def.vocabulary.empty() && !p.vocabulary(def.vocabulary)) {
       std::vector<std::string> names;
       for (const auto& v : p.vocabularies) names.push_back(v.name);
-      std::vector<std::string> hints;
-      if (auto m = base::closest_match(def.vocabulary, names)) hints.push_back("did you mean '" + *m + "'?");
-      diags_.error(base::Code::xref_unresolved, r_.at(r_.member(f, "vocabulary").pointer),
-                   "field '" + def.key + "' uses vocabulary '" + def.vocabulary + "', which plan '" + p.id + "' does not declare",
+      std::vector<base::Message> hints;
+      if (auto m = base::closest_match(def.vocabulary, names)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+      diags_.error(r_.at(r_.member(f, "vocabulary").pointer),
+                   msg<Msg::xref_unresolved_vocabulary>(arg<"key">(def.key), arg<"vocabulary">(def.vocabulary), arg<"plan">(p.id)),
                    hints);
     }
     p.fields.push_back(std::move(def));

@@ -5,37 +5,68 @@
 #include <cstdio>
 
 #include "base/suggest.hpp"
+#include "base/utf8.hpp"
+#include "text/wareki.hpp"
 #include "text/normalize.hpp"
 
 namespace planpress::validate {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 namespace {
-bool contains_fullwidth_digit(const std::string& s) {
-  // U+FF10–U+FF19 are EF BC 90 – EF BC 99 in UTF-8.
-  for (std::size_t i = 0; i + 2 < s.size(); ++i)
-    if (s[i] == '\xEF' && s[i + 1] == '\xBC' && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
-        static_cast<unsigned char>(s[i + 2]) <= 0x99)
-      return true;
-  return false;
-}
-// The number a string holds as people write one — 全角 digits, a thousands separator, a unit after it
-// ("１２", "18,400", "57.5％", "312件") — in JSON's form ("18400"); "" when it holds none.
-std::string number_in(const std::string& s) {
-  std::string t = text::nfkc(s);
-  std::string digits;
+
+// A number as staff write it in a string: "2024", "２０２４", "18,400", "312件", "57.5％".
+struct WrittenNumber {
+  std::string number;  // in half-width digits, without separators: 18400
+  bool fullwidth = false;
+  bool separators = false;
+  std::string unit;  // what follows the number
+};
+
+std::optional<WrittenNumber> read_written_number(const std::string& s) {
+  WrittenNumber w;
   std::size_t i = 0;
-  while (i < t.size() && t[i] == ' ') ++i;
-  if (i < t.size() && t[i] == '-') digits += t[i++];
-  for (; i < t.size(); ++i) {
-    const char c = t[i];
-    if ((c >= '0' && c <= '9') || c == '.') digits += c;
-    else if (c != ',') break;
+  bool digits = false;
+  while (i < s.size()) {
+    std::size_t j = i;
+    char32_t c = base::decode_utf8(s, j);
+    if (c >= 0xFF01 && c <= 0xFF5E && (c == 0xFF0C || c == 0xFF0E || c == 0xFF0D || (c >= 0xFF10 && c <= 0xFF19))) {
+      w.fullwidth = true;
+      c -= 0xFEE0;
+    }
+    if (c >= '0' && c <= '9') {
+      w.number += static_cast<char>(c);
+      digits = true;
+    } else if (c == ',' && digits) {
+      w.separators = true;
+    } else if ((c == '.' && digits) || (c == '-' && !digits && w.number.empty())) {
+      w.number += static_cast<char>(c);
+    } else {
+      break;
+    }
+    i = j;
   }
-  double v = 0;
-  const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  if (digits.empty() || ec != std::errc() || p != digits.data() + digits.size()) return {};
-  return digits;
+  if (!digits) return std::nullopt;
+  w.unit = s.substr(i);
+  while (!w.unit.empty() && w.unit.front() == ' ') w.unit.erase(0, 1);
+  return w;
 }
+
+// The hint for a number written as a string.
+std::optional<base::Message> number_hint(const std::string& s, bool fiscal_year) {
+  if (fiscal_year)  // "令和7年度", "R7", "２０２５年度"; "2025" itself only needs its quotes removed
+    if (auto year = text::western_fiscal_year(s); year && s != std::to_string(*year))
+      if (*year >= kMinYear && *year <= kMaxYear) return msg<Msg::common_western_year_hint>(arg<"value">(s), arg<"year">(*year));
+  const auto w = read_written_number(s);
+  if (!w) return std::nullopt;
+  if (!w->unit.empty()) return msg<Msg::common_unit_hint>(arg<"number">(w->number));
+  if (w->separators) return msg<Msg::common_no_separator_hint>(arg<"number">(w->number));
+  if (w->fullwidth) return msg<Msg::common_half_width_hint>(arg<"number">(w->number));
+  return msg<Msg::wrong_type_unquote_hint>(arg<"number">(w->number));
+}
+
 }  // namespace
 
 bool is_blank(const std::string& s) {
@@ -49,114 +80,107 @@ bool is_blank(const std::string& s) {
   return true;
 }
 
-std::string describe_json(const nlohmann::json& v) {
+base::Message describe_json(const nlohmann::json& v) {
   switch (v.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::null: return msg<Msg::term_found_null>();
+    case nlohmann::json::value_t::boolean: return v.get<bool>() ? msg<Msg::term_found_true>() : msg<Msg::term_found_false>();
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return "a number (" + v.dump() + ")";
+    case nlohmann::json::value_t::number_float: return msg<Msg::term_found_number>(arg<"value">(v.dump()));
     case nlohmann::json::value_t::string: {
       std::string s = v.get<std::string>();
-      if (s.size() > 40) s = s.substr(0, 40) + "…";
-      return "a string (\"" + s + "\")";
+      if (s.size() > 40) {
+        std::size_t cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+        s = s.substr(0, cut) + "…";
+      }
+      return msg<Msg::term_found_string>(arg<"value">(s));
     }
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::object: return "an object";
-    default: return "a value";
+    case nlohmann::json::value_t::array: return msg<Msg::term_found_array>();
+    case nlohmann::json::value_t::object: return msg<Msg::term_found_object>();
+    default: return msg<Msg::term_found_value>();
   }
 }
+
+base::Message term(base::Msg id) { return base::Message{id, {}}; }
 
 JsonRef JsonReader::member(const JsonRef& obj, const std::string& key) const {
   if (!obj || !obj.json->is_object()) return {};
   auto it = obj.json->find(key);
   if (it == obj.json->end()) return {};
-  return JsonRef{&*it, content::pointer_append(obj.pointer, key), "'" + key + "' of " + obj.what};
+  return JsonRef{&*it, content::pointer_append(obj.pointer, key), msg<Msg::subject_member>(arg<"key">(key), arg<"owner">(obj.what))};
 }
 
-void JsonReader::wrong_type(const JsonRef& v, const std::string& expected) {
-  std::vector<std::string> hints;
-  if (v.json->is_string() && expected.find("integer") != std::string::npos) {
-    const auto& s = v.json->get_ref<const std::string&>();
-    if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos)
-      hints.push_back("write numbers without quotes: " + s);
-    else if (contains_fullwidth_digit(s))
-      hints.push_back("write fiscal years as Western years in half-width digits, e.g. 令和6年度 = 2024");
-  }
-  if (v.json->is_string() && expected.find("a number") != std::string::npos) {
-    const auto& s = v.json->get_ref<const std::string&>();
-    if (const std::string n = number_in(s); !n.empty())
-      hints.push_back(n == s ? "write numbers without quotes: " + n
-                             : "write the number alone, in half-width digits: " + n + " (a unit belongs in the indicator's \"unit\")");
-  }
-  if (v.json->is_number_float() && expected.find("integer") != std::string::npos)
-    hints.push_back("use a whole number; the decimal part would be lost");
-  diags_.error(base::Code::wrong_type, doc_.at(v.pointer), v.what + " must be " + expected + ", got " + describe_json(*v.json), hints);
+void JsonReader::wrong_type(const JsonRef& v, base::Msg expected, bool fiscal_year) {
+  std::vector<base::Message> hints;
+  const bool integer = expected == Msg::term_expect_integer;
+  if (v.json->is_string() && (integer || expected == Msg::term_expect_number_or_null))
+    if (auto hint = number_hint(v.json->get_ref<const std::string&>(), fiscal_year)) hints.push_back(std::move(*hint));
+  if (v.json->is_number_float() && integer) hints.push_back(msg<Msg::wrong_type_whole_number_hint>());
+  diags_.error(doc_.at(v.pointer),
+               msg<Msg::wrong_type_value>(arg<"what">(v.what), arg<"expected">(term(expected)), arg<"found">(describe_json(*v.json))),
+               hints);
 }
 
 bool JsonReader::expect_object(const JsonRef& v, const ObjectKeys& keys) {
   const auto& allowed = keys.allowed();
   if (!v) return false;
   if (!v.json->is_object()) {
-    wrong_type(v, "an object");
+    wrong_type(v, Msg::term_expect_object);
     return false;
   }
   for (auto it = v.json->begin(); it != v.json->end(); ++it) {
     const std::string& key = it.key();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::vector<std::string> hints;
-    if (auto s = base::closest_match(key, allowed)) hints.push_back("did you mean '" + *s + "'?");
-    else {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      hints.push_back("allowed here: " + list);
-    }
-    diags_.error(base::Code::unknown_field, doc_.key_at(content::pointer_append(v.pointer, key)),
-                 "unknown field '" + key + "' in " + v.what, hints);
+    std::vector<base::Message> hints;
+    if (auto s = base::closest_match(key, allowed)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*s)));
+    else hints.push_back(msg<Msg::unknown_field_allowed_hint>(arg<"list">(allowed)));
+    diags_.error(doc_.key_at(content::pointer_append(v.pointer, key)), msg<Msg::unknown_field_key>(arg<"key">(key), arg<"what">(v.what)),
+                 hints);
   }
   for (const auto& key : keys.required()) {
     if (!v.json->contains(key))
-      diags_.error(base::Code::missing_field, doc_.at(v.pointer), v.what + " has no '" + key + "'",
-                   {"'" + key + "' is required; see docs/content-format.md"});
+      diags_.error(doc_.at(v.pointer), msg<Msg::missing_field_key>(arg<"what">(v.what), arg<"key">(key)),
+                   {msg<Msg::missing_field_key_hint>(arg<"key">(key))});
   }
   return true;
 }
 
-std::vector<JsonRef> JsonReader::elements(const JsonRef& v, const std::string& element_what) {
+std::vector<JsonRef> JsonReader::elements(const JsonRef& v, base::Msg kind) {
   std::vector<JsonRef> out;
   if (!v) return out;
   if (!v.json->is_array()) {
-    wrong_type(v, "an array");
+    wrong_type(v, Msg::term_expect_array);
     return out;
   }
   for (std::size_t i = 0; i < v.json->size(); ++i) {
     const auto& e = (*v.json)[i];
     // Name elements by their id where they have a usable one ("item '8'"), else by position ("item 3").
-    std::string what = element_what + " " + std::to_string(i + 1);
+    base::Message what = msg<Msg::subject_element_index>(arg<"kind">(term(kind)), arg<"n">(i + 1));
     if (e.is_object()) {
       auto id = e.find("id");
       if (id != e.end() && id->is_string() && base::is_safe_slug(id->get<std::string>()))
-        what = element_what + " '" + id->get<std::string>() + "'";
+        what = msg<Msg::subject_element_id>(arg<"kind">(term(kind)), arg<"id">(id->get<std::string>()));
     }
     out.push_back(JsonRef{&e, content::pointer_append(v.pointer, i), what});
   }
   return out;
 }
 
-std::vector<JsonRef> JsonReader::array(const JsonRef& obj, const std::string& key, const std::string& element_what) {
-  return elements(member(obj, key), element_what);
+std::vector<JsonRef> JsonReader::array(const JsonRef& obj, const std::string& key, base::Msg kind) {
+  return elements(member(obj, key), kind);
 }
 
 namespace {
 
-// The name of a control character for messages: "a line break (\n)", "a tab (\t)", "U+0007".
-std::string control_name(unsigned char c) {
-  if (c == '\n') return "a line break (\\n)";
-  if (c == '\r') return "a carriage return (\\r)";
-  if (c == '\t') return "a tab (\\t)";
+// The name of a control character for messages: 「改行（\n）」, 「タブ（\t）」, 「制御文字 U+0007」.
+base::Message control_name(unsigned char c) {
+  if (c == '\n') return msg<Msg::term_control_line_break>();
+  if (c == '\r') return msg<Msg::term_control_carriage_return>();
+  if (c == '\t') return msg<Msg::term_control_tab>();
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", c);
-  return std::string("the control character ") + buf;
+  return msg<Msg::term_control_other>(arg<"code">(std::string(buf)));
 }
 
 }  // namespace
@@ -186,17 +210,19 @@ std::string JsonReader::checked(const JsonRef& v, Lines lines) {
     const bool control = c < 0x20 || c == 0x7F;
     const bool allowed = lines == Lines::many && (c == '\n' || c == '\r');
     if (!control || allowed) continue;
-    std::vector<std::string> hints;
+    std::vector<base::Message> hints;
     if (lines == Lines::one && (c == '\n' || c == '\r'))
       hints.push_back(i + 1 >= raw.size() || raw.find_first_not_of("\r\n", i) == std::string::npos
-                          ? "a line break at the end of a value is easily pasted along; remove it"
-                          : "a title, name, number or label is one line; write it without the line break");
+                          ? msg<Msg::control_character_trailing_break_hint>()
+                          : msg<Msg::control_character_one_line_hint>());
     else if (c == '\t')
-      hints.push_back("a tab is not shown the same in the site, the PDF and the CSV; use a space (or 　) instead");
+      hints.push_back(msg<Msg::control_character_tab_hint>());
     else
-      hints.push_back("remove it; it cannot be printed");
-    diags_.error(base::Code::control_character, doc_.in_string(v.pointer, i),
-                 v.what + " contains " + control_name(c) + (lines == Lines::one ? ", but it is a single line" : ""), hints);
+      hints.push_back(msg<Msg::control_character_remove_hint>());
+    if (lines == Lines::one)
+      diags_.error(doc_.in_string(v.pointer, i), msg<Msg::control_character_line>(arg<"what">(v.what), arg<"control">(control_name(c))), hints);
+    else
+      diags_.error(doc_.in_string(v.pointer, i), msg<Msg::control_character_text>(arg<"what">(v.what), arg<"control">(control_name(c))), hints);
     break;
   }
   return s;
@@ -206,13 +232,12 @@ std::string JsonReader::text(const JsonRef& obj, const std::string& key, bool no
   auto v = member(obj, key);
   if (!v) return {};
   if (!v.json->is_string()) {
-    wrong_type(v, "a string");
+    wrong_type(v, Msg::term_expect_string);
     return {};
   }
   std::string s = checked(v, Lines::one);
   if (nonempty && is_blank(s))
-    diags_.error(base::Code::empty_value, doc_.at(v.pointer), v.what + " is empty",
-                 {"give it a value or leave the key out if it is optional"});
+    diags_.error(doc_.at(v.pointer), msg<Msg::empty_value_value>(arg<"what">(v.what)), {msg<Msg::empty_value_value_hint>()});
   return s;
 }
 
@@ -220,13 +245,12 @@ std::string JsonReader::paragraphs(const JsonRef& obj, const std::string& key, b
   auto v = member(obj, key);
   if (!v) return {};
   if (!v.json->is_string()) {
-    wrong_type(v, "a string");
+    wrong_type(v, Msg::term_expect_string);
     return {};
   }
   std::string s = checked(v, Lines::many);
   if (nonempty && is_blank(s))
-    diags_.error(base::Code::empty_value, doc_.at(v.pointer), v.what + " is empty",
-                 {"give it a value or leave the key out if it is optional"});
+    diags_.error(doc_.at(v.pointer), msg<Msg::empty_value_value>(arg<"what">(v.what)), {msg<Msg::empty_value_value_hint>()});
   return s;
 }
 
@@ -234,13 +258,12 @@ std::string JsonReader::slug(const JsonRef& obj, const std::string& key) {
   auto v = member(obj, key);
   std::string s = text(obj, key, false);
   if (v && v.json->is_string() && !base::is_safe_slug(s)) {
-    diags_.error(base::Code::unsafe_id, doc_.at(v.pointer), "unsafe id '" + s + "' in " + obj.what,
-                 {"ids become file names and URLs: use 1–64 characters from a–z, 0–9, '-', '_', '.', starting "
-                  "with a letter or digit (no '/', '..', spaces or capitals)"});
+    diags_.error(doc_.at(v.pointer), msg<Msg::unsafe_id_id>(arg<"id">(s), arg<"what">(obj.what)), {msg<Msg::unsafe_id_id_hint>()});
   } else if (v && v.json->is_string()) {
-    if (auto reason = base::reserved_name_reason(s))
-      diags_.error(base::Code::unsafe_id, doc_.at(v.pointer), "unsafe id '" + s + "' in " + obj.what + ": " + *reason,
-                   {"ids become file names: choose another id (the printed number or name stays as it is)"});
+    if (base::reserved_name_reason(s))  // con, nul, com1 …: no Windows file share holds such a file
+      diags_.error(doc_.at(v.pointer),
+                   msg<Msg::unsafe_id_device_name>(arg<"id">(s), arg<"what">(obj.what), arg<"name">(s.substr(0, s.find('.')))),
+                   {msg<Msg::unsafe_id_device_name_hint>()});
   }
   return s;
 }
@@ -249,12 +272,10 @@ std::string JsonReader::keyword(const JsonRef& obj, const std::string& key, cons
   auto v = member(obj, key);
   std::string s = text(obj, key, false);
   if (v && v.json->is_string() && std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
-    std::vector<std::string> hints;
-    if (auto m = base::closest_match(s, allowed)) hints.push_back("did you mean '" + *m + "'?");
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    hints.push_back("allowed values: " + list);
-    diags_.error(base::Code::unknown_value, doc_.at(v.pointer), v.what + " '" + s + "' is not a known value", hints);
+    std::vector<base::Message> hints;
+    if (auto m = base::closest_match(s, allowed)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+    hints.push_back(msg<Msg::unknown_value_keyword_hint>(arg<"list">(allowed)));
+    diags_.error(doc_.at(v.pointer), msg<Msg::unknown_value_keyword>(arg<"what">(v.what), arg<"value">(s)), hints);
     return {};
   }
   return s;
@@ -264,14 +285,33 @@ std::optional<int> JsonReader::integer(const JsonRef& obj, const std::string& ke
   bool was_null = false;
   auto v = member(obj, key);
   if (v && v.json->is_null()) {
-    wrong_type(v, "an integer");
+    wrong_type(v, Msg::term_expect_integer);
     return std::nullopt;
   }
-  return integer_or_null(obj, key, min, max, was_null);
+  return integer_or_null(obj, key, min, max, was_null, false);
 }
 
 std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max,
                                                bool& was_null) {
+  return integer_or_null(obj, key, min, max, was_null, false);
+}
+
+std::optional<int> JsonReader::year(const JsonRef& obj, const std::string& key) {
+  bool was_null = false;
+  auto v = member(obj, key);
+  if (v && v.json->is_null()) {
+    wrong_type(v, Msg::term_expect_integer, true);
+    return std::nullopt;
+  }
+  return integer_or_null(obj, key, kMinYear, kMaxYear, was_null, true);
+}
+
+std::optional<int> JsonReader::year_or_null(const JsonRef& obj, const std::string& key, bool& was_null) {
+  return integer_or_null(obj, key, kMinYear, kMaxYear, was_null, true);
+}
+
+std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max,
+                                               bool& was_null, bool fiscal_year) {
   auto v = member(obj, key);
   was_null = false;
   if (!v) return std::nullopt;
@@ -281,15 +321,18 @@ std::optional<int> JsonReader::integer_or_null(const JsonRef& obj, const std::st
   }
   // nlohmann/json converts 2.7 to 2 silently; insist on a JSON integer.
   if (!v.json->is_number_integer()) {
-    wrong_type(v, "an integer");
+    wrong_type(v, Msg::term_expect_integer, fiscal_year);
     return std::nullopt;
   }
   long long n = v.json->is_number_unsigned() ? static_cast<long long>(std::min<unsigned long long>(
                                                    v.json->get<unsigned long long>(), 1ULL << 62))
                                              : v.json->get<long long>();
   if (n < min || n > max) {
-    diags_.error(base::Code::out_of_range, doc_.at(v.pointer),
-                 v.what + " is " + std::to_string(n) + ", outside " + std::to_string(min) + "–" + std::to_string(max));
+    std::vector<base::Message> hints;
+    if (fiscal_year && n >= 1 && n <= 31)  // 7 for 令和7年度 (or 平成7年度)
+      hints.push_back(msg<Msg::common_western_year_small_hint>(arg<"n">(n), arg<"reiwa">(n + 2018), arg<"heisei">(n + 1988)));
+    diags_.error(doc_.at(v.pointer),
+                 msg<Msg::out_of_range_integer>(arg<"what">(v.what), arg<"value">(n), arg<"min">(min), arg<"max">(max)), hints);
     return std::nullopt;
   }
   return static_cast<int>(n);
@@ -299,7 +342,7 @@ std::optional<double> JsonReader::number_or_null(const JsonRef& obj, const std::
   auto v = member(obj, key);
   if (!v || v.json->is_null()) return std::nullopt;
   if (!v.json->is_number()) {
-    wrong_type(v, "a number or null");
+    wrong_type(v, Msg::term_expect_number_or_null);
     return std::nullopt;
   }
   // A double keeps 15 significant digits exactly: a longer number would be published as something else
@@ -320,10 +363,10 @@ std::optional<double> JsonReader::number_or_null(const JsonRef& obj, const std::
     for (std::size_t i = raw.size(); i > 0 && raw[i - 1] == '0' && digits > 0; --i) --digits;
   const double value = v.json->get<double>();
   if (digits > 15 || !std::isfinite(value) || std::fabs(value) >= 1e15) {
-    diags_.error(base::Code::out_of_range, doc_.at(v.pointer),
-                 v.what + " is " + raw + (digits > 15 ? ", which has " + std::to_string(digits) + " significant digits; at most 15 are kept exactly"
-                                                      : ", outside ±10^15"),
-                 {"write the value as printed, with at most 15 digits; put anything longer in \"text\""});
+    diags_.error(doc_.at(v.pointer),
+                 digits > 15 ? msg<Msg::out_of_range_digits>(arg<"what">(v.what), arg<"value">(raw), arg<"digits">(digits))
+                             : msg<Msg::out_of_range_magnitude>(arg<"what">(v.what), arg<"value">(raw)),
+                 {msg<Msg::out_of_range_digits_hint>()});
     return std::nullopt;
   }
   return value;
@@ -333,7 +376,7 @@ std::optional<bool> JsonReader::boolean(const JsonRef& obj, const std::string& k
   auto v = member(obj, key);
   if (!v) return std::nullopt;
   if (!v.json->is_boolean()) {
-    wrong_type(v, "true or false");
+    wrong_type(v, Msg::term_expect_boolean);
     return std::nullopt;
   }
   return v.json->get<bool>();

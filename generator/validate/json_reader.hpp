@@ -10,11 +10,11 @@
 
 namespace planpress::validate {
 
-/// A JSON value together with its pointer and a phrase naming it in messages ("item '8'").
+/// A JSON value together with its pointer and a phrase naming it in messages ("item '8'", 「項目「8」」).
 struct JsonRef {
   const nlohmann::json* json = nullptr;
   std::string pointer;
-  std::string what;
+  base::Message what;
   explicit operator bool() const { return json != nullptr; }
 };
 
@@ -34,17 +34,18 @@ class JsonReader {
   base::Location at(const std::string& pointer) const { return doc_.at(pointer); }
 
   /// The root value.
-  JsonRef root(std::string what) const { return JsonRef{&doc_.root(), "", std::move(what)}; }
+  JsonRef root(base::Message what) const { return JsonRef{&doc_.root(), "", std::move(what)}; }
   /// The member `key` of `obj` (null JsonRef if absent).
   JsonRef member(const JsonRef& obj, const std::string& key) const;
 
   /// Checks that `v` is an object whose keys are all allowed by `keys` (unknown-field, with did-you-mean)
   /// and that its required keys are present (missing-field). Returns false if `v` is absent or not an object.
   bool expect_object(const JsonRef& v, const ObjectKeys& keys);
-  /// Elements of the array member `key` (empty if absent; wrong-type if not an array).
-  std::vector<JsonRef> array(const JsonRef& obj, const std::string& key, const std::string& element_what);
+  /// Elements of the array member `key` (empty if absent; wrong-type if not an array), named in messages
+  /// as `kind` (a term: "item") with their id or position.
+  std::vector<JsonRef> array(const JsonRef& obj, const std::string& key, base::Msg kind);
   /// Elements of an array value.
-  std::vector<JsonRef> elements(const JsonRef& v, const std::string& element_what);
+  std::vector<JsonRef> elements(const JsonRef& v, base::Msg kind);
 
   /// String member; "" if absent. wrong-type if not a string; empty-value if `nonempty` and "". A
   /// one-line value: any control character in it (a line break, also at its end; a tab; CR …) is an
@@ -63,23 +64,39 @@ class JsonReader {
   std::optional<int> integer(const JsonRef& obj, const std::string& key, long long min, long long max);
   /// Integer member that may also be null (`to` of an open-ended period). Sets `was_null`.
   std::optional<int> integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max, bool& was_null);
+  /// A fiscal year (Western, 1868–2200): an integer member with hints that convert 「令和7年度」, "R7" or 7.
+  std::optional<int> year(const JsonRef& obj, const std::string& key);
+  /// A fiscal year that may also be null (`to` of an open-ended period). Sets `was_null`.
+  std::optional<int> year_or_null(const JsonRef& obj, const std::string& key, bool& was_null);
   /// Number member (integer or float), or null.
   std::optional<double> number_or_null(const JsonRef& obj, const std::string& key);
   /// Boolean member.
   std::optional<bool> boolean(const JsonRef& obj, const std::string& key);
 
-  /// Reports wrong-type for `v`: "<what> must be <expected>, got <description>".
-  void wrong_type(const JsonRef& v, const std::string& expected);
+  /// Reports wrong-type for `v`: "<what> must be <expected>, got <description>"; `expected` is a term.
+  /// A string where a number is expected gets the hint that fixes it (quotes, 全角 digits, 18,400, 312件,
+  /// and for a fiscal year 令和7年度).
+  void wrong_type(const JsonRef& v, base::Msg expected, bool fiscal_year = false);
 
  private:
+  std::optional<int> integer_or_null(const JsonRef& obj, const std::string& key, long long min, long long max, bool& was_null,
+                                     bool fiscal_year);
+
   const content::JsonDocument& doc_;
   base::Diagnostics& diags_;
 };
+
+/// The first and last fiscal year content may name.
+inline constexpr long long kMinYear = 1868;
+inline constexpr long long kMaxYear = 2200;
 
 /// True if `s` holds only whitespace (including U+3000).
 bool is_blank(const std::string& s);
 
 /// "a number (12)", "an array", "null" … for messages.
-std::string describe_json(const nlohmann::json& v);
+base::Message describe_json(const nlohmann::json& v);
+
+/// The message that is the term `id` (a word without parameters, such as "item").
+base::Message term(base::Msg id);
 
 }  // namespace planpress::validate

@@ -9,20 +9,18 @@ namespace planpress::validate {
 Plan PlanReader::run() {
   Plan p;
   p.dir = raw_.dir;
-  auto root = r_.root("plan");
+  auto root = r_.root(msg<Msg::subject_plan>());
   // Name the plan by its id in messages when it has a usable one.
   if (root.json->is_object() && root.json->contains("id") && (*root.json)["id"].is_string() &&
       base::is_safe_slug((*root.json)["id"].get<std::string>()))
-    root.what = "plan '" + (*root.json)["id"].get<std::string>() + "'";
+    root.what = msg<Msg::subject_plan_id>(arg<"id">((*root.json)["id"].get<std::string>()));
   p.location = r_.at("");
   if (!r_.expect_object(root, keys::plan)) return p;
   p.id = r_.slug(root, "id");
   if (auto id = r_.member(root, "id")) p.location = r_.at(id.pointer);
   // A plan's export is data/<id>.json beside the site's data/catalog.json.
-  if (p.id == "catalog")
-    diags_.error(base::Code::unsafe_id, p.location, "plan id 'catalog' is reserved: the plan's export data/catalog.json would replace the site's catalogue",
-                 {"choose another plan id"});
-  root.what = "plan '" + p.id + "'";
+  if (p.id == "catalog") diags_.error(p.location, msg<Msg::unsafe_id_catalog>(), {msg<Msg::unsafe_id_catalog_hint>()});
+  root.what = msg<Msg::subject_plan_id>(arg<"id">(p.id));
   p.title = r_.text(root, "title");
   p.short_title = r_.text(root, "short_title");
   p.municipality = r_.text(root, "municipality");
@@ -54,7 +52,7 @@ Plan PlanReader::run() {
   read_items(root, p);
   check_directions(p);
   read_indicators(root, p);
-  for (const auto& d : r_.array(root, "external_documents", "external document"))
+  for (const auto& d : r_.array(root, "external_documents", Msg::term_external_document))
     documents_.push_back(external_document(d, p.id));
   check_anchor_ids(p);
   return p;
@@ -71,13 +69,13 @@ void PlanReader::read_presentation(const JsonRef& root, Plan& p) {
   if (r_.member(v, "sub_items")) p.presentation.sub_items_label = r_.text(v, "sub_items");
   if (r_.member(v, "number_label")) p.presentation.number_label = r_.text(v, "number_label");
   if (r_.member(v, "name_label")) p.presentation.name_label = r_.text(v, "name_label");
-  for (const auto& c : r_.array(v, "columns", "column")) {
+  for (const auto& c : r_.array(v, "columns", Msg::term_column)) {
     if (!c.json->is_string()) {
-      r_.wrong_type(c, "a field key");
+      r_.wrong_type(c, Msg::term_expect_field_key);
       continue;
     }
     const std::string key = c.json->get<std::string>();
-    if (!p.field(key)) unknown_field_key(key, r_.at(c.pointer), p, "column");
+    if (!p.field(key)) unknown_field_key(key, r_.at(c.pointer), p, Msg::term_column);
     else p.presentation.columns.push_back(key);
   }
   if (!r_.member(v, "columns")) default_columns(p);
@@ -86,13 +84,13 @@ void PlanReader::read_presentation(const JsonRef& root, Plan& p) {
     for (auto it = widths.json->begin(); it != widths.json->end(); ++it) {
       const std::string ptr = content::pointer_append(widths.pointer, it.key());
       if (!p.field(it.key()) && it.key() != "number" && it.key() != "name")
-        unknown_field_key(it.key(), r_.document().key_at(ptr), p, "width");
+        unknown_field_key(it.key(), r_.document().key_at(ptr), p, Msg::term_width);
       if (!it.value().is_number() || it.value().get<double>() <= 0)
-        r_.wrong_type(JsonRef{&it.value(), ptr, "width of '" + it.key() + "'"}, "a positive number");
+        r_.wrong_type(JsonRef{&it.value(), ptr, msg<Msg::subject_width_of>(arg<"key">(it.key()))}, Msg::term_expect_positive_number);
       else p.presentation.widths[it.key()] = it.value().get<double>();
     }
   } else if (widths) {
-    r_.wrong_type(widths, "an object (field key → relative width)");
+    r_.wrong_type(widths, Msg::term_expect_widths);
   }
 }
 
@@ -102,39 +100,37 @@ void PlanReader::default_columns(Plan& p) {
       p.presentation.columns.push_back(f.key);
 }
 
-void PlanReader::unknown_field_key(const std::string& key, base::Location where, const Plan& p, const std::string& what) {
+void PlanReader::unknown_field_key(const std::string& key, base::Location where, const Plan& p, Msg what) {
   std::vector<std::string> keys;
   for (const auto& f : p.fields) keys.push_back(f.key);
-  std::vector<std::string> hints;
-  if (auto m = base::closest_match(key, keys)) hints.push_back("did you mean '" + *m + "'?");
-  std::string list;
-  for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
-  hints.push_back("plan '" + p.id + "' declares: " + list);
-  diags_.error(base::Code::unknown_field, where, what + " '" + key + "' is not a field of plan '" + p.id + "'", hints);
+  std::vector<base::Message> hints;
+  if (auto m = base::closest_match(key, keys)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+  hints.push_back(msg<Msg::unknown_field_declared_hint>(arg<"plan">(p.id), arg<"list">(keys)));
+  diags_.error(where, msg<Msg::unknown_field_field_key>(arg<"what">(term(what)), arg<"key">(key), arg<"plan">(p.id)), hints);
 }
 
 // Items, categories and sections share one namespace per plan (all can be link targets);
 // indicators have their own.
 void PlanReader::check_anchor_ids(const Plan& p) {
-  std::map<std::string, std::pair<std::string, base::Location>> seen;  // id → (what, where)
-  auto claim = [&](const std::string& id, const std::string& what, const base::Location& where) {
+  std::map<std::string, std::pair<Msg, base::Location>> seen;  // id → (what, where)
+  auto claim = [&](const std::string& id, Msg what, const base::Location& where) {
     if (id.empty()) return;
     auto [it, inserted] = seen.emplace(id, std::make_pair(what, where));
     if (!inserted) {
       const auto first = it->second.second.file->locate(it->second.second.offset);
-      diags_.error(base::Code::duplicate_id, where,
-                   what + " id '" + id + "' is already used in plan '" + p.id + "' (by the " + it->second.first + " at line " +
-                       std::to_string(first.line) + ")",
-                   {"ids of items, categories and sections must be unique within a plan"});
+      diags_.error(where,
+                   msg<Msg::duplicate_id_anchor>(arg<"what">(term(what)), arg<"id">(id), arg<"plan">(p.id),
+                                                 arg<"first">(term(it->second.first)), arg<"line">(first.line)),
+                   {msg<Msg::duplicate_id_anchor_hint>()});
     }
   };
-  for_each_category(p.categories, [&](const Category& c, int) { claim(c.id, "category", c.id_location); });
-  for (const auto& s : p.sections) claim(s.id, "section", s.id_location);
-  for (const auto& i : p.items) claim(i.id, "item", i.id_location);
+  for_each_category(p.categories, [&](const Category& c, int) { claim(c.id, Msg::term_category, c.id_location); });
+  for (const auto& s : p.sections) claim(s.id, Msg::term_section, s.id_location);
+  for (const auto& i : p.items) claim(i.id, Msg::term_item, i.id_location);
   std::set<std::string> indicators;
   for (const auto& i : p.indicators)
     if (!indicators.insert(i.id).second)
-      diags_.error(base::Code::duplicate_id, i.location, "indicator id '" + i.id + "' is used twice in plan '" + p.id + "'");
+      diags_.error(i.location, msg<Msg::duplicate_id_indicator>(arg<"id">(i.id), arg<"plan">(p.id)));
 }
 
 

@@ -22,7 +22,7 @@ class PlanReader : public DocumentReader {
   // plan.cpp
   void read_presentation(const JsonRef& root, Plan& p);
   void default_columns(Plan& p);
-  void unknown_field_key(const std::string& key, base::Location where, const Plan& p, const std::string& what);
+  void unknown_field_key(const std::string& key, base::Location where, const Plan& p, Msg what);
   void check_anchor_ids(const Plan& p);
   // fields.cpp
   void read_vocabularies(const JsonRef& root, Plan& p);
@@ -32,8 +32,8 @@ class PlanReader : public DocumentReader {
   void read_categories(const JsonRef& list, std::vector<Category>& out, int depth);
   // entries.cpp
   void read_items(const JsonRef& root, Plan& p);
-  void read_entry(const JsonRef& v, Entry& e, const Plan& p, const std::string& owner);
-  void read_field_values(const JsonRef& fields, Entry& e, const Plan& p, const std::string& owner);
+  void read_entry(const JsonRef& v, Entry& e, const Plan& p, const base::Message& owner);
+  void read_field_values(const JsonRef& fields, Entry& e, const Plan& p, const base::Message& owner);
   FieldValue field_value(const JsonRef& v, const FieldDef& def, const Plan& p);
   void check_vocabulary(const std::string& value, const std::string& pointer, const FieldDef& def, const Plan& p);
   std::optional<ScheduleRow> schedule_row(const JsonRef& e);

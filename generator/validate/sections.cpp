@@ -8,7 +8,7 @@ namespace planpress::validate {
 
 void PlanReader::read_sections(const JsonRef& root, Plan& p) {
   std::set<std::string> used;
-  for (const auto& s : r_.array(root, "sections", "section")) {
+  for (const auto& s : r_.array(root, "sections", Msg::term_section)) {
     if (!r_.expect_object(s, keys::section)) continue;
     Section sec;
     sec.id = r_.slug(s, "id");
@@ -24,26 +24,24 @@ void PlanReader::read_sections(const JsonRef& root, Plan& p) {
       // Each part of the plan has one place.
       if (sec.include != SectionInclude::none)
         if (const auto* other = p.placing(sec.include))
-          diags_.error(base::Code::duplicate_id, r_.at(inc.pointer),
-                       "section '" + sec.id + "' places the " + what + ", which section '" + other->id + "' already places",
-                       {"the category tree, the items table and the categories' blocks are each shown in one place"});
+          diags_.error(r_.at(inc.pointer), msg<Msg::duplicate_id_placed>(arg<"id">(sec.id), arg<"what">(what), arg<"other">(other->id)),
+                       {msg<Msg::duplicate_id_placed_hint>()});
     }
     // A section without a place for generated content is a heading and a text; with one, either may be
     // left out (大崎市's chapters Ⅱ and Ⅲ are the categories themselves).
     if (sec.include == SectionInclude::none)
       for (const char* key : {"title", "file"})
         if (!r_.member(s, key))
-          diags_.error(base::Code::missing_field, sec.location, s.what + " has no '" + std::string(key) + "'",
-                       {"a section needs a title and a Markdown file, unless it places the categories, the items or the blocks (\"include\")"});
+          diags_.error(sec.location, msg<Msg::missing_field_key>(arg<"what">(s.what), arg<"key">(key)), {msg<Msg::missing_field_section_hint>()});
     if (!sec.file.empty()) used.insert(sec.file);
     auto it = raw_.markdown.find(sec.file);
     if (!sec.file.empty() && it == raw_.markdown.end()) {
       std::vector<std::string> names;
       for (const auto& [name, src] : raw_.markdown) names.push_back(name);
-      std::vector<std::string> hints;
-      if (auto m = base::closest_match(sec.file, names)) hints.push_back("did you mean '" + *m + "'?");
-      diags_.error(base::Code::missing_file, r_.at(r_.member(s, "file").pointer),
-                   "section '" + sec.id + "' names '" + sec.file + "', which is not in " + raw_.path, hints);
+      std::vector<base::Message> hints;
+      if (auto m = base::closest_match(sec.file, names)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+      diags_.error(r_.at(r_.member(s, "file").pointer),
+                   msg<Msg::missing_file_section_file>(arg<"id">(sec.id), arg<"file">(sec.file), arg<"dir">(raw_.path)), hints);
     } else if (it != raw_.markdown.end()) {
       sec.source = it->second;
       const auto src = it->second;
@@ -54,13 +52,12 @@ void PlanReader::read_sections(const JsonRef& root, Plan& p) {
   }
   for (const auto& [name, src] : raw_.markdown) {
     if (!used.count(name))
-      diags_.warning(base::Code::unused_file, base::Location::in(src, 0), "no section of plan '" + p.id + "' uses this file",
-                     {"list it in plan.json \"sections\" or remove it"});
+      diags_.warning(base::Location::in(src, 0), msg<Msg::unused_file_section>(arg<"plan">(p.id)), {msg<Msg::unused_file_section_hint>()});
   }
 }
 
 void PlanReader::read_categories(const JsonRef& list, std::vector<Category>& out, int depth) {
-  for (const auto& c : r_.elements(list, "category")) {
+  for (const auto& c : r_.elements(list, Msg::term_category)) {
     if (!r_.expect_object(c, keys::category)) continue;
     Category cat;
     cat.id = r_.slug(c, "id");
@@ -69,7 +66,7 @@ void PlanReader::read_categories(const JsonRef& list, std::vector<Category>& out
     cat.title = r_.text(c, "title");
     cat.kind = r_.text(c, "kind");
     cat.location = r_.at(c.pointer);
-    for (const auto& b : r_.array(c, "blocks", "block")) {
+    for (const auto& b : r_.array(c, "blocks", Msg::term_block)) {
       if (!r_.expect_object(b, keys::block)) continue;
       Block block{r_.text(b, "label"), {}, {}, r_.at(b.pointer)};
       if (auto t = r_.member(b, "text"); t && t.json->is_string()) {
@@ -84,7 +81,7 @@ void PlanReader::read_categories(const JsonRef& list, std::vector<Category>& out
     cat.refs = refs(c);
     cat.notes = notes(c);
     if (depth < 8) read_categories(r_.member(c, "children"), cat.children, depth + 1);
-    else diags_.error(base::Code::json_too_deep, r_.at(c.pointer), "categories nested deeper than 8 levels");
+    else diags_.error(r_.at(c.pointer), msg<Msg::json_too_deep_categories>());
     out.push_back(std::move(cat));
   }
 }

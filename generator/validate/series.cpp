@@ -34,21 +34,20 @@ void PlanReader::read_next_year(const JsonRef& root, Plan& p) {
   next.location = r_.at(v.pointer);
   next.field = r_.text(v, "field");
   if (!next.field.empty() && !p.field(next.field))
-    unknown_field_key(next.field, r_.at(r_.member(v, "field").pointer), p, "direction field");
+    unknown_field_key(next.field, r_.at(r_.member(v, "field").pointer), p, Msg::term_direction_field);
   std::map<std::string, std::string> seen;  // value → list it is in
   for (const auto& [list, direction] : {std::pair{"carry", Direction::carry}, std::pair{"revise", Direction::revise},
                                          std::pair{"drop", Direction::drop}}) {
-    for (const auto& e : r_.array(v, list, "value")) {
+    for (const auto& e : r_.array(v, list, Msg::term_value)) {
       if (!e.json->is_string()) {
-        r_.wrong_type(e, "a value of the direction field as printed");
+        r_.wrong_type(e, Msg::term_expect_direction_value);
         continue;
       }
       const std::string value = r_.checked(e, Lines::many);
       auto [it, inserted] = seen.emplace(value, list);
       if (!inserted) {
-        diags_.error(base::Code::duplicate_id, r_.at(e.pointer),
-                     "direction value '" + value + "' is listed twice in 'next_year' (in '" + it->second + "' and '" + list + "')",
-                     {"each printed value means one thing for next year's edition: carry, revise or drop"});
+        diags_.error(r_.at(e.pointer), msg<Msg::duplicate_id_direction_twice>(arg<"value">(value), arg<"first">(it->second), arg<"second">(list)),
+                     {msg<Msg::duplicate_id_direction_twice_hint>()});
         continue;
       }
       next.values.emplace_back(value, direction);
@@ -63,22 +62,22 @@ void PlanReader::check_directions(const Plan& p) {
   const FieldDef* def = p.field(p.next_year->field);
   if (!def) return;
   std::vector<std::string> values;
-  std::string list;
+  std::vector<base::Message> declared;
   for (const auto& [v, d] : p.next_year->values) {
     values.push_back(v);
-    list += (list.empty() ? "" : ", ") + ("'" + v + "' (" + to_string(d) + ")");
+    declared.push_back(msg<Msg::common_direction_value>(arg<"value">(v), arg<"direction">(to_string(d))));
   }
   for (const auto& item : p.items) {
     auto it = item.fields.find(def->key);
     if (it == item.fields.end() || it->second.malformed || model::is_empty(it->second)) continue;
     if (p.next_year->direction_of(it->second.text)) continue;
-    std::vector<std::string> hints;
-    if (auto m = base::closest_match(it->second.text, values)) hints.push_back("did you mean '" + *m + "'?");
-    hints.push_back("add the value to \"carry\", \"revise\" or \"drop\" of \"next_year\"" +
-                    (list.empty() ? std::string() : "; declared: " + list));
-    diags_.error(base::Code::unknown_value, it->second.location,
-                 "item '" + item.id + "' prints '" + it->second.text + "' in '" + def->key + "' (" + def->label +
-                     "), which 'next_year' of plan '" + p.id + "' does not declare",
+    std::vector<base::Message> hints;
+    if (auto m = base::closest_match(it->second.text, values)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+    hints.push_back(msg<Msg::unknown_value_direction_hint>());
+    if (!declared.empty()) hints.push_back(msg<Msg::unknown_value_direction_declared_hint>(arg<"list">(declared)));
+    diags_.error(it->second.location,
+                 msg<Msg::unknown_value_direction>(arg<"item">(item.id), arg<"value">(it->second.text), arg<"key">(def->key),
+                                                   arg<"label">(def->label), arg<"plan">(p.id)),
                  hints);
   }
 }
@@ -91,10 +90,10 @@ void check_series(const Model& model, base::Diagnostics& diags) {
     if (!p.series || p.series->id.empty() || p.series->fiscal_year == 0) continue;
     auto [it, inserted] = series[p.series->id].emplace(p.series->fiscal_year, &p);
     if (!inserted)
-      diags.error(base::Code::duplicate_id, p.series->year_location,
-                  "plan '" + p.id + "' is the edition of fiscal year " + std::to_string(p.series->fiscal_year) + " of series '" +
-                      p.series->id + "', which plan '" + it->second->id + "' already is",
-                  {"a series has one edition per fiscal year; check \"fiscal_year\" or the series id"});
+      diags.error(p.series->year_location,
+                  msg<Msg::duplicate_id_edition_twice>(arg<"plan">(p.id), arg<"year">(p.series->fiscal_year), arg<"series">(p.series->id),
+                                                       arg<"other">(it->second->id)),
+                  {msg<Msg::duplicate_id_edition_twice_hint>()});
   }
   for (const auto& p : model.plans) {
     const Plan* previous = nullptr;
@@ -106,20 +105,18 @@ void check_series(const Model& model, base::Diagnostics& diags) {
     for (const auto& item : p.items) {
       if (item.continues.empty()) continue;
       if (!previous) {
-        diags.error(base::Code::xref_unresolved, item.continues_location,
-                    "item '" + item.id + "' continues item '" + item.continues + "', but plan '" + p.id +
-                        "' has no previous edition in its series",
-                    {"\"continues\" names an item of the previous fiscal year's edition of the same \"series\""});
+        diags.error(item.continues_location,
+                    msg<Msg::xref_unresolved_continues_no_edition>(arg<"item">(item.id), arg<"continues">(item.continues), arg<"plan">(p.id)),
+                    {msg<Msg::xref_unresolved_continues_hint>()});
         continue;
       }
       if (previous->find_item(item.continues)) continue;
       std::vector<std::string> ids;
       for (const auto& i : previous->items) ids.push_back(i.id);
-      std::vector<std::string> hints;
-      if (auto m = base::closest_match(item.continues, ids)) hints.push_back("did you mean '" + *m + "'?");
-      diags.error(base::Code::xref_unresolved, item.continues_location,
-                  "item '" + item.id + "' continues item '" + item.continues + "', which the previous edition '" + previous->id +
-                      "' does not have",
+      std::vector<base::Message> hints;
+      if (auto m = base::closest_match(item.continues, ids)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*m)));
+      diags.error(item.continues_location,
+                  msg<Msg::xref_unresolved_continues>(arg<"item">(item.id), arg<"continues">(item.continues), arg<"previous">(previous->id)),
                   hints);
     }
   }

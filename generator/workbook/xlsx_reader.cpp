@@ -45,8 +45,12 @@ class Package {
       fail(code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP ? Problem::encrypted : Problem::not_zip);
     }
     const zip_int64_t n = zip_get_num_entries(archive_, 0);
-    if (n < 0 || static_cast<std::size_t>(n) > limits_.entries)
+    if (n < 0 || static_cast<std::size_t>(n) > limits_.entries) {
+      // The destructor does not run for a constructor that throws: close the archive here.
+      zip_discard(archive_);
+      archive_ = nullptr;
       fail(Problem::too_large, std::to_string(n) + " zip entries (limit " + std::to_string(limits_.entries) + ")");
+    }
   }
   ~Package() {
     if (archive_) zip_discard(archive_);

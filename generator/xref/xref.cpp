@@ -9,6 +9,10 @@
 
 namespace planpress::xref {
 
+using base::arg;
+using base::msg;
+using base::Msg;
+
 const char* label_of(TargetKind kind) {
   switch (kind) {
     case TargetKind::plan: return "計画";
@@ -117,22 +121,20 @@ class Linker {
     if (!target) {
       const auto hash = to.find('#');
       const std::string target_plan = hash == std::string::npos ? to : (hash == 0 ? plan : to.substr(0, hash));
-      std::string message;
-      if (hash == std::string::npos) message = "unknown plan or external document '" + to + "'";
-      else if (!symbols_.resolve("", target_plan)) message = "unknown plan '" + target_plan + "' in reference '" + to + "'";
-      else message = "unknown item '#" + to.substr(hash + 1) + "' in plan '" + target_plan + "'";
-      std::vector<std::string> hints;
-      if (auto s = symbols_.suggest(plan, to)) hints.push_back("did you mean '" + *s + "'?");
-      if (hash == std::string::npos && hints.empty())
-        hints.push_back("declare documents that are named but not published in content/documents.json");
-      diags_.error(base::Code::xref_unresolved, where, message, hints);
+      base::CodedMessage message;
+      if (hash == std::string::npos) message = msg<Msg::xref_unresolved_document>(arg<"to">(to));
+      else if (!symbols_.resolve("", target_plan)) message = msg<Msg::xref_unresolved_plan>(arg<"plan">(target_plan), arg<"to">(to));
+      else message = msg<Msg::xref_unresolved_item>(arg<"item">(to.substr(hash + 1)), arg<"plan">(target_plan));
+      std::vector<base::Message> hints;
+      if (auto s = symbols_.suggest(plan, to)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">(*s)));
+      if (hash == std::string::npos && hints.empty()) hints.push_back(msg<Msg::xref_unresolved_declare_hint>());
+      diags_.error(where, std::move(message), hints);
       return;
     }
     if (target->key() == from.key() && target->kind == from.kind) {
-      static const char* const kinds[] = {"plan", "external document", "item", "category", "section"};
-      diags_.error(base::Code::xref_cycle, where,
-                   "reference '" + to + "' points to the " + kinds[static_cast<int>(from.kind)] + " it is written in",
-                   {"a reference names another item, plan or document; remove it"});
+      static const Msg kinds[] = {Msg::term_plan, Msg::term_external_document, Msg::term_item, Msg::term_category, Msg::term_section};
+      diags_.error(where, msg<Msg::xref_cycle_self>(arg<"to">(to), arg<"kind">(base::Message{kinds[static_cast<int>(from.kind)], {}})),
+                   {msg<Msg::xref_cycle_self_hint>()});
       return;
     }
     graph_.add(Link{from, *target, type, evidence, field, label, medium, from_markdown, where});
@@ -152,17 +154,13 @@ class Linker {
       if (url.rfind("#", 0) == 0) {
         const std::string anchor = url.substr(1);
         if (fragments && std::find(fragments->begin(), fragments->end(), anchor) == fragments->end()) {
-          std::vector<std::string> hints;
-          if (auto m = base::closest_match(anchor, *fragments)) hints.push_back("did you mean '#" + *m + "'?");
-          hints.push_back("anchors on a plan's page are sec-<section id>, cat-<category id> and ind-<indicator id>; "
-                          "to link an item or another plan write [[plan-id#item-id]]");
-          diags_.error(base::Code::xref_unresolved, where(node.offset), "unknown anchor '" + url + "' in plan '" + plan + "'", hints);
+          std::vector<base::Message> hints;
+          if (auto m = base::closest_match(anchor, *fragments)) hints.push_back(msg<Msg::common_did_you_mean>(arg<"suggestion">("#" + *m)));
+          hints.push_back(msg<Msg::xref_unresolved_anchor_hint>());
+          diags_.error(where(node.offset), msg<Msg::xref_unresolved_anchor>(arg<"url">(url), arg<"plan">(plan)), hints);
         }
       } else if (!has_scheme && url.rfind("//", 0) != 0) {
-        diags_.error(base::Code::markdown_site_link, where(node.offset),
-                     "link to '" + url + "' inside the site: such a path breaks from file:// and is not checked",
-                     {"link plans, items, categories and sections with [[plan-id#id]] (or [[#id]] in the same plan); "
-                      "planpress checks those and writes them relative to every page"});
+        diags_.error(where(node.offset), msg<Msg::markdown_site_link_link>(arg<"url">(url)), {msg<Msg::markdown_site_link_hint>()});
       }
     }
     for (const auto& c : node.children) check_links(c, plan, where, fragments);
@@ -213,19 +211,18 @@ void report_cycles(const LinkGraph& graph, base::Diagnostics& diags) {
           for (; it != path.end(); ++it) nodes.push_back((*it)->to.key());
           nodes.push_back(next);
           // A long cycle is named by its ends: the message stays one line.
-          std::string chain;
-          for (std::size_t k = 0; k < nodes.size(); ++k) {
-            if (nodes.size() > 8 && k == 4) {
-              chain += " → … (" + std::to_string(nodes.size() - 7) + " more)";
-              k = nodes.size() - 4;  // the loop steps on to the last three
-              continue;
-            }
-            chain += (k ? " → " : "") + nodes[k];
-          }
-          diags.error(base::Code::xref_cycle, l->location,
-                      std::string("'") + model::to_string(type) + "' references form a cycle: " + chain,
-                      {"a " + std::string(model::to_string(type)) + " reference orders what it links (" +
-                       model::label_of(type) + "); one of these points the wrong way"});
+          auto joined = [&](std::size_t from, std::size_t to) {
+            std::string out;
+            for (std::size_t k = from; k < to; ++k) out += (k > from ? " → " : "") + nodes[k];
+            return out;
+          };
+          const base::Message chain =
+              nodes.size() > 8 ? msg<Msg::common_chain_more>(arg<"head">(joined(0, 4)), arg<"n">(nodes.size() - 7),
+                                                             arg<"tail">(joined(nodes.size() - 3, nodes.size())))
+                               : base::verbatim(joined(0, nodes.size()));
+          const std::string type_name(model::to_string(type));
+          diags.error(l->location, msg<Msg::xref_cycle_cycle>(arg<"type">(type_name), arg<"chain">(chain)),
+                      {msg<Msg::xref_cycle_cycle_hint>(arg<"type">(type_name), arg<"label">(std::string(model::label_of(type))))});
         } else if (state[next] == 0) {
           state[next] = 1;
           path.push_back(l);

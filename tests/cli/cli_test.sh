@@ -21,17 +21,27 @@ expect_status() {  # name expected-status command...
 
 # --- usage ------------------------------------------------------------------------------------------
 expect_status "--help" 0 "$planpress" --help
-# The whole help text, exactly (tests/cli/help.txt; update it with the usage text in generator/app/main.cpp).
-if diff -u "$root/tests/cli/help.txt" "$work/stdout" >"$work/diff"; then pass "--help prints the usage text"; else fail "--help text differs from tests/cli/help.txt"; sed 's/^/    /' "$work/diff" | head -20; fi
+# The whole help text, exactly: Japanese by default (tests/cli/help.txt), English with --lang en
+# (tests/cli/help.en.txt); update them with the usage text, cli_usage in generator/base/messages.inc.
+if diff -u "$root/tests/cli/help.txt" "$work/stdout" >"$work/diff"; then pass "--help prints the usage text in Japanese"; else fail "--help text differs from tests/cli/help.txt"; sed 's/^/    /' "$work/diff" | head -20; fi
 [ -s "$work/stderr" ] && fail "--help writes to stderr"
+expect_status "--lang en --help" 0 "$planpress" --lang en --help
+if diff -u "$root/tests/cli/help.en.txt" "$work/stdout" >"$work/diff"; then pass "--lang en --help prints the usage text in English"; else fail "--lang en --help differs from tests/cli/help.en.txt"; sed 's/^/    /' "$work/diff" | head -20; fi
+expect_status "--help --lang=en" 0 "$planpress" --help --lang=en
+cmp -s "$root/tests/cli/help.en.txt" "$work/stdout" && pass "--lang=en after the command works too" || fail "--help --lang=en differs"
+expect_status "--lang fr" 2 "$planpress" check --lang fr
+grep -q "^planpress: --lang には ja か en を指定してください（「fr」が指定されています）$" "$work/stderr" && pass "an unknown language is a usage error (in Japanese)" || fail "--lang fr message"
 expect_status "-h" 0 "$planpress" -h
 cmp -s "$root/tests/cli/help.txt" "$work/stdout" && pass "-h prints the same text" || fail "-h differs from --help"
 expect_status "--version" 0 "$planpress" --version
 grep -qE '^planpress [0-9]+\.[0-9]+\.[0-9]+$' "$work/stdout" && pass "--version prints 'planpress X.Y.Z'" || fail "--version format"
 expect_status "no command" 2 "$planpress"
-# A usage error names the problem, then the usage text, on stderr.
-if { printf 'planpress: no command given\n\n'; cat "$root/tests/cli/help.txt"; } | cmp -s - "$work/stderr"; then
+# A usage error names the problem, then the usage text, on stderr, in the language asked for.
+if { printf 'planpress: コマンドが指定されていません\n\n'; cat "$root/tests/cli/help.txt"; } | cmp -s - "$work/stderr"; then
   pass "a usage error prints the problem and the usage text to stderr"; else fail "usage error text"; fi
+expect_status "no command, in English" 2 "$planpress" --lang en
+if { printf 'planpress: no command given\n\n'; cat "$root/tests/cli/help.en.txt"; } | cmp -s - "$work/stderr"; then
+  pass "a usage error in English with --lang en"; else fail "English usage error text"; fi
 expect_status "unknown command" 2 "$planpress" publish
 expect_status "unknown option" 2 "$planpress" build --frobnicate
 expect_status "-j without a number" 2 "$planpress" build -j
@@ -44,7 +54,7 @@ expect_status "--lang needs ja or en" 2 "$planpress" fmt --lang fr
 # SOURCE_DATE_EPOCH beyond the last date a PDF can carry (9999-12-31): a usage error, not a PDF dated 0843
 # or an internal libharu error.
 SOURCE_DATE_EPOCH=253402300800 expect_status "SOURCE_DATE_EPOCH after the year 9999" 2 "$planpress" check
-grep -q "SOURCE_DATE_EPOCH must be a number of seconds since 1970 from 0 to 253402300799" "$work/stderr" && pass "it says the range" || fail "SOURCE_DATE_EPOCH range not given"
+grep -q "SOURCE_DATE_EPOCH には 1970 年からの秒数を 0～253402300799" "$work/stderr" && pass "it says the range" || fail "SOURCE_DATE_EPOCH range not given"
 SOURCE_DATE_EPOCH=9223372036854775807 expect_status "SOURCE_DATE_EPOCH = INT64_MAX" 2 "$planpress" check
 SOURCE_DATE_EPOCH=99999999999999999999 expect_status "SOURCE_DATE_EPOCH beyond 64 bits" 2 "$planpress" check
 
@@ -167,7 +177,7 @@ expect_status "--out is a symbolic link" 0 "$planpress" build -q --no-pdf --out 
 snap_content() { (cd content && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 snap_content >"$work/content.sha"
 expect_status "--out inside content/" 4 "$planpress" build -q --no-pdf --out content/plans/zz
-grep -q "lies inside the content directory 'content'" "$work/stderr" && pass "it says why" || fail "no reason given for --out inside content/"
+grep -q "内容のフォルダ「content」の中にあります" "$work/stderr" && pass "it says why" || fail "no reason given for --out inside content/"
 cp reference/.planpress-output content/
 expect_status "--out is the content directory (with a copied marker)" 4 "$planpress" build -q --no-pdf --out content
 rm content/.planpress-output
@@ -220,6 +230,24 @@ rm -rf elsewhere
 faulty_content "site.json linked outside" symlink-outside-content 'cp content/site.json site-copy.json && ln -sf ../site-copy.json content/site.json'
 rm -f site-copy.json
 
+# --- the example of README.md and docs/diagnostics.md ------------------------------------------------
+# Both show what planpress prints for one changed reference of the real content; the block after the
+# "<!-- the #340 example -->" marker must be exactly that (and README's English block exactly --lang en).
+example_block() {  # FILE MARKER: the fenced block after the marker line
+  awk -v marker="$2" '$0 == marker {found = 1; next} found && /^```$/ {n++; if (n == 2) exit; next} found && n == 1 {print}' "$1"
+}
+rm -rf content && cp -r "$root/content" content
+perl -0pi -e 's/"to": "sendai-compliance-r7#28"/"to": "sendai-compliance-r7#340"/' content/plans/sendai-hr-2/plan.json
+expect_status "the #340 example" 1 "$planpress" check --no-pdf
+grep -v '^planpress: ' "$work/stderr" >"$work/example"
+for doc in README.md docs/diagnostics.md; do
+  if example_block "$root/$doc" '<!-- the #340 example -->' | diff -u - "$work/example" >"$work/diff"; then pass "$doc shows what planpress prints for #340"
+  else fail "$doc: the #340 example differs from the output"; sed 's/^/    /' "$work/diff" | head; fi
+done
+"$planpress" check --no-pdf --lang en 2>&1 | grep -v '^planpress: ' >"$work/example"
+if example_block "$root/README.md" '<!-- the #340 example in English -->' | diff -u - "$work/example" >"$work/diff"; then pass "README.md shows the English of --lang en"
+else fail "README.md: the English #340 example differs"; sed 's/^/    /' "$work/diff" | head; fi
+
 # --- templates --------------------------------------------------------------------------------------
 # A template that includes itself outside any section (here category.mustache without the section around
 # its own partial): check and build both report it at the tag and stop with exit status 1 — before, build
@@ -230,9 +258,12 @@ if cmp -s templates/category.mustache "$root/templates/category.mustache"; then 
 line=$(grep -n '^{{>category}}$' templates/category.mustache | cut -d: -f1)
 for command in check build; do
   expect_status "$command with a template that includes itself" 1 "$planpress" "$command"
-  grep -qE "^templates/category.mustache:$line:1: error: template 'category' includes itself outside any section, so rendering it never ends \[template-recursion\]$" "$work/stderr" \
+  grep -qE "^templates/category.mustache:$line:1: error: テンプレート「category」がセクションの外で自分自身を読み込んでいるため、出力が終わりません \[template-recursion\]$" "$work/stderr" \
     && pass "$command reports [template-recursion] at templates/category.mustache:$line:1" || { fail "$command: no [template-recursion] diagnostic"; sed 's/^/    /' "$work/stderr" | head; }
 done
+expect_status "check --lang en with a template that includes itself" 1 "$planpress" check --lang en
+grep -qE "^templates/category.mustache:$line:1: error: template 'category' includes itself outside any section, so rendering it never ends \[template-recursion\]$" "$work/stderr" \
+  && pass "the same diagnostic in English with --lang en" || { fail "--lang en: no English [template-recursion] diagnostic"; sed 's/^/    /' "$work/stderr" | head; }
 snapshot >"$work/after.sha"
 cmp -s "$work/before.sha" "$work/after.sha" && pass "output/ untouched" || fail "template recursion: output/ changed"
 cp "$root/templates/category.mustache" templates/category.mustache

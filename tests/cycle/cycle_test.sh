@@ -26,6 +26,9 @@ has() {  # name file pattern: the file contains the fixed string
 has_re() {  # name file regex
   if grep -qE -- "$3" "$2"; then pass "$1"; else fail "$1: /$3/ not in $2"; fi
 }
+none_in() {  # name dir regex: no file under dir matches
+  if grep -rqE -- "$3" "$2"; then fail "$1: /$3/ in $(grep -rlE -- "$3" "$2" | head -3 | tr '\n' ' ')"; else pass "$1"; fi
+}
 count_is() {  # name expected file pattern: occurrences of the fixed string
   local got; got=$(grep -oF -- "$4" "$3" | wc -l)
   if [ "$got" = "$2" ]; then pass "$1 ($got)"; else fail "$1: $got, expected $2"; fi
@@ -37,20 +40,23 @@ cp -r "$root/templates" templates
 # --- the data-quality report on the real content: the CP No.4 case and nothing else -------------------
 expect_status "check --report on the real content" 0 "$planpress" check --report --no-pdf
 count_is "one finding" 1 "$work/stderr" "warning:"
-has "CP No.4: ☆ printed while its reason says ○" "$work/stderr" "content/plans/sendai-compliance-r7/plan.json:330:19: warning: item '4' of plan 'sendai-compliance-r7' rates itself '☆' in 'rating' (自己評価), but its 'reason' (評価理由と次年度の方向性) says the rating is '○' [report-rating-reason]"
+has "CP No.4: ☆ printed while its reason says ○" "$work/stderr" "content/plans/sendai-compliance-r7/plan.json:329:19: warning: 計画「sendai-compliance-r7」の項目「4」の自己評価（rating）は「☆」ですが、評価理由と次年度の方向性（reason）には評価が「○」と書かれています [report-rating-reason]"
+expect_status "check --report --lang en" 0 "$planpress" check --report --no-pdf --lang en
+has "CP No.4 in English" "$work/stderr" "content/plans/sendai-compliance-r7/plan.json:329:19: warning: item '4' of plan 'sendai-compliance-r7' rates itself '☆' in 'rating' (自己評価), but its 'reason' (評価理由と次年度の方向性) says the rating is '○' [report-rating-reason]"
 
 # --- new-edition on the real R7 -----------------------------------------------------------------------
 expect_status "new-edition sendai-compliance-r7 --fiscal-year 2026" 0 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2026
 cp "$work/stdout" "$work/summary"
 # 次年度方向性 of the 47 items (seed 000, ANALYSIS.md §2.1): 継続 43, 変更 2 (No.5, 6), 「①変更 ②継続」 1 (No.8),
 # 「取組みは継続するが、項目としては掲載しない」 1 (No.15).
-has "46 items carried forward, 43 as they were and 3 to revise" "$work/summary" "carried forward: 46 items (43 as they were, 3 to revise)"
-has "No.5 to revise (変更)" "$work/summary" "to revise: 5　職員のやりがい向上に資する取組み [変更]"
-has "No.8 to revise (①変更 ②継続)" "$work/summary" "to revise: 8　柔軟な働き方の推進 [①変更 ②継続]"
-has "No.15 left out" "$work/summary" "left out: 15　各職場で行うコンプライアンス推進の取組み [取組みは継続するが、項目としては掲載しない]"
-has "one item left out" "$work/summary" "left out: 1 item"
-has "results fields cleared" "$work/summary" "cleared in every item: 新規・拡充, 実績, 自己評価, 評価理由と次年度の方向性, 次年度方向性"
-has "names the new plan" "$work/summary" "new edition 'sendai-compliance-r8' of series 'sendai-compliance-ap' for fiscal year 2026 (stage plan)"
+has "46 items carried forward, 43 as they were and 3 to revise" "$work/summary" "引き継いだ項目: 46 項目（そのまま 43、見直しが必要 3）"
+has "No.5 to revise (変更)" "$work/summary" "  見直しが必要: 5　職員のやりがい向上に資する取組み［変更］"
+has "No.8 to revise (①変更 ②継続)" "$work/summary" "  見直しが必要: 8　柔軟な働き方の推進［①変更 ②継続］"
+has "No.15 left out" "$work/summary" "  掲載しない: 15　各職場で行うコンプライアンス推進の取組み［取組みは継続するが、項目としては掲載しない］"
+has "one item left out" "$work/summary" "掲載しない項目: 1 項目"
+has "results fields cleared" "$work/summary" "全項目で空欄にした欄: 新規・拡充、実績、自己評価、評価理由と次年度の方向性、次年度方向性"
+has "names the new plan" "$work/summary" "シリーズ「sendai-compliance-ap」の令和8年度（2026 年度）の版「sendai-compliance-r8」を、計画時点の版として「sendai-compliance-r7」から作りました"
+has "lists what it wrote" "$work/summary" "書き出しました: content/plans/sendai-compliance-r8/plan.json"
 if diff -ru "$fixture" content/plans/sendai-compliance-r8 >"$work/diff"; then pass "the R8 edition equals the reviewed fixture"
 else fail "the R8 edition differs from tests/cycle/sendai-compliance-r8 (update it after review)"; head -40 "$work/diff" | sed 's/^/    /'; fi
 # new-edition writes through fmt: the new plan.json is already in the canonical layout.
@@ -96,7 +102,7 @@ fi
 # The report sees the three items marked 変更 that nobody has revised yet.
 expect_status "check --report with the unrevised R8" 0 "$planpress" check --report --no-pdf
 count_is "three unrevised 変更 items" 3 "$work/stderr" "[report-revise-unchanged]"
-has "No.8 (①変更 ②継続) among them" "$work/stderr" "item '8' of plan 'sendai-compliance-r8' is unchanged from 令和7年度, whose 次年度方向性 says '①変更 ②継続'"
+has "No.8 (①変更 ②継続) among them" "$work/stderr" "計画「sendai-compliance-r8」の項目「8」は、令和7年度の次年度方向性が「①変更 ②継続」なのに、内容が前年度版のままです"
 
 # --- a results edition needs its results --------------------------------------------------------------
 sed -i 's/"stage": "plan"/"stage": "results"/' content/plans/sendai-compliance-r8/plan.json
@@ -145,13 +151,17 @@ fi
 # --- refusals ------------------------------------------------------------------------------------------
 cp -r content/plans/sendai-compliance-r8 "$work/r8-before"
 expect_status "again: the edition exists" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2026 --id other-r8
-has "names the existing edition" "$work/stderr" "series 'sendai-compliance-ap' already has the edition of fiscal year 2026: plan 'sendai-compliance-r8'"
+has "names the existing edition" "$work/stderr" "シリーズ「sendai-compliance-ap」には 2026 年度版（計画「sendai-compliance-r8」）がすでにあります"
+has "says nothing was written" "$work/stderr" "planpress: エラー 1 件があるため、新しい版は作っていません"
 expect_status "from a plan-stage edition" 1 "$planpress" new-edition sendai-compliance-r8 --fiscal-year 2027
-has "says it needs the results edition" "$work/stderr" "is a plan-stage edition: the next edition is made from the results edition"
+has "says it needs the results edition" "$work/stderr" "計画「sendai-compliance-r8」は計画時点の版です。次年度版は実績を記入した版から作ります"
 expect_status "a year not after the edition" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2025
 expect_status "a plan outside any series" 1 "$planpress" new-edition sendai-hr-2 --fiscal-year 2027
-has "says it has no series" "$work/stderr" "declares no \"series\""
-expect_status "an unknown plan" 1 "$planpress" new-edition nosuch --fiscal-year 2027
+has "says it has no series" "$work/stderr" "計画「sendai-hr-2」には \"series\"（シリーズ）が書かれていないため、次年度版を作れません"
+expect_status "a plan outside any series, in English" 1 "$planpress" new-edition sendai-hr-2 --fiscal-year 2027 --lang en
+has "says it has no series, in English" "$work/stderr" "plan 'sendai-hr-2' declares no \"series\", so it has no next edition"
+expect_status "an unknown plan" 1 "$planpress" new-edition sendai-compliance-r5 --fiscal-year 2027
+has "an unknown plan: the closest named" "$work/stderr" "hint: 「sendai-compliance-r7」の誤りではありませんか"
 expect_status "an id already used" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2027 --id sendai-hr-2
 expect_status "an unsafe id" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2027 --id ../x
 [ ! -e content/x ] && [ ! -e x ] && pass "nothing written for an unsafe id" || fail "an unsafe id wrote something"
@@ -160,6 +170,7 @@ ls content/plans | grep -qv -e '^osaki' -e '^sendai' && fail "a refusal wrote a 
 expect_status "no --fiscal-year" 2 "$planpress" new-edition sendai-compliance-r7
 expect_status "no plan id" 2 "$planpress" new-edition --fiscal-year 2026
 expect_status "a malformed year" 2 "$planpress" new-edition sendai-compliance-r7 --fiscal-year R8
+has "a malformed year: what to type" "$work/stderr" "planpress: --fiscal-year には 2026 のように西暦の年度を半角数字で指定してください（「R8」が指定されています）"
 # Content with errors: nothing is made from it.
 perl -0pi -e 's/"direction": "継続"/"direction": "継続する"/' content/plans/sendai-compliance-r7/plan.json
 expect_status "content with errors" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2027

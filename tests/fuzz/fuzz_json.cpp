@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(doc.has_value() == !diags.has_errors());
   for (const auto& d : diags.all()) {
     FUZZ_CHECK(d.location.offset <= size);
-    FUZZ_CHECK(!base::format_diagnostic(d).empty());
+    FUZZ_CHECK(!base::format_diagnostic(d, base::Lang::ja).empty());
   }
   if (doc) walk(*doc, doc->root(), "", size);
   return 0;

@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto doc = markdown::parse(text, [&](std::size_t o) { return base::Location::in(source, o); }, diags, options);
   for (const auto& d : diags.all()) {
     FUZZ_CHECK(d.location.offset <= size);
-    FUZZ_CHECK(!base::format_diagnostic(d).empty());
+    FUZZ_CHECK(!base::format_diagnostic(d, base::Lang::ja).empty());
   }
   check_offsets(doc.root, size);
   for (const auto& w : doc.wikilinks) FUZZ_CHECK(w.offset <= size);

@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool ok = set.compile(diags, size % 2 == 0);
   for (const auto& d : diags.all()) {
     FUZZ_CHECK(d.location.file && d.location.offset <= d.location.file->text().size());
-    FUZZ_CHECK(!base::format_diagnostic(d).empty());
+    FUZZ_CHECK(!base::format_diagnostic(d, base::Lang::ja).empty());
   }
   base::Diagnostics lint;
   set.lint_html({"html"}, lint);

@@ -365,7 +365,7 @@ test('a character no font has is an error naming the plan, item and field', () =
   const content = contentCopy('no-fallback', (s) => { delete s.pdf.fonts.fallback; });
   const r = build(path.join(tmp, 'no-fallback-out'), { content });
   assert.strictEqual(r.status, 1, r.stderr);
-  assert.match(r.stderr, /plan\.json:\d+:\d+: error: character '发' \(U\+53D1\) in plan 'sendai-compliance-r7', item '20', field '実績' \(results\)/u);
+  assert.match(r.stderr, /plan\.json:\d+:\d+: error: 計画「sendai-compliance-r7」、項目「20」、欄「実績」（results）の文字「发」（U\+53D1）は、PDF のどのフォント/u);
   assert.match(r.stderr, /\[pdf-missing-glyph\]/u);
   assert.match(r.stderr, /^hint: /mu);
 });

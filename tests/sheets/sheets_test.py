@@ -307,7 +307,7 @@ class ImportTest(SheetTest):
         cell = openpyxl.utils.get_column_letter(column) + str(rows['values:overtime:all:actual'])
         self.assertIn('unit.xlsx:指標!%s: error: ' % cell, r.stderr)
         self.assertIn('[wrong-type]', r.stderr)
-        self.assertIn('in half-width digits: 188', r.stderr)
+        self.assertIn('数値だけを 188 と書いてください', r.stderr)  # the unit goes into the indicator's "unit"
         self.assertEqual(load(plan_path), before)
         ws.cell(rows['values:overtime:all:actual'], column).value = 188
         wb.save(self.path('filled.xlsx'))

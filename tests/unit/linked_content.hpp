@@ -32,7 +32,7 @@ struct LinkedContent {
     links = xref::link(model, *symbols, diags);
     assembly = assemble::assemble(model);
     std::string messages;
-    for (const auto& d : diags.all()) messages += base::format_diagnostic(d) + "\n";
+    for (const auto& d : diags.all()) messages += base::format_diagnostic(d, planpress::base::Lang::en) + "\n";
     INFO(messages);
     REQUIRE(diags.all().empty());
   }

@@ -34,7 +34,7 @@ const fs::path& built_site() {
     options.out_dir = (dir / "output").string();
     const auto result = pipeline::build(rfs, options);
     std::string diags;
-    for (const auto& d : result.diagnostics.all()) diags += base::format_diagnostic(d);
+    for (const auto& d : result.diagnostics.all()) diags += base::format_diagnostic(d, planpress::base::Lang::en);
     INFO(diags);
     REQUIRE(result.outcome == pipeline::Outcome::ok);
     REQUIRE(result.diagnostics.warning_count() == 0);  // the real content builds with no warnings

@@ -9,14 +9,15 @@
 //   --- <path> [symlink T]     a symbolic link to T (relative to the link's directory, or from the root)
 //   --- <path> [fifo]          a special file (as a FIFO or a device would be)
 //   --- <path> [bytes]         a binary file given as hexadecimal byte pairs; whitespace and line ends ignored
-//   --- expected               the exact diagnostics, then the exit outcome on the last line
+//   --- expected               the exact diagnostics in Japanese (the default language), then the exit
+//                              outcome on the last line
+//   --- expected en            the same in English (--lang en); optional, after the Japanese
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
 // Marker files: "fonts" adds the IPAex fonts at their default paths, "strict" runs with --strict, "build"
 // runs `planpress build` into output/ instead of `check`, "report" runs `check --report`, "search-index-limit" holds the size of the search
 // index (bytes) above which site-too-large is reported, and "command" runs the command its first line
 // gives instead: `fmt [--check] [FILE...]` or `sheet import [--dry-run] FILE...` (without the PDF phase
-// unless "fonts" is there). Messages of fmt and sheet import are in English (--lang en) unless the line
-// ends with "--lang ja".
+// unless "fonts" is there).
 //
 // The catalogue of codes (base/codes.hpp) is the list to cover: every code needs a case that reports it,
 // and docs/diagnostics.md documents exactly the codes of the catalogue.
@@ -73,7 +74,7 @@ struct Case {
   std::map<std::string, std::string> files;
   std::map<std::string, std::string> symlinks;
   std::vector<std::string> special;
-  std::string expected;
+  std::map<base::Lang, std::string> expected;  // the expected text in each language the case gives
 };
 
 Case parse_case(const std::string& text) {
@@ -84,7 +85,9 @@ Case parse_case(const std::string& text) {
   auto flush = [&]() {
     if (current.empty()) return;
     if (current == "expected") {
-      c.expected = body;
+      c.expected[base::Lang::ja] = body;
+    } else if (current == "expected en") {
+      c.expected[base::Lang::en] = body;
     } else if (current.size() > 6 && current.substr(current.size() - 6) == " [hex]") {
       c.files[current.substr(0, current.size() - 6)] = decode_hex(body);
     } else if (auto link = current.find(" [symlink "); link != std::string::npos) {
@@ -131,14 +134,11 @@ std::pair<base::Diagnostics, pipeline::Outcome> run_command(io::MemoryFileSystem
   std::istringstream in(line.substr(0, line.find('\n')));
   std::vector<std::string> words;
   for (std::string w; in >> w;) words.push_back(w);
-  base::Lang lang = base::Lang::en;
-  if (words.size() >= 2 && words[words.size() - 2] == "--lang") {
-    lang = words.back() == "ja" ? base::Lang::ja : base::Lang::en;
-    words.resize(words.size() - 2);
-  }
+  // "--lang ja" at the end of a command is left from when fmt and sheet import chose their language: both
+  // languages are compared now (--- expected and --- expected en).
+  if (words.size() >= 2 && words[words.size() - 2] == "--lang") words.resize(words.size() - 2);
   if (!words.empty() && words[0] == "fmt") {
     pipeline::FormatOptions f;
-    f.lang = lang;
     for (std::size_t i = 1; i < words.size(); ++i) {
       if (words[i] == "--check") f.check = true;
       else f.files.push_back(words[i]);
@@ -152,7 +152,6 @@ std::pair<base::Diagnostics, pipeline::Outcome> run_command(io::MemoryFileSystem
   pipeline::SheetImportOptions s;
   s.check = options;
   s.check.pdf = fonts;
-  s.lang = lang;
   for (std::size_t i = 2; i < words.size(); ++i) {
     if (words[i] == "--dry-run") s.dry_run = true;
     else s.files.push_back(words[i]);
@@ -178,8 +177,8 @@ TEST_CASE("every code of the catalogue has a spec case that reports it", "[diagn
     const Case c = parse_case(read_all(path));
     for (const auto& row : base::code_catalogue()) {
       const std::string severity = row.severity == base::Severity::error ? "error" : "warning";
-      // "…: error: message [code]" — the code with the severity the catalogue gives it.
-      std::istringstream lines(c.expected);
+      // "…: error: message [code]" — the code with the severity the catalogue gives it, in Japanese.
+      std::istringstream lines(c.expected.count(base::Lang::ja) ? c.expected.at(base::Lang::ja) : std::string());
       std::string line;
       while (std::getline(lines, line))
         if (line.ends_with(" [" + std::string(row.name) + "]") &&
@@ -270,7 +269,7 @@ TEST_CASE("check and build agree on every spec case", "[diagnostics]") {
       const auto built = pipeline::build(for_build, options);
       auto text = [](const pipeline::Result& r) {
         std::string out;
-        for (const auto& d : r.diagnostics.all()) out += base::format_diagnostic(d);
+        for (const auto& d : r.diagnostics.all()) out += base::format_diagnostic(d, base::Lang::ja);
         return out + outcome_name(r.outcome) + "\n";
       };
       INFO("case file: " << path.string());
@@ -292,25 +291,35 @@ TEST_CASE("every spec case gives its exact text", "[diagnostics]") {
       io::MemoryFileSystem mfs;
       fill(mfs, c);
       const pipeline::Options options = options_of(c);
-      std::string actual;
+      base::Diagnostics diagnostics;
+      pipeline::Outcome outcome;
       if (c.files.count("command")) {
-        const auto [diagnostics, outcome] = run_command(mfs, c.files.at("command"), options, c.files.count("fonts") > 0);
-        for (const auto& d : diagnostics.all()) actual += base::format_diagnostic(d);
-        actual += std::string(outcome_name(outcome)) + "\n";
+        std::tie(diagnostics, outcome) = run_command(mfs, c.files.at("command"), options, c.files.count("fonts") > 0);
       } else {
         // A case that lists a file named "build" runs `build` (into output/) instead of `check`.
-        const auto result = c.files.count("build") ? pipeline::build(mfs, options) : pipeline::check(mfs, options);
-        for (const auto& d : result.diagnostics.all()) actual += base::format_diagnostic(d);
-        actual += std::string(outcome_name(result.outcome)) + "\n";
+        auto result = c.files.count("build") ? pipeline::build(mfs, options) : pipeline::check(mfs, options);
+        diagnostics = std::move(result.diagnostics);
+        outcome = result.outcome;
       }
+      auto actual = [&](base::Lang lang) {
+        std::string text;
+        for (const auto& d : diagnostics.all()) text += base::format_diagnostic(d, lang);
+        return text + std::string(outcome_name(outcome)) + "\n";
+      };
       INFO("case file: " << path.string());
+      REQUIRE(c.expected.count(base::Lang::ja) == 1);
       if (std::getenv("PLANPRESS_BLESS")) {
-        // Rewrites the expected text; review the diff before committing.
+        // Rewrites the expected texts (the English one only where the case has it); review the diff
+        // before committing.
         std::string text = read_all(path);
-        text = text.substr(0, text.find("--- expected\n")) + "--- expected\n" + actual;
+        text = text.substr(0, text.find("--- expected\n")) + "--- expected\n" + actual(base::Lang::ja);
+        if (c.expected.count(base::Lang::en)) text += "--- expected en\n" + actual(base::Lang::en);
         std::ofstream(path, std::ios::binary) << text;
       } else {
-        CHECK(actual == c.expected);
+        for (const auto& [lang, expected] : c.expected) {
+          INFO("language: " << (lang == base::Lang::ja ? "ja" : "en"));
+          CHECK(actual(lang) == expected);
+        }
       }
     }
   }

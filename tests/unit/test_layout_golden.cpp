@@ -171,7 +171,7 @@ struct Fixture : testing::LinkedContent {
     base::Diagnostics diags;
     auto doc = compose::compose_plan(in, diags);
     std::string messages;
-    for (const auto& d : diags.all()) messages += base::format_diagnostic(d) + "\n";
+    for (const auto& d : diags.all()) messages += base::format_diagnostic(d, planpress::base::Lang::en) + "\n";
     INFO(messages);
     CHECK(diags.all().empty());
     return doc;

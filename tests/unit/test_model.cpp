@@ -88,7 +88,7 @@ TEST_CASE("field values of the wrong shape are reported", "[model]") {
   const std::string bad = replaced(kPlan, "\"lead\": [\"総務局\"]", "\"lead\": \"総務局\"");
   auto r = load({{"p/plan.json", bad}});
   REQUIRE(codes(r.diags) == std::vector<std::string>{"wrong-type"});
-  CHECK(r.diags.all()[0].message.find("an array of strings") != std::string::npos);
+  CHECK(planpress::base::render(r.diags.all()[0].message, planpress::base::Lang::en).find("an array of strings") != std::string::npos);
 }
 
 TEST_CASE("plan ids and document ids share one namespace", "[model]") {

@@ -104,7 +104,7 @@ TEST_CASE("fonts are read through the file system: a missing file is font-missin
   mfs.add_file("fonts/m.ttf", read_all(kDefaults.font_mincho));
   auto codes = [](const base::Diagnostics& d) {
     std::string c;
-    for (const auto& x : d.all()) c += std::string(base::name_of(x.code)) + ": " + x.message + "\n";
+    for (const auto& x : d.all()) c += std::string(base::name_of(x.code)) + ": " + base::render(x.message, base::Lang::en) + "\n";
     return c;
   };
   base::Diagnostics missing;

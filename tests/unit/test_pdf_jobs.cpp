@@ -16,7 +16,7 @@ const std::string kContent = PLANPRESS_SOURCE_DIR "/tests/layout/golden/content"
 
 std::string codes_and_messages(const base::Diagnostics& d) {
   std::string s;
-  for (const auto& x : d.all()) s += std::string(base::name_of(x.code)) + " " + x.message + "\n";
+  for (const auto& x : d.all()) s += std::string(base::name_of(x.code)) + " " + base::render(x.message, base::Lang::en) + "\n";
   return s;
 }
 
@@ -60,7 +60,7 @@ TEST_CASE("check lays every plan out and writes nothing, and missing glyphs are 
   REQUIRE(d2.all().size() == c.model.plans.size());
   for (std::size_t i = 0; i < c.model.plans.size(); ++i) {
     CHECK(d2.all()[i].code == base::Code::pdf_missing_glyph);
-    CHECK(d2.all()[i].message.find("in plan '" + c.model.plans[i].id + "'") != std::string::npos);
+    CHECK(base::render(d2.all()[i].message, base::Lang::en).find("in plan '" + c.model.plans[i].id + "'") != std::string::npos);
   }
 }
 

@@ -51,8 +51,10 @@ Compiled compile(const Sources& sources, bool strict = false) {
   c.ok = c.set.compile(diags, strict);
   for (const auto& d : diags.all()) {
     const auto lc = d.location.file->locate(d.location.offset);
+    std::vector<std::string> hints;
+    for (const auto& h : d.hints) hints.push_back(planpress::base::render(h, planpress::base::Lang::en));
     c.problems.push_back(Problem{std::string(planpress::base::name_of(d.code)), d.location.file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column),
-                                 d.message, d.hints});
+                                 planpress::base::render(d.message, planpress::base::Lang::en), hints});
   }
   return c;
 }
@@ -225,7 +227,7 @@ TEST_CASE("template: unknown partials and parents", "[template][diagnostics]") {
 
 TEST_CASE("template: compile() counts only its own errors", "[template][diagnostics]") {
   Diagnostics diags;
-  diags.error(planpress::base::Code::io_error, {}, "an earlier problem");
+  diags.error({}, planpress::base::msg<planpress::base::Msg::io_error_read>(planpress::base::arg<"reason">("an earlier problem")));
   TemplateSet set;
   set.add("t", std::make_shared<const SourceFile>("t", "fine"));
   CHECK(set.compile(diags));
@@ -394,7 +396,7 @@ TEST_CASE("template: recursion the data never ends is a diagnostic, not an excep
   CHECK(d.code == planpress::base::Code::template_recursion);
   CHECK(d.location.file->path() == "t.mustache");
   CHECK(d.location.file->locate(d.location.offset).line == 2);
-  CHECK(d.message == "partials nested more than 256 deep at 't': the data never ends the recursion");
+  CHECK(planpress::base::render(d.message, planpress::base::Lang::en) == "partials nested more than 256 deep at 't': the data never ends the recursion");
   CHECK(out.rfind("<p>x", 0) == 0);
 }
 
@@ -411,7 +413,7 @@ TEST_CASE("template: TemplateSet usage errors", "[template]") {
   CHECK(set.render("zzz", json::object(), diags).empty());
   REQUIRE(diags.all().size() == 1);
   CHECK(diags.all()[0].code == planpress::base::Code::missing_file);
-  CHECK(diags.all()[0].message == "template 'zzz' is missing");
+  CHECK(planpress::base::render(diags.all()[0].message, planpress::base::Lang::en) == "template 'zzz' is missing");
   // Adding (or replacing) a template requires compiling again; links are then refreshed.
   set.add("b", std::make_shared<const SourceFile>("b", "B"));
   CHECK_THROWS_AS(set.render("a", json::object(), diags), RenderError);
@@ -440,7 +442,7 @@ std::vector<std::string> lint(const std::string& text, const std::vector<std::st
   for (const auto& d : diags.all()) {
     const auto lc = d.location.file->locate(d.location.offset);
     CHECK(d.code == planpress::base::Code::template_unsafe);
-    out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + d.message);
+    out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + planpress::base::render(d.message, planpress::base::Lang::en));
   }
   return out;
 }
@@ -482,7 +484,7 @@ TEST_CASE("template: interpolations never found while rendering are reported", "
   REQUIRE(diags.empty());
   c.set.report_unknown_names(diags);
   std::vector<std::string> got;
-  for (const auto& d : diags.all()) got.push_back(std::string(planpress::base::name_of(d.code)) + " " + std::to_string(d.location.offset) + " " + d.message);
+  for (const auto& d : diags.all()) got.push_back(std::string(planpress::base::name_of(d.code)) + " " + std::to_string(d.location.offset) + " " + planpress::base::render(d.message, planpress::base::Lang::en));
   // {{titel}} was found once (as null), {{never}} was never rendered, {{#opt}} is a section: only {{nmae}}.
   CHECK(got == std::vector<std::string>{"template-unknown-variable 37 'nmae' is not in the context of any page this tag was rendered for"});
 }

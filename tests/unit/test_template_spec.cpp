@@ -64,7 +64,7 @@ void run_spec_test(const std::string& file, std::size_t index, const json& test)
   Diagnostics diags;
   const bool compiled = set.compile(diags);
   std::string messages;
-  for (const auto& d : diags.all()) messages += planpress::base::format_diagnostic(d);
+  for (const auto& d : diags.all()) messages += planpress::base::format_diagnostic(d, planpress::base::Lang::en);
   INFO("diagnostics:\n" << messages);
   CHECK(compiled);
   CHECK(diags.empty());

@@ -38,6 +38,20 @@ TEST_CASE("NFKC folds width variants", "[text]") {
   CHECK(nfkc_casefold("ＯＪＴ") == "ojt");
 }
 
+TEST_CASE("fiscal years as staff write them convert to Western years", "[text]") {
+  CHECK(western_fiscal_year("令和7年度") == 2025);
+  CHECK(western_fiscal_year("令和７年度") == 2025);
+  CHECK(western_fiscal_year("令和元年度") == 2019);
+  CHECK(western_fiscal_year("R7") == 2025);
+  CHECK(western_fiscal_year("Ｈ３０") == 2018);
+  CHECK(western_fiscal_year("平成30年度") == 2018);
+  CHECK(western_fiscal_year("2025年度") == 2025);
+  CHECK(western_fiscal_year("２０２５") == 2025);
+  CHECK_FALSE(western_fiscal_year("来年度").has_value());
+  CHECK_FALSE(western_fiscal_year("7").has_value());  // a bare 7 is for the out-of-range hint to explain
+  CHECK_FALSE(western_fiscal_year("").has_value());
+}
+
 TEST_CASE("phrase breaks of a label: after particles and punctuation, between katakana and kanji, never inside a word", "[text]") {
   auto pieces = [](const std::string& s) {
     std::string out;

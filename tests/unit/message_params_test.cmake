@@ -1,0 +1,23 @@
+# Compiles each snippet of message_params/ (syntax only): control.cpp must compile, every other one must
+# fail with the message of msg<>() or Diagnostics::error — so a message can never be rendered with a
+# parameter missing, and a misspelt one is caught before it runs.
+set(dir ${CMAKE_CURRENT_LIST_DIR}/message_params)
+set(flags -std=c++20 -fsyntax-only -I${SOURCE_DIR}/generator -I${GENERATED_DIR})
+execute_process(COMMAND ${CXX} ${flags} ${dir}/control.cpp RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "control.cpp does not compile:\n${err}")
+endif()
+foreach(snippet missing extra misspelt twice)
+  execute_process(COMMAND ${CXX} ${flags} ${dir}/${snippet}.cpp RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(rc EQUAL 0)
+    message(FATAL_ERROR "${snippet}.cpp compiles, but msg<>() must refuse it")
+  endif()
+  if(NOT err MATCHES "must name each parameter of the message exactly once")
+    message(FATAL_ERROR "${snippet}.cpp fails for another reason:\n${err}")
+  endif()
+endforeach()
+execute_process(COMMAND ${CXX} ${flags} ${dir}/coded.cpp RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(rc EQUAL 0 OR NOT err MATCHES "CodedMessage")
+  message(FATAL_ERROR "coded.cpp must fail: Diagnostics::error takes a message of a code\n${err}")
+endif()
+message(STATUS "msg<>() refuses missing, extra, misspelt and repeated parameters; error() refuses a shared text")
