@@ -498,6 +498,17 @@ std::size_t remove_editorial(Document& doc, std::string* text) {
 
 Document parse(std::string_view text, const LocationMapper& where, base::Diagnostics& diags, const ParseOptions& options) {
   Document doc;
+  // cmark-gfm turns each NUL into U+FFFD (three bytes), so the text it returns is longer than the source
+  // and offsets measured in it (a [[link]] after a NUL) would point past the file's end (found by fuzzing).
+  // A NUL is reported as invalid-character anyway; here it becomes a one-byte space so offsets stay true.
+  // The bounds below are checked on that text: what they measure must be what cmark-gfm parses (a NUL
+  // hid list markers from the nesting bound and let 1,900 levels through to the parser — found by fuzzing).
+  std::string without_nul;
+  if (text.find('\0') != std::string_view::npos) {
+    without_nul.assign(text);
+    std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
+    text = without_nul;
+  }
   if (auto line = too_deep_line(text, options.max_nesting)) {
     diags.error(where(*line), base::msg<base::Msg::markdown_too_deep_nesting>(base::arg<"limit">(options.max_nesting)));
     return doc;
@@ -512,15 +523,6 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
   for (const char* ext : {"table", "strikethrough", "autolink"}) {
     if (auto* e = cmark_find_syntax_extension(ext)) cmark_parser_attach_syntax_extension(parser.get(), e);
-  }
-  // cmark-gfm turns each NUL into U+FFFD (three bytes), so the text it returns is longer than the source
-  // and offsets measured in it (a [[link]] after a NUL) would point past the file's end (found by fuzzing).
-  // A NUL is reported as invalid-character anyway; here it becomes a one-byte space so offsets stay true.
-  std::string without_nul;
-  if (text.find('\0') != std::string_view::npos) {
-    without_nul.assign(text);
-    std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
-    text = without_nul;
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));

@@ -157,8 +157,10 @@ NormalizedText normalize(std::string_view utf8) {
   // Removing a space can bring a combining mark next to what it would combine with (ﾄﹶﾞ: NFKC makes ﹶ a
   // space and U+064E, then U+3099 follows the space): such a mark — and any later mark of the same run
   // that would then combine — is removed with the space, so that
-  // normalising twice changes nothing. `previous` is the output of the last segment that had any.
-  std::u32string previous, current;
+  // normalising twice changes nothing. `tail` is the output since its last starter (a code point that is
+  // not a mark), whatever segments it came from: e, space, U+031B, space, U+0308 — the U+0308 composes
+  // with the e across the U+031B (found by fuzzing).
+  std::u32string tail;
   bool after_space = false;
   for (std::size_t i = 0; i < mapped.size();) {
     // An enclosed number (①, ㉑, ❶) stays what it is: NFKC would make ③④ the digits 34.
@@ -166,7 +168,7 @@ NormalizedText normalize(std::string_view utf8) {
       out.text.push_back(mapped[i].c);
       out.begin.push_back(mapped[i].begin);
       out.end.push_back(mapped[i].end);
-      previous.assign(1, mapped[i].c);
+      tail.assign(1, mapped[i].c);
       after_space = false;
       ++i;
       continue;
@@ -192,25 +194,23 @@ NormalizedText normalize(std::string_view utf8) {
       if (again == folded) break;
       folded = std::move(again);
     }
-    current.clear();
     for (char32_t x : folded) {
       if (is_space(x)) {
         after_space = true;
         continue;
       }
       if (after_space && !inert(x)) {
-        const std::u32string before = previous + current;
-        if (nfkc(before + x) != before + x) continue;
+        if (nfkc(tail + x) != tail + x) continue;
       }
       // Every mark of the run after a removed space is tested, not only the first (e, space, U+0301, ﾞ:
       // U+3099 stays, and U+0301 would then compose with the e — found by fuzzing).
       after_space = after_space && text::is_mark(x);
-      current.push_back(x);
+      if (text::is_mark(x)) tail.push_back(x);
+      else tail.assign(1, x);
       out.text.push_back(x);
       out.begin.push_back(begin);
       out.end.push_back(end);
     }
-    if (!current.empty()) previous = current;
     i = j;
   }
   return out;

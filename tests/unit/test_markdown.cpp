@@ -144,3 +144,14 @@ TEST_CASE("a [[link]] after NUL bytes keeps its offset in the file", "[markdown]
   REQUIRE(p.doc.wikilinks.size() == 1);
   CHECK(p.doc.wikilinks[0].offset == text.find("[[sendai"));
 }
+
+TEST_CASE("a NUL before list markers does not hide them from the nesting bound", "[markdown]") {
+  // Found by fuzz_markdown: the bound read the NUL as text while the parser read a space, and 1,900 nested
+  // lists overflowed the stack.
+  std::string text = std::string(1, '\0');
+  for (int i = 0; i < 40; ++i) text += " 1.";
+  text += " x\n";
+  const auto p = parse(text);
+  REQUIRE(!p.diags.all().empty());
+  CHECK(p.diags.all().at(0).code == base::Code::markdown_too_deep);
+}

@@ -96,15 +96,15 @@
     }
     var text = '', begin = [], end = [];
     // A combining mark that follows a removed space and would combine with the text before it is removed
-    // too (as in C++), so that normalising twice changes nothing. `previous`: the output of the last
-    // segment that had any; `current`: the current segment's output so far.
-    var previous = '', current = '', afterSpace = false;
+    // too (as in C++), so that normalising twice changes nothing. `tail`: the output since its last
+    // starter (a code point that is not a mark), across segments (as in C++).
+    var tail = '', afterSpace = false;
     for (var a = 0; a < cps.length;) {
       var c0 = cps[a];
       if (isEnclosedNumber(c0)) {  // ③ stays ③: it is not the digit 3
-        previous = String.fromCodePoint(c0);
+        tail = String.fromCodePoint(c0);
         afterSpace = false;
-        text += previous;
+        text += tail;
         begin.push(begins[a]);
         end.push(ends[a]);
         a++;
@@ -114,8 +114,8 @@
       // segment and NFKC leaves it alone; of the tables only A–Z → a–z and the space apply to it.
       if (fastPath && inert(c0) && (a + 1 === cps.length || inert(cps[a + 1]))) {
         if (c0 !== 0x20) {
-          previous = String.fromCharCode(c0 >= 0x41 && c0 <= 0x5A ? c0 + 32 : c0);
-          text += previous;
+          tail = String.fromCharCode(c0 >= 0x41 && c0 <= 0x5A ? c0 + 32 : c0);
+          text += tail;
           begin.push(begins[a]);
           end.push(ends[a]);
           afterSpace = false;
@@ -137,20 +137,18 @@
         if (again === folded) break;
         folded = again;
       }
-      current = '';
       for (var q = 0; q < folded.length;) {
         var x = folded.codePointAt(q);
         var width = x > 0xFFFF ? 2 : 1;
         var unit = folded.substr(q, width);
         q += width;
         if (isSpace(x)) { afterSpace = true; continue; }
-        if (afterSpace && !inert(x) && nfkc(previous + current + unit) !== previous + current + unit) continue;
+        if (afterSpace && !inert(x) && nfkc(tail + unit) !== tail + unit) continue;
         afterSpace = afterSpace && mark.test(unit);  // every mark of the run after the space (as in C++)
-        current += unit;
+        tail = mark.test(unit) ? tail + unit : unit;
         text += unit;
         for (var w = 0; w < width; w++) { begin.push(from); end.push(to); }
       }
-      if (current) previous = current;
       a = b;
     }
     return { text: text, begin: begin, end: end };
