@@ -1,5 +1,6 @@
 #include "assemble/report.hpp"
 
+#include <map>
 #include <set>
 
 #include "base/utf8.hpp"
@@ -13,6 +14,18 @@ namespace {
 using base::arg;
 using base::msg;
 using base::Msg;
+
+// The findings in the order they are found, each with what it is about.
+class Collector {
+ public:
+  void add(const model::Plan& p, std::string item, std::string indicator, base::Location where, base::CodedMessage message,
+           std::vector<base::Message> hints) {
+    base::Diagnostics one;
+    one.warning(std::move(where), std::move(message), std::move(hints));
+    out.push_back(Finding{one.all().front(), p.id, std::move(item), std::move(indicator)});
+  }
+  std::vector<Finding> out;
+};
 
 // Whitespace between 「評価は」 and the mark: spaces and the ideographic space.
 std::size_t skip_spaces(const std::string& s, std::size_t at) {
@@ -36,7 +49,7 @@ std::set<std::string> ratings_named(const std::string& text, const model::Vocabu
   return out;
 }
 
-void rating_reasons(const model::Plan& p, base::Diagnostics& diags) {
+void rating_reasons(const model::Plan& p, Collector& found) {
   for (const auto& def : p.fields) {
     if (def.kind != model::FieldKind::rating) continue;
     const model::Vocabulary* voc = p.vocabulary(def.vocabulary);
@@ -52,7 +65,7 @@ void rating_reasons(const model::Plan& p, base::Diagnostics& diags) {
         if (named.empty() || named.count(rating->second.text)) continue;
         std::string says;
         for (const auto& n : named) says += (says.empty() ? "" : "・") + n;
-        diags.warning(rating->second.location,
+        found.add(p, item.id, {}, rating->second.location,
                       msg<Msg::report_rating_reason_contradicts>(arg<"item">(item.id), arg<"plan">(p.id), arg<"rating">(rating->second.text),
                                                                  arg<"key">(def.key), arg<"label">(def.label), arg<"reason_key">(other.key),
                                                                  arg<"reason_label">(other.label), arg<"says">(says)),
@@ -62,7 +75,7 @@ void rating_reasons(const model::Plan& p, base::Diagnostics& diags) {
   }
 }
 
-void unchanged_revisions(const Assembly& a, base::Diagnostics& diags) {
+void unchanged_revisions(const Assembly& a, Collector& found) {
   for (const auto& s : a.series)
     for (const auto& c : s.comparisons) {
       if (!c.before->next_year) continue;
@@ -74,7 +87,7 @@ void unchanged_revisions(const Assembly& a, base::Diagnostics& diags) {
         auto d = old->fields.find(c.before->next_year->field);
         if (d == old->fields.end() || c.before->next_year->direction_of(d->second.text) != model::Direction::revise) continue;
         const model::FieldDef* def = c.before->field(c.before->next_year->field);
-        diags.warning(item.location,
+        found.add(*c.after, item.id, {}, item.location,
                       msg<Msg::report_revise_unchanged_item>(arg<"item">(item.id), arg<"plan">(c.after->id),
                                                              arg<"year">(text::wareki_fiscal_year(c.before->series->fiscal_year)),
                                                              arg<"label">(def ? def->label : c.before->next_year->field),
@@ -84,14 +97,14 @@ void unchanged_revisions(const Assembly& a, base::Diagnostics& diags) {
     }
 }
 
-void indicator_targets(const model::Plan& p, base::Diagnostics& diags) {
+void indicator_targets(const model::Plan& p, Collector& found) {
   for (const auto& ind : p.indicators) {
     for (const auto& v : ind.values) {
       if (v.kind != "target") continue;
       if (!v.year) {
         // A target kept every year (毎年度, 維持) or by the end of the plan's period needs no year of its own.
         if (!v.label.empty() || v.qualifier == "維持" || (p.period && p.period->to)) continue;
-        diags.warning(ind.location,
+        found.add(p, {}, ind.id, ind.location,
                       msg<Msg::report_indicator_target_no_year>(arg<"indicator">(ind.id), arg<"plan">(p.id),
                                                                 arg<"target">(v.text.empty() ? v.value_text : v.text)),
                       {msg<Msg::report_indicator_target_no_year_hint>()});
@@ -106,7 +119,7 @@ void indicator_targets(const model::Plan& p, base::Diagnostics& diags) {
         at_target = at_target || *x.year == *v.year;
       }
       if (latest > *v.year && !at_target)
-        diags.warning(ind.location,
+        found.add(p, {}, ind.id, ind.location,
                       v.segment.empty()
                           ? msg<Msg::report_indicator_target_no_actual>(arg<"indicator">(ind.id), arg<"plan">(p.id),
                                                                         arg<"latest">(text::wareki_fiscal_year(latest)),
@@ -128,7 +141,7 @@ bool names_department(const std::string& title) {
   return false;
 }
 
-void missing_departments(const model::Plan& p, base::Diagnostics& diags) {
+void missing_departments(const model::Plan& p, Collector& found) {
   for (const auto& def : p.fields) {
     if (def.kind != model::FieldKind::departments) continue;
     std::size_t with = 0;
@@ -139,7 +152,7 @@ void missing_departments(const model::Plan& p, base::Diagnostics& diags) {
       if (auto it = item.fields.find(def.key); it != item.fields.end() && !model::is_empty(it->second)) continue;
       const model::Category* c = item.category.empty() ? nullptr : p.find_category(item.category);
       if (c && names_department(c->title)) continue;
-      diags.warning(item.location,
+      found.add(p, item.id, {}, item.location,
                     msg<Msg::report_no_department_item>(arg<"item">(item.id), arg<"plan">(p.id), arg<"key">(def.key), arg<"label">(def.label),
                                                         arg<"with">(with), arg<"items">(p.items.size())),
                     {msg<Msg::report_no_department_hint>(arg<"label">(def.label))});
@@ -147,15 +160,58 @@ void missing_departments(const model::Plan& p, base::Diagnostics& diags) {
   }
 }
 
+// A progress report gives its progress per 取組区分: the paragraphs of the category an item belongs to (its
+// blocks, 「令和６年度における対応方針の進捗状況」, or those of a category above it) report on the item. An item
+// under no such category is reported on nowhere. A report whose categories carry no paragraph at all
+// gives its progress elsewhere (in its sections), where nothing tells which paragraph is about which
+// item: it is not judged, rather than every item called uncovered.
+void uncovered_progress(const model::Plan& p, Collector& found) {
+  if (p.kind != model::PlanKind::progress_report) return;
+  std::map<std::string, bool> covered;  // category id → a paragraph of its own or of a category above it
+  bool any = false;
+  auto walk = [&](auto& self, const std::vector<model::Category>& cats, bool above) -> void {
+    for (const auto& c : cats) {
+      bool own = false;
+      for (const auto& b : c.blocks) own = own || !b.text.empty();  // validate reports a blank one
+      any = any || own;
+      covered[c.id] = above || own;
+      self(self, c.children, above || own);
+    }
+  };
+  walk(walk, p.categories, false);
+  if (!any) return;
+  for (const auto& item : p.items) {
+    if (item.category.empty()) {
+      found.add(p, item.id, {}, item.location, msg<Msg::report_progress_uncovered_no_category>(arg<"item">(item.id), arg<"plan">(p.id)),
+                {msg<Msg::report_progress_uncovered_hint>()});
+      continue;
+    }
+    auto it = covered.find(item.category);
+    if (it == covered.end() || it->second) continue;  // an unknown category was reported by validate
+    const model::Category* c = p.find_category(item.category);
+    found.add(p, item.id, {}, item.location,
+              msg<Msg::report_progress_uncovered_item>(arg<"item">(item.id), arg<"plan">(p.id), arg<"category">(item.category),
+                                                       arg<"title">(c ? c->title : std::string())),
+              {msg<Msg::report_progress_uncovered_hint>()});
+  }
+}
+
 }  // namespace
 
-void quality_report(const model::Model& model, const Assembly& assembly, base::Diagnostics& diags) {
+std::vector<Finding> quality_findings(const model::Model& model, const Assembly& assembly) {
+  Collector found;
   for (const auto& p : model.plans) {
-    rating_reasons(p, diags);
-    indicator_targets(p, diags);
-    missing_departments(p, diags);
+    rating_reasons(p, found);
+    indicator_targets(p, found);
+    missing_departments(p, found);
+    uncovered_progress(p, found);
   }
-  unchanged_revisions(assembly, diags);
+  unchanged_revisions(assembly, found);
+  return std::move(found.out);
+}
+
+void quality_report(const model::Model& model, const Assembly& assembly, base::Diagnostics& diags) {
+  for (auto& f : quality_findings(model, assembly)) diags.add(std::move(f.diagnostic));
 }
 
 }  // namespace planpress::assemble

@@ -5,9 +5,23 @@
 /// it changes but that is unchanged in next year's edition, an indicator target without a year or a
 /// target year past without an actual value for it, an item without 担当課 where the plan's others have one.
 #include "assemble/assemble.hpp"
+#include <string>
+#include <vector>
+
 #include "base/diagnostic.hpp"
 
 namespace planpress::assemble {
+
+/// One finding of the report: a warning at its place, and the plan and item (or indicator) it is about.
+struct Finding {
+  base::Diagnostic diagnostic;
+  std::string plan;
+  std::string item;       ///< empty unless it is about an item
+  std::string indicator;  ///< empty unless it is about an indicator
+};
+
+/// The findings of the report on `model` (a review edition), in the order `check --report` prints them.
+std::vector<Finding> quality_findings(const model::Model& model, const Assembly& assembly);
 
 /// Appends the findings of the report on `model` (a review edition: the editors' notes are there).
 void quality_report(const model::Model& model, const Assembly& assembly, base::Diagnostics& diags);

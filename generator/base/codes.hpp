@@ -184,7 +184,10 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "目標値に年度がない指標、または後の年度には実績値があるのに目標年度の実績値がない指標") \
   X(report_no_department, "report-no-department", warning, content, "report", \
     "an item without 担当課 in a plan whose other items name theirs", \
-    "ほかの項目には担当課があるのに、担当課が書かれていない項目")
+    "ほかの項目には担当課があるのに、担当課が書かれていない項目") \
+  X(report_progress_uncovered, "report-progress-uncovered", warning, content, "report", \
+    "an item of a progress report that no progress paragraph covers (its category carries none)", \
+    "進捗報告の項目で、属する分類に進捗状況の段落がなく、進捗がどこにも報告されていないもの")
 
 /// Every diagnostic code (generated from PLANPRESS_DIAGNOSTIC_CODES).
 enum class Code : std::uint8_t {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "assemble/assemble.hpp"
+#include "assemble/report.hpp"
 #include "content/loader.hpp"
 #include "model/model.hpp"
 #include "pipeline/pipeline.hpp"
@@ -19,6 +20,8 @@ struct Checked {
   std::unique_ptr<xref::SymbolTable> symbols;
   xref::LinkGraph links;
   assemble::Assembly assembly;
+  /// The data-quality report's findings, for the page of a review build (empty in a published one).
+  std::vector<assemble::Finding> quality;
 };
 
 /// Which model load_model makes: the content as written (fmt and the sheets, whose round trip must give

@@ -97,6 +97,8 @@ bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Re
   c.assembly = assemble::assemble(c.model);  // derived data for every writer; reports nothing
   // `check --report`: the data-quality report's findings, as warnings at their places in the content.
   if (options.report) assemble::quality_report(c.model, c.assembly, diags);
+  // A review build shows the same findings on a page of its own (report.html); a published build never.
+  if (edition == Edition::of_build && c.model.review) c.quality = assemble::quality_findings(c.model, c.assembly);
   result.stats.assemble_ms = t_assemble.ms();
   return true;
 }
@@ -163,7 +165,7 @@ struct Pipeline : Checked {
   // rendering reported an error (a template recursion that the data never ends).
   bool render(const Options& options, io::OutputTree& tree, Result& result) const {
     Timer t_render;
-    site::SiteInput input{model, *symbols, links, assembly, templates, assets, options.pdf};
+    site::SiteInput input{model, *symbols, links, assembly, templates, assets, options.pdf, &quality};
     base::Diagnostics found;
     site::render_site(input, tree, found);
     search::render_search(model, *symbols, assembly, tree);

@@ -10,6 +10,7 @@ std::string series_page(const std::string& series) { return "series/" + series +
 std::string plan_data_json(const std::string& plan) { return "data/" + plan + ".json"; }
 std::string plan_data_csv(const std::string& plan) { return "data/" + plan + ".csv"; }
 std::string catalog_json() { return "data/catalog.json"; }
+std::string quality_report_page() { return "review/report.html"; }
 std::string plan_pdf(const std::string& plan) { return "pdf/" + plan + ".pdf"; }
 std::string documents_page() { return "documents.html"; }
 std::string departments_page() { return "departments/index.html"; }

@@ -20,6 +20,8 @@ std::string plan_data_csv(const std::string& plan);                       ///< d
 std::string catalog_json();                                               ///< data/catalog.json
 std::string plan_pdf(const std::string& plan);                            ///< pdf/<id>.pdf
 std::string documents_page();                                             ///< documents.html
+/// review/report.html: the data-quality report (review builds only).
+std::string quality_report_page();
 std::string departments_page();                                           ///< departments/index.html
 std::string department_page(const std::string& slug);                     ///< departments/<slug>.html
 std::string evaluations_page();                                           ///< evaluations.html

@@ -78,6 +78,10 @@ class PageBuilder {
   json series_context(const assemble::Series& s) const;
   json comparison_context(const assemble::Series& s, const assemble::Comparison& c) const;
 
+  // report_page.cpp
+  /// The data-quality report of a review build: each finding at its file:line:col, with what it is about.
+  json quality_report_context() const;
+
   // views.cpp
   json departments_index_context() const;
   json department_context(const assemble::Department& d) const;

@@ -17,7 +17,7 @@ const std::vector<std::string>& required_templates() {
   static const std::vector<std::string> names = {"layout",      "index", "plan", "item",          "documents", "departments",
                                                  "department",  "evaluations", "xref", "accessibility", "search", "search-box",
                                                  "404", "items-table", "category-blocks", "sitemap",
-                                                 "series", "comparison"};
+                                                 "series", "comparison", "report"};
   return names;
 }
 
@@ -70,6 +70,8 @@ void PageBuilder::build(io::OutputTree& out, base::Diagnostics& diags) {
   add(sitemap_page(), "sitemap", sitemap_context());
   page(out, diags, search_page(), "search", search_context());     // not listed in the sitemap
   page(out, diags, not_found_page(), "404", not_found_context());  // nor is this
+  // The data-quality report: for the staff of a review build, never published (nor listed in the sitemap).
+  if (m_.review && in_.quality) page(out, diags, quality_report_page(), "report", quality_report_context());
   out[catalog_json()] = export_catalog(m_, in_.with_pdf);
   out[present::sitemap()] = sitemap(pages);
   for (const auto& [path, bytes] : in_.assets) out[path] = bytes;
@@ -286,6 +288,9 @@ std::string render_page(const SiteInput& in, const std::string& path, const std:
   if (!ctx.contains("publisher")) ctx["publisher"] = publisher_json(site.organisation, site.contact);
   // A review build says so on every page and marks the editors' notes (the published edition has none).
   ctx["review"] = in.model.review ? json(kReviewBanner) : json(nullptr);
+  ctx["review_report"] = in.model.review && in.quality
+                             ? json{{"href", root + quality_report_page()}, {"count", in.quality->size()}}
+                             : json(nullptr);
   ctx["editorial_label"] = kEditorialLabel;
   if (!ctx.contains("description") || !ctx["description"].is_string() || ctx["description"].get<std::string>().empty())
     ctx["description"] = site.description;

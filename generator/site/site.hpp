@@ -5,6 +5,7 @@
 #include <string>
 
 #include "assemble/assemble.hpp"
+#include "assemble/report.hpp"
 #include "base/diagnostic.hpp"
 #include "io/publish.hpp"
 #include "model/model.hpp"
@@ -21,6 +22,8 @@ struct SiteInput {
   const tmpl::TemplateSet& templates;
   const std::map<std::string, std::string>& assets;  ///< root-relative path → bytes, copied as is
   bool with_pdf = false;                              ///< link pdf/<plan>.pdf (when the PDF phase runs)
+  /// The data-quality report's findings: a review build shows them on report.html (never a published one).
+  const std::vector<assemble::Finding>* quality = nullptr;
 };
 
 /// Template names the site needs; the build checks they exist before rendering.

@@ -31,7 +31,7 @@ function reviewPagesToCheck() {
   const review = process.env.PLANPRESS_REVIEW_SITE;
   if (!review || !fs.existsSync(path.join(review, 'index.html'))) return [];
   return ['index.html', 'plans/sendai-keiei-r1/index.html', 'plans/sendai-keiei-r1/items/13.html', 'plans/osaki-jinzai-ap/index.html',
-          'plans/sendai-taio-r6/index.html', 'plans/sendai-hr-2/items/17.html']
+          'plans/sendai-taio-r6/index.html', 'plans/sendai-hr-2/items/17.html', 'review/report.html']
     .map((rel) => ({ rel: 'review: ' + rel, url: 'file://' + path.join(review, rel) }));
 }
 

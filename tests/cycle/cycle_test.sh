@@ -44,6 +44,51 @@ has "CP No.4: ☆ printed while its reason says ○" "$work/stderr" "content/pla
 expect_status "check --report --lang en" 0 "$planpress" check --report --no-pdf --lang en
 has "CP No.4 in English" "$work/stderr" "content/plans/sendai-compliance-r7/plan.json:329:19: warning: item '4' of plan 'sendai-compliance-r7' rates itself '☆' in 'rating' (自己評価), but its 'reason' (評価理由と次年度の方向性) says the rating is '○' [report-rating-reason]"
 
+# The 対応方針 progress report covers each of its 25 items by the paragraphs of its 取組区分 (seed 004,
+# ANALYSIS §2.5: 17 paragraphs in all six): no finding. Without the paragraphs of (2)③, its five items are
+# reported on nowhere.
+count_is "progress report: every item covered on the real content" 0 "$work/stderr" "[report-progress-uncovered]"
+mkdir uncovered && cp -r content templates uncovered/
+python3 - uncovered/content/plans/sendai-taio-r6/plan.json <<'PY'
+import json, sys
+path = sys.argv[1]
+p = json.load(open(path, encoding="utf-8"))
+for top in p["categories"]:
+    for c in top.get("children", []):
+        if c["id"] == "k2-3":
+            del c["blocks"]
+json.dump(p, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+(cd uncovered && "$planpress" check --report --no-pdf >"$work/stdout" 2>"$work/uncovered.txt") && pass "check --report without the paragraphs of (2)③" || fail "check --report without the paragraphs of (2)③"
+count_is "progress report: the five items of (2)③ uncovered" 5 "$work/uncovered.txt" "[report-progress-uncovered]"
+has "progress report: the first of them, in Japanese" "$work/uncovered.txt" "進捗報告「sendai-taio-r6」の項目「2-3-1」が属する分類「k2-3」（会議・研修等、本庁と区役所の連携・コミュニケーションの強化に資する取り組み）に進捗状況の段落がなく、この項目の進捗がどこにも報告されていません [report-progress-uncovered]"
+
+# --- the same report as a page of a review build, never of a published one -----------------------------
+grep -oE '^content/[^:]+:[0-9]+:[0-9]+: warning: .*\[report-[a-z-]+\]$' "$work/stderr" | sed -E 's/: warning: .*\[(report-[a-z-]+)\]$/ \1/' | sort >"$work/report.cli"
+expect_status "build --review" 0 "$planpress" build --review --no-pdf --out review-out
+report=review-out/review/report.html
+if [ -f "$report" ]; then pass "review build: review/report.html"; else fail "review build: no review/report.html"; fi
+python3 - "$report" >"$work/report.page" <<'PY'
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+for place, code in re.findall(r'<p class="report-place"><code>([^<]+)</code> <span class="report-code">\[([a-z-]+)\]</span>', page):
+    print(html.unescape(place), code)
+PY
+sort -o "$work/report.page" "$work/report.page"
+if [ -s "$work/report.cli" ] && cmp -s "$work/report.cli" "$work/report.page"; then pass "the page lists the findings of check --report at the same file:line:col ($(wc -l <"$work/report.page"))"
+else fail "the page and check --report differ"; diff "$work/report.cli" "$work/report.page" | head | sed 's/^/    /'; fi
+has "the page: CP No.4 in Japanese" "$report" "計画「sendai-compliance-r7」の項目「4」の自己評価（rating）は「☆」ですが、評価理由と次年度の方向性（reason）には評価が「○」と書かれています"
+has "the page: the source line" "$report" '<pre class="report-source"><code>        &quot;rating&quot;: &quot;☆&quot;,</code></pre>'
+has "the page: linked to the item" "$report" '<a href="../plans/sendai-compliance-r7/items/4.html">4　'
+has "every page of the review build links to the report" review-out/index.html '<a href="review/report.html">データ品質の確認（1件）</a>'
+has "an item page links to it through the root" review-out/plans/sendai-compliance-r7/items/4.html '<a href="../../../review/report.html">データ品質の確認（1件）</a>'
+expect_status "published build" 0 "$planpress" build --no-pdf --out published-out
+if [ ! -e published-out/review ]; then pass "published build: no review/ directory"; else fail "published build has review/"; fi
+none_in "published build: no page mentions the report" published-out "データ品質の確認|review/report.html"
+none_in "review build: the search index does not hold the report" review-out/search "データ品質|report-rating-reason|review/report|自己評価（rating）は「☆」ですが"
+none_in "review build: the export does not hold the report" review-out/data "データ品質|report-rating-reason|review/report|自己評価（rating）は「☆」ですが"
+count_is "review build: the sitemap does not list it" 0 review-out/sitemap.xml "review/report.html"
+
 # --- new-edition on the real R7 -----------------------------------------------------------------------
 expect_status "new-edition sendai-compliance-r7 --fiscal-year 2026" 0 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2026
 cp "$work/stdout" "$work/summary"
