@@ -77,9 +77,9 @@ class Session {
     std::string overlay;
     if (result.outcome != pipeline::Outcome::ok) {
       std::lock_guard lock(state_.mutex);
-      const auto title = base::render(base::msg<base::Msg::serve_overlay_title>(), options_.lang);
-      const auto hint = base::render(state_.has_site ? base::msg<base::Msg::serve_overlay_hint>()
-                                                     : base::msg<base::Msg::serve_overlay_no_site>(),
+      const auto title = base::render(base::msg<base::Msg::cli_serve_overlay_title>(), options_.lang);
+      const auto hint = base::render(state_.has_site ? base::msg<base::Msg::cli_serve_overlay_hint>()
+                                                     : base::msg<base::Msg::cli_serve_overlay_no_site>(),
                                      options_.lang);
       overlay = overlay_html(title, hint, result.diagnostics, options_.lang);
     }
