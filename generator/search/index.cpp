@@ -19,62 +19,12 @@ char more_digit(std::uint32_t d) {
   return static_cast<char>(c >= 0x5C ? c + 1 : c);  // skip the backslash
 }
 
-struct Hit {
-  std::uint32_t doc;
-  std::uint32_t pos;  // position in the document: passages follow each other with a gap of one
-  std::uint8_t cls;
-};
-
-struct DocMask {
-  std::uint32_t doc;
-  std::uint8_t mask;  // bit per PassageClass the key occurs in
-};
-
 std::uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<std::uint64_t>(a) << 21) | b; }
 
 std::string hex(char32_t c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%x", static_cast<unsigned>(c));
   return buf;
-}
-
-std::vector<DocMask> doc_masks(const std::vector<Hit>& hits) {
-  std::vector<DocMask> out;
-  for (const auto& h : hits) {
-    if (out.empty() || out.back().doc != h.doc) out.push_back(DocMask{h.doc, 0});
-    out.back().mask = static_cast<std::uint8_t>(out.back().mask | (1u << h.cls));
-  }
-  return out;
-}
-
-// Document list: the number of documents, then per document docDelta << 4 | class mask.
-void append_doc_list(std::string& out, const std::vector<DocMask>& docs) {
-  append_number(out, static_cast<std::uint32_t>(docs.size()));
-  std::uint32_t prev = 0;
-  for (const auto& d : docs) {
-    append_number(out, ((d.doc - prev) << 4) | d.mask);
-    prev = d.doc;
-  }
-}
-
-// Positions, in the order of the document list: per document the number of hits, then per hit the
-// distance from the previous one (from 0 for the first), times 4 plus the class when the document list
-// shows more than one class for the document.
-void append_positions(std::string& out, const std::vector<Hit>& hits, const std::vector<DocMask>& docs) {
-  std::size_t i = 0;
-  for (const auto& d : docs) {
-    std::size_t j = i;
-    while (j < hits.size() && hits[j].doc == d.doc) ++j;
-    append_number(out, static_cast<std::uint32_t>(j - i));
-    const bool one_class = (d.mask & (d.mask - 1)) == 0;
-    std::uint32_t prev = 0;
-    for (std::size_t k = i; k < j; ++k) {
-      const std::uint32_t delta = hits[k].pos - prev;
-      append_number(out, one_class ? delta : (delta << 2) | hits[k].cls);
-      prev = hits[k].pos;
-    }
-    i = j;
-  }
 }
 
 // Spreads keys over shards (see ShardLayout) and fills `shards`, creating every shard a browser may ask for.
@@ -153,44 +103,102 @@ std::string locate_shard(const std::u32string& key, const ShardLayout& layout) {
   return layout.prefix + "b" + std::to_string(spread(key[0]) % layout.buckets);
 }
 
+namespace {
+
+// A key's list as it grows, one document at a time (documents come in order): the document list and the
+// positions are encoded as each document ends, so the index holds the encoded bytes (one or two per
+// occurrence), never a record per occurrence.
+struct GrowingList {
+  std::uint32_t docs = 0, last_doc = 0;
+  std::string doc_list, positions;  // without the leading count of documents
+};
+
+// One occurrence of a bigram in the current document.
+struct DocHit {
+  std::uint64_t key;
+  std::uint32_t pos;
+  std::uint8_t cls;
+};
+
+// Document list: the number of documents (written by finish), then per document docDelta << 4 | class mask.
+void append_doc(GrowingList& list, std::uint32_t doc, std::uint8_t mask) {
+  append_number(list.doc_list, ((doc - list.last_doc) << 4) | mask);
+  list.last_doc = doc;
+  ++list.docs;
+}
+
+std::string finish(GrowingList& list) {
+  std::string value;
+  value.reserve(list.doc_list.size() + list.positions.size() + 4);
+  append_number(value, list.docs);
+  value += list.doc_list;
+  value += list.positions;
+  list = GrowingList{};
+  return value;
+}
+
+}  // namespace
+
 Index build_index(const Corpus& corpus, const IndexOptions& options) {
   Index index;
-  std::unordered_map<std::uint64_t, std::vector<Hit>> pairs;
-  std::unordered_map<char32_t, std::vector<DocMask>> chars;
+  std::unordered_map<std::uint64_t, GrowingList> pairs;
+  std::unordered_map<char32_t, GrowingList> chars;
+  std::vector<DocHit> hits;                           // of the current document, reused
+  std::vector<std::pair<char32_t, std::uint8_t>> seen;  // characters of the current document with their class
   for (std::uint32_t doc = 0; doc < corpus.docs.size(); ++doc) {
-    std::unordered_map<char32_t, std::uint8_t> masks;
+    hits.clear();
+    seen.clear();
     std::uint32_t offset = 0;
     for (const auto& passage : corpus.docs[doc].passages) {
       const auto cls = static_cast<std::uint8_t>(passage.cls);
       const auto text = normalize(passage.text).text;
       for (std::size_t i = 0; i < text.size(); ++i) {
-        masks[text[i]] |= static_cast<std::uint8_t>(1u << cls);
-        if (i + 1 < text.size())
-          pairs[pair_key(text[i], text[i + 1])].push_back(Hit{doc, offset + static_cast<std::uint32_t>(i), cls});
+        seen.emplace_back(text[i], static_cast<std::uint8_t>(1u << cls));
+        if (i + 1 < text.size()) hits.push_back(DocHit{pair_key(text[i], text[i + 1]), offset + static_cast<std::uint32_t>(i), cls});
       }
       offset += static_cast<std::uint32_t>(text.size()) + 1;  // the gap keeps a term inside one passage
       index.positions += text.size();
     }
-    for (const auto& [c, mask] : masks) chars[c].push_back(DocMask{doc, mask});
+    // Characters: one entry per document with the classes it occurs in.
+    std::sort(seen.begin(), seen.end());
+    for (std::size_t i = 0; i < seen.size();) {
+      std::uint8_t mask = 0;
+      std::size_t j = i;
+      for (; j < seen.size() && seen[j].first == seen[i].first; ++j) mask = static_cast<std::uint8_t>(mask | seen[j].second);
+      append_doc(chars[seen[i].first], doc, mask);
+      i = j;
+    }
+    // Bigrams: grouped by key, in order of position within each key (a stable sort keeps it).
+    std::stable_sort(hits.begin(), hits.end(), [](const DocHit& a, const DocHit& b) { return a.key < b.key; });
+    for (std::size_t i = 0; i < hits.size();) {
+      std::uint8_t mask = 0;
+      std::size_t j = i;
+      for (; j < hits.size() && hits[j].key == hits[i].key; ++j) mask = static_cast<std::uint8_t>(mask | (1u << hits[j].cls));
+      auto& list = pairs[hits[i].key];
+      append_doc(list, doc, mask);
+      // Positions: the number of hits, then per hit the distance from the previous one (from 0 for the
+      // first), times 4 plus the class when the document shows more than one class for the key.
+      append_number(list.positions, static_cast<std::uint32_t>(j - i));
+      const bool one_class = (mask & (mask - 1)) == 0;
+      std::uint32_t prev = 0;
+      for (std::size_t k = i; k < j; ++k) {
+        const std::uint32_t delta = hits[k].pos - prev;
+        append_number(list.positions, one_class ? delta : (delta << 2) | hits[k].cls);
+        prev = hits[k].pos;
+      }
+      i = j;
+    }
   }
   index.bigram_keys = pairs.size();
   index.char_keys = chars.size();
 
-  // Encode every key; keys are ordered by code points so everything below is deterministic.
+  // Every key's list; keys are ordered by code points so everything below is deterministic.
   std::map<std::u32string, std::string> lists;
-  for (const auto& [k, hits] : pairs) {
-    const auto docs = doc_masks(hits);
-    std::string value;
-    append_doc_list(value, docs);
-    append_positions(value, hits, docs);
-    lists.emplace(std::u32string{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)}, std::move(value));
-  }
-  for (auto& [c, docs] : chars) {
-    std::sort(docs.begin(), docs.end(), [](const DocMask& a, const DocMask& b) { return a.doc < b.doc; });
-    std::string value;
-    append_doc_list(value, docs);
-    lists.emplace(std::u32string(1, c), std::move(value));
-  }
+  for (auto& [k, list] : pairs)
+    lists.emplace(std::u32string{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)}, finish(list));
+  pairs.clear();
+  for (auto& [c, list] : chars) lists.emplace(std::u32string(1, c), finish(list));
+  chars.clear();
   distribute(lists, options.list_shard_bytes, index.layout, index.shards);
 
   std::size_t bytes = options.text_shard_bytes;
