@@ -157,6 +157,11 @@ struct Pipeline : Checked {
     auto& diags = result.diagnostics;
     auto stop = [&](const char* phase) { return stopped(result, options, phase); };
     if (!load_model(fs, options, *this, result, Edition::of_build)) return false;
+    // The parsed JSON (a document tree and a source span per value) has served once the model is made:
+    // the model keeps its own locations. Freeing it keeps it out of the rest of the build's memory.
+    raw.plans.clear();
+    raw.site.reset();
+    raw.documents.reset();
 
     Timer t_templates;
     auto files = tmpl::load_templates(fs, options.templates_dir, diags);

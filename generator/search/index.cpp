@@ -65,12 +65,15 @@ std::vector<std::u32string> split_bigrams(std::u32string_view s) {
 }
 
 void append_number(std::string& out, std::uint32_t n) {
+  char digits[8];  // 45^7 > 2^32
+  std::size_t len = 0;
   while (n >= kEnd) {
     const std::uint32_t d = n % kMore;
-    out += more_digit(d);
+    digits[len++] = more_digit(d);
     n = (n - d) / kMore;
   }
-  out += end_digit(n);
+  digits[len++] = end_digit(n);
+  out.append(digits, len);
 }
 
 std::vector<std::uint32_t> decode_numbers(std::string_view digits) {
@@ -143,33 +146,38 @@ Index build_index(const Corpus& corpus, const IndexOptions& options) {
   Index index;
   std::unordered_map<std::uint64_t, GrowingList> pairs;
   std::unordered_map<char32_t, GrowingList> chars;
-  std::vector<DocHit> hits;                           // of the current document, reused
-  std::vector<std::pair<char32_t, std::uint8_t>> seen;  // characters of the current document with their class
+  std::vector<DocHit> hits;  // of the current document, reused
+  // Characters of the current document: the classes each occurs in, marked by document (a code point's
+  // stamp is the document + 1 that last saw it), and which characters it has.
+  // 21 bits hold any code point decode_utf8 can return (pair_key relies on it too).
+  std::vector<std::uint32_t> stamp(1u << 21, 0);
+  std::vector<std::uint8_t> masks(1u << 21, 0);
+  std::vector<char32_t> seen;
   for (std::uint32_t doc = 0; doc < corpus.docs.size(); ++doc) {
     hits.clear();
     seen.clear();
     std::uint32_t offset = 0;
     for (const auto& passage : corpus.docs[doc].passages) {
       const auto cls = static_cast<std::uint8_t>(passage.cls);
+      const auto bit = static_cast<std::uint8_t>(1u << cls);
       const auto text = normalize(passage.text).text;
       for (std::size_t i = 0; i < text.size(); ++i) {
-        seen.emplace_back(text[i], static_cast<std::uint8_t>(1u << cls));
-        if (i + 1 < text.size()) hits.push_back(DocHit{pair_key(text[i], text[i + 1]), offset + static_cast<std::uint32_t>(i), cls});
+        const char32_t c = text[i];
+        if (stamp[c] != doc + 1) {
+          stamp[c] = doc + 1;
+          masks[c] = 0;
+          seen.push_back(c);
+        }
+        masks[c] = static_cast<std::uint8_t>(masks[c] | bit);
+        if (i + 1 < text.size()) hits.push_back(DocHit{pair_key(c, text[i + 1]), offset + static_cast<std::uint32_t>(i), cls});
       }
       offset += static_cast<std::uint32_t>(text.size()) + 1;  // the gap keeps a term inside one passage
       index.positions += text.size();
     }
     // Characters: one entry per document with the classes it occurs in.
-    std::sort(seen.begin(), seen.end());
-    for (std::size_t i = 0; i < seen.size();) {
-      std::uint8_t mask = 0;
-      std::size_t j = i;
-      for (; j < seen.size() && seen[j].first == seen[i].first; ++j) mask = static_cast<std::uint8_t>(mask | seen[j].second);
-      append_doc(chars[seen[i].first], doc, mask);
-      i = j;
-    }
-    // Bigrams: grouped by key, in order of position within each key (a stable sort keeps it).
-    std::stable_sort(hits.begin(), hits.end(), [](const DocHit& a, const DocHit& b) { return a.key < b.key; });
+    for (char32_t c : seen) append_doc(chars[c], doc, masks[c]);
+    // Bigrams: grouped by key, in order of position within each key (positions differ within a document).
+    std::sort(hits.begin(), hits.end(), [](const DocHit& a, const DocHit& b) { return a.key != b.key ? a.key < b.key : a.pos < b.pos; });
     for (std::size_t i = 0; i < hits.size();) {
       std::uint8_t mask = 0;
       std::size_t j = i;

@@ -9,7 +9,7 @@ void render_search(const model::Model& model, const xref::SymbolTable& symbols, 
                    io::OutputSink& out, const IndexOptions& options) {
   const Corpus corpus = collect(model, symbols, assembly);
   const Index index = build_index(corpus, options);
-  for (auto& [path, bytes] : render_index_files(corpus, index)) out.add(path, std::move(bytes));
+  render_index_files(corpus, index, [&out](std::string path, std::string bytes) { out.add(path, std::move(bytes)); });
 }
 
 void render_search(const model::Model& model, const xref::SymbolTable& symbols, const assemble::Assembly& assembly,
