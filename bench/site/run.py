@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The site benchmark: planpress against Hugo on the same synthetic corpus (bench/site/gen_corpus.py).
 
-    bench/site/run.py [--build build] [--sizes 2000 10000] [--runs 3] [--jobs 2] [--edit]
+    bench/site/run.py [--build build] [--sizes 2000 10000] [--runs 3] [--jobs 2] [--edit] [--baseline OLD]
 
 For each size the corpus is generated below BUILD/bench-site/, then RUNS rounds run interleaved: a clean
 `planpress build --no-pdf` and a clean `hugo` (each into an output removed beforehand, outside the
@@ -9,6 +9,8 @@ measurement), both under /usr/bin/time -v (wall time, peak resident memory). Wit
 rounds one item's text is edited and both rebuild over their existing output (planpress's incremental
 publish; Hugo renders everything again). The real content's one-edit rebuild is measured too. Prints a
 Markdown table: medians with min–max, the ratio of the medians, and the load average before each size.
+With --baseline, another planpress binary (an older commit's) takes part in the same interleaved rounds,
+so before and after are measured under the same conditions.
 Not a test: nothing here is asserted.
 """
 import argparse
@@ -68,6 +70,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--edit", action="store_true")
+    ap.add_argument("--baseline", help="another planpress binary to measure in the same rounds")
     args = ap.parse_args()
     build = Path(args.build).resolve()
     planpress = build / "planpress"
@@ -81,8 +84,13 @@ def main():
                        stdout=subprocess.DEVNULL)
         before = load()
         pp_out, hugo_out = work / f"out-pp-{n}", work / f"out-hugo-{n}"
-        pp, hugo = [], []
+        pp, hugo, old = [], [], []
+        old_out = work / f"out-old-{n}"
         for _ in range(args.runs):
+            if args.baseline:
+                shutil.rmtree(old_out, ignore_errors=True)
+                old.append(timed([args.baseline, "build", "-q", "--no-pdf", "-j", str(args.jobs), "--content",
+                                  str(corpus / "content"), "--templates", str(templates), "--out", str(old_out)]))
             shutil.rmtree(pp_out, ignore_errors=True)
             pp.append(timed([str(planpress), "build", "-q", "--no-pdf", "-j", str(args.jobs), "--content",
                              str(corpus / "content"), "--templates", str(templates), "--out", str(pp_out)]))
@@ -94,6 +102,10 @@ def main():
         hw, hr = fmt([w for w, _ in hugo], "s"), fmt([r for _, r in hugo], "MiB")
         rows.append((f"{n:,} items, `--no-pdf` ({files:,} files; Hugo {hfiles:,})", pw[0] + ", " + pr[0],
                      hw[0] + ", " + hr[0], f"{pw[1] / hw[1]:.2f}×", f"{before} → {load()}"))
+        if args.baseline:
+            ow, orss = fmt([w for w, _ in old], "s"), fmt([r for _, r in old], "MiB")
+            rows.append((f"{n:,} items, `--no-pdf`, baseline binary", ow[0] + ", " + orss[0], hw[0] + ", " + hr[0],
+                         f"{ow[1] / hw[1]:.2f}×", "same rounds"))
         if args.edit:
             before = load()
             edit_item(corpus / "content")
