@@ -513,6 +513,15 @@ Document parse(std::string_view text, const LocationMapper& where, base::Diagnos
   for (const char* ext : {"table", "strikethrough", "autolink"}) {
     if (auto* e = cmark_find_syntax_extension(ext)) cmark_parser_attach_syntax_extension(parser.get(), e);
   }
+  // cmark-gfm turns each NUL into U+FFFD (three bytes), so the text it returns is longer than the source
+  // and offsets measured in it (a [[link]] after a NUL) would point past the file's end (found by fuzzing).
+  // A NUL is reported as invalid-character anyway; here it becomes a one-byte space so offsets stay true.
+  std::string without_nul;
+  if (text.find('\0') != std::string_view::npos) {
+    without_nul.assign(text);
+    std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
+    text = without_nul;
+  }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
   for (const auto& r : redefinitions(text)) {

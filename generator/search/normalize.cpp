@@ -158,7 +158,8 @@ NormalizedText normalize(std::string_view utf8) {
   out.text.reserve(mapped.size());
   std::u32string segment;
   // Removing a space can bring a combining mark next to what it would combine with (ﾄﹶﾞ: NFKC makes ﹶ a
-  // space and U+064E, then U+3099 follows the space): such a mark is removed with the space, so that
+  // space and U+064E, then U+3099 follows the space): such a mark — and any later mark of the same run
+  // that would then combine — is removed with the space, so that
   // normalising twice changes nothing. `previous` is the output of the last segment that had any.
   std::u32string previous, current;
   bool after_space = false;
@@ -222,7 +223,9 @@ NormalizedText normalize(std::string_view utf8) {
         const std::u32string before = previous + current;
         if (nfkc(before + x) != before + x) continue;
       }
-      after_space = false;
+      // Every mark of the run after a removed space is tested, not only the first (e, space, U+0301, ﾞ:
+      // U+3099 stays, and U+0301 would then compose with the e — found by fuzzing).
+      after_space = after_space && text::is_mark(x);
       current.push_back(x);
       out.text.push_back(x);
       out.begin.push_back(begin);

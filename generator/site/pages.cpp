@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "base/parallel.hpp"
 #include "present/describe.hpp"
@@ -94,10 +95,17 @@ json PageBuilder::target_json(const xref::Endpoint& e, const std::string& from_p
 
 json PageBuilder::links_json(const std::vector<const xref::Link*>& links, bool incoming, const std::string& from_page,
                              const model::Plan* owner) const {
+  // A page lists each (link, type, field, sub-item) once: a section that cites an item in two passages
+  // (HR №17 in 「４．今期計画の計画期間・方向性」, once more as 再掲) is one entry for the reader. The data
+  // export keeps every passage with its evidence.
   json out = json::array();
+  std::set<std::string> seen;
   for (const auto* l : links) {
     const auto& other = incoming ? l->from : l->to;
     json j = target_json(other, from_page);
+    const auto key = j["href"].get<std::string>() + '\n' + model::to_string(l->type) + '\n' + l->field + '\n' +
+                     std::to_string(incoming ? 0 : l->from.sub_item);
+    if (!seen.insert(key).second) continue;
     j["same_plan"] = owner && other.plan == owner->id && other.kind != xref::TargetKind::document;
     j["type"] = model::to_string(l->type);
     j["type_label"] = link_label(l->type, incoming);

@@ -118,14 +118,10 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8) {
     while (o < utf8.size() && (utf8[o] == ' ' || utf8[o] == '\t')) ++o;
     std::size_t e = b.offset;
     while (e > 0 && (utf8[e - 1] == ' ' || utf8[e - 1] == '\t')) --e;
-    if (o >= utf8.size()) {
-      filtered.push_back(b);
-      continue;
-    }
-    const char32_t next = base::decode_utf8(utf8, o);
-    const char32_t prev = code_point_before(utf8, e);
-    if (forbidden_at_line_start(next)) continue;
-    if (forbidden_at_line_end(prev)) continue;
+    // Only spaces and tabs after the break: nothing starts a line there, but the line still ends at `prev`
+    // (「 then tabs was a break found by fuzzing).
+    if (forbidden_at_line_end(code_point_before(utf8, e))) continue;
+    if (o < utf8.size() && forbidden_at_line_start(base::decode_utf8(utf8, o))) continue;
     filtered.push_back(b);
   }
   if (filtered.empty() || filtered.back().offset != utf8.size()) filtered.push_back({utf8.size(), false});

@@ -8,6 +8,7 @@
 
 #include "base/utf8.hpp"
 #include "text/printable.hpp"
+#include "validate/char_names.hpp"
 #include "validate/validate.hpp"
 
 namespace planpress::validate {
@@ -19,12 +20,8 @@ using base::Msg;
 namespace {
 
 base::CodedMessage describe(char32_t cp, text::PrintClass cls) {
-  char code[16];
-  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-  const std::string name = text::char_name(cp);
-  const std::string named = std::string(code) + (name.empty() ? "" : " (" + name + ")");
-  return cls == text::PrintClass::control ? msg<Msg::invalid_character_control>(arg<"code">(named))
-                                          : msg<Msg::invalid_character_invisible>(arg<"code">(named));
+  return cls == text::PrintClass::control ? msg<Msg::invalid_character_control>(arg<"code">(char_label(cp)))
+                                          : msg<Msg::invalid_character_invisible>(arg<"code">(char_label(cp)));
 }
 
 std::vector<base::Message> hints_for(text::PrintClass cls) {

@@ -8,6 +8,7 @@
 #include "base/utf8.hpp"
 #include "text/wareki.hpp"
 #include "text/normalize.hpp"
+#include "validate/char_names.hpp"
 
 namespace planpress::validate {
 
@@ -173,14 +174,12 @@ std::vector<JsonRef> JsonReader::array(const JsonRef& obj, const std::string& ke
 
 namespace {
 
-// The name of a control character for messages: 「改行（\n）」, 「タブ（\t）」, 「制御文字 U+0007」.
+// The name of a control character for messages: 「改行（\n）」, 「タブ（\t）」, 「制御文字 U+0007（ベル文字）」.
 base::Message control_name(unsigned char c) {
   if (c == '\n') return msg<Msg::term_control_line_break>();
   if (c == '\r') return msg<Msg::term_control_carriage_return>();
   if (c == '\t') return msg<Msg::term_control_tab>();
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", c);
-  return msg<Msg::term_control_other>(arg<"code">(std::string(buf)));
+  return msg<Msg::term_control_other>(arg<"code">(char_label(c)));
 }
 
 }  // namespace

@@ -52,3 +52,17 @@ TEST_CASE("base_url makes the sitemap and the 404 page absolute", "[build]") {
   // Other pages stay relative, so the site still works from file://.
   CHECK(built(mfs, "plans/a/index.html").find("href=\"../../assets/style.css\"") != std::string::npos);
 }
+
+TEST_CASE("an item page lists a section that cites it in two passages once", "[build]") {
+  // HR №17 is cited twice in 「４．今期計画の計画期間・方向性」 (the second time 再掲): one backlink for the reader.
+  auto mfs = site_with(R"({"title": "T", "organisation": "O"})");
+  mfs.add_file("content/plans/a/plan.json", R"({"id": "a", "title": "計画", "municipality": "市", "kind": "action_plan",
+    "fields": [{"key": "t", "label": "内容", "kind": "text"}], "items": [{"id": "1", "name": "項目"}],
+    "sections": [{"id": "s", "title": "方向性", "file": "s.md"}]})");
+  mfs.add_file("content/plans/a/s.md", "- [[#1|項目]]\n- [[#1|項目（再掲）]]\n");
+  const auto page = built(mfs, "plans/a/items/1.html");
+  const std::string link = "index.html#sec-s\">方向性</a>";
+  const auto first = page.find(link);
+  REQUIRE(first != std::string::npos);
+  CHECK(page.find(link, first + 1) == std::string::npos);
+}

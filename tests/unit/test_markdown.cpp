@@ -136,3 +136,11 @@ TEST_CASE("a bullet after a space in a table cell starts a new line; elsewhere t
   CHECK(cell.children.back().kind == NodeKind::text);
   CHECK(cell.children[2].offset == p.src->text().find("●社会人"));
 }
+
+TEST_CASE("a [[link]] after NUL bytes keeps its offset in the file", "[markdown]") {
+  // Found by fuzz_markdown: cmark-gfm makes each NUL three bytes (U+FFFD), which moved offsets past the end.
+  const std::string text = std::string("本文") + std::string(40, '\0') + "と[[sendai-hr-2#34]]。\n";
+  auto p = parse(text);
+  REQUIRE(p.doc.wikilinks.size() == 1);
+  CHECK(p.doc.wikilinks[0].offset == text.find("[[sendai"));
+}

@@ -78,3 +78,10 @@ TEST_CASE("phrase breaks of a label: after particles and punctuation, between ka
       CHECK(found);
     }
 }
+
+TEST_CASE("no line break after an opening bracket, even when only tabs and spaces follow it", "[text]") {
+  // Found by fuzz_line_break: 「 then tabs ended a line with 「 (the break before the last tab).
+  const std::string s = "a「\t\t  \t";
+  for (const auto& b : find_line_breaks(s)) CHECK((b.offset == s.size() || b.offset < 2));
+  for (const auto& b : find_line_breaks("「\tb")) CHECK(b.offset == std::string("「\tb").size());
+}

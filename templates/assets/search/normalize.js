@@ -145,7 +145,7 @@
         q += width;
         if (isSpace(x)) { afterSpace = true; continue; }
         if (afterSpace && !inert(x) && nfkc(previous + current + unit) !== previous + current + unit) continue;
-        afterSpace = false;
+        afterSpace = afterSpace && mark.test(unit);  // every mark of the run after the space (as in C++)
         current += unit;
         text += unit;
         for (var w = 0; w < width; w++) { begin.push(from); end.push(to); }
