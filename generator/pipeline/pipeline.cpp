@@ -194,7 +194,9 @@ struct Pipeline : Checked {
     // The search index is one job beside the pages: with -j 2 it runs on a thread of its own while the
     // pages share both threads.
     std::thread search_thread;
-    auto search = [&] { search::render_search(model, *symbols, assembly, out); };
+    search::IndexOptions index_options;
+    index_options.threads = options.jobs;  // the lists of different characters are built side by side
+    auto search = [&] { search::render_search(model, *symbols, assembly, out, index_options); };
     if (options.jobs > 1) search_thread = std::thread(search);
     site::render_site(input, out, found, options.jobs);
     if (search_thread.joinable()) search_thread.join();

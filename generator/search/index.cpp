@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "base/parallel.hpp"
 #include "search/normalize.hpp"
 
 namespace planpress::search {
@@ -142,10 +143,20 @@ std::string finish(GrowingList& list) {
 
 }  // namespace
 
-Index build_index(const Corpus& corpus, const IndexOptions& options) {
-  Index index;
+namespace {
+
+// The lists of the keys whose first character falls into part `part` of `parts` (every part reads every
+// document; each key is in exactly one part, so the parts can be built on threads of their own).
+struct Part {
   std::unordered_map<std::uint64_t, GrowingList> pairs;
   std::unordered_map<char32_t, GrowingList> chars;
+  std::size_t positions = 0;
+};
+
+void scan(const Corpus& corpus, std::uint32_t part, std::uint32_t parts, Part& out) {
+  auto& pairs = out.pairs;
+  auto& chars = out.chars;
+  auto mine = [part, parts](char32_t first) { return first % parts == part; };
   std::vector<DocHit> hits;  // of the current document, reused
   // Characters of the current document: the classes each occurs in, marked by document (a code point's
   // stamp is the document + 1 that last saw it), and which characters it has.
@@ -163,6 +174,7 @@ Index build_index(const Corpus& corpus, const IndexOptions& options) {
       const auto text = normalize(passage.text).text;
       for (std::size_t i = 0; i < text.size(); ++i) {
         const char32_t c = text[i];
+        if (!mine(c)) continue;
         if (stamp[c] != doc + 1) {
           stamp[c] = doc + 1;
           masks[c] = 0;
@@ -172,7 +184,7 @@ Index build_index(const Corpus& corpus, const IndexOptions& options) {
         if (i + 1 < text.size()) hits.push_back(DocHit{pair_key(c, text[i + 1]), offset + static_cast<std::uint32_t>(i), cls});
       }
       offset += static_cast<std::uint32_t>(text.size()) + 1;  // the gap keeps a term inside one passage
-      index.positions += text.size();
+      out.positions += text.size();
     }
     // Characters: one entry per document with the classes it occurs in.
     for (char32_t c : seen) append_doc(chars[c], doc, masks[c]);
@@ -197,16 +209,30 @@ Index build_index(const Corpus& corpus, const IndexOptions& options) {
       i = j;
     }
   }
-  index.bigram_keys = pairs.size();
-  index.char_keys = chars.size();
+}
+
+}  // namespace
+
+Index build_index(const Corpus& corpus, const IndexOptions& options) {
+  Index index;
+  const auto parts = static_cast<std::uint32_t>(std::max(1, options.threads));
+  std::vector<Part> built(parts);
+  base::run_parallel(parts, static_cast<int>(parts), [&](std::size_t p) { scan(corpus, static_cast<std::uint32_t>(p), parts, built[p]); });
+  index.positions = built[0].positions;
+  for (const auto& part : built) {
+    index.bigram_keys += part.pairs.size();
+    index.char_keys += part.chars.size();
+  }
 
   // Every key's list; keys are ordered by code points so everything below is deterministic.
   std::map<std::u32string, std::string> lists;
-  for (auto& [k, list] : pairs)
-    lists.emplace(std::u32string{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)}, finish(list));
-  pairs.clear();
-  for (auto& [c, list] : chars) lists.emplace(std::u32string(1, c), finish(list));
-  chars.clear();
+  for (auto& part : built) {
+    for (auto& [k, list] : part.pairs)
+      lists.emplace(std::u32string{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)}, finish(list));
+    part.pairs.clear();
+    for (auto& [c, list] : part.chars) lists.emplace(std::u32string(1, c), finish(list));
+    part.chars.clear();
+  }
   distribute(lists, options.list_shard_bytes, index.layout, index.shards);
 
   std::size_t bytes = options.text_shard_bytes;

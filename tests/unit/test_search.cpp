@@ -232,6 +232,10 @@ TEST_CASE("index files are deterministic, valid JS string content and name every
   const auto a = render_index_files(corpus, build_index(corpus));
   const auto b = render_index_files(corpus, build_index(corpus));
   CHECK(a == b);
+  // Built by three threads (the keys of different first characters apart), the files are the same.
+  IndexOptions threads;
+  threads.threads = 3;
+  CHECK(render_index_files(corpus, build_index(corpus, threads)) == a);
   REQUIRE(a.count("search/index.js"));
   CHECK(a.at("search/index.js").find("planpressSearch.setIndex(") != std::string::npos);
   CHECK(a.count("search/t0.js"));
