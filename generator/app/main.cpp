@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/fmt.hpp"
+#include "pipeline/new_edition.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/sheets.hpp"
 #include "io/file_system.hpp"
@@ -82,15 +83,17 @@ struct Invocation {
   bool out_given = false;
   std::vector<std::string> plans;  ///< sheet export --plan
   std::string department;          ///< sheet export --department
+  pipeline::NewEditionOptions edition;  ///< new-edition
 };
 
 /// The options each command takes (beyond --help, --version and --lang, which every command takes).
 bool takes_option(const std::string& command, const std::string& option) {
   static const std::map<std::string, std::set<std::string>> allowed = {
       {"build", {"--content", "--templates", "--out", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings"}},
-      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "-q", "--timings"}},
+      {"check", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "--report", "-q", "--timings"}},
       {"fmt", {"--content", "--check", "-q"}},
       {"sheet export", {"--content", "--out", "--plan", "--department", "-q"}},
+      {"new-edition", {"--content", "--fiscal-year", "--id"}},
       {"sheet import", {"--content", "--templates", "--strict", "--no-pdf", "--dry-run", "-q"}},
   };
   const auto it = allowed.find(command);
@@ -140,8 +143,25 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
         return usage_error(msg<Msg::cli_jobs_range>(arg<"value">(n)));
       options.jobs = jobs;
       inv.used.push_back("-j");
+    } else if (a == "--fiscal-year") {
+      const std::string* v = value();
+      if (!v) return usage_error(msg<Msg::cli_needs_fiscal_year>(arg<"option">(a)));
+      int year = 0;
+      auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), year);
+      if (ec != std::errc() || ptr != v->data() + v->size() || year < 1868 || year > 2200)
+        return usage_error(msg<Msg::cli_fiscal_year_range>(arg<"value">(*v)));
+      inv.edition.fiscal_year = year;
+      inv.used.push_back(a);
+    } else if (a == "--id") {
+      const std::string* v = value();
+      if (!v || v->empty()) return usage_error(msg<Msg::cli_needs_plan_id>(arg<"option">(a)));
+      inv.edition.new_id = *v;
+      inv.used.push_back(a);
     } else if (a == "--strict" || a == "--no-pdf" || a == "--review" || a == "-q" || a == "--quiet" || a == "--timings" ||
-               a == "--check" || a == "--dry-run") {
+               a == "--check" || a == "--dry-run" || a == "--report") {
+      // The report is for the staff who check the returns: it reads the content with the editors' record
+      // (the review edition), where an inferred period still dates the targets.
+      if (a == "--report") options.report = options.review = true;
       if (a == "--dry-run") inv.dry_run = true;
       if (a == "--strict") options.strict = true;
       if (a == "--no-pdf") options.pdf = false;
@@ -154,6 +174,8 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       return usage_error(msg<Msg::cli_unknown_option>(arg<"option">(a)));
     } else if (inv.command.empty()) {
       inv.command = a;
+    } else if (inv.command == "new-edition" && inv.edition.plan_id.empty()) {
+      inv.edition.plan_id = a;
     } else if (inv.command == "sheet") {
       if (a != "export" && a != "import") return usage_error(msg<Msg::cli_sheet_subcommand>(arg<"value">(a)));
       inv.command += " " + a;
@@ -166,8 +188,13 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
   if (inv.command.empty()) return usage_error(msg<Msg::cli_no_command>());
   if (inv.command == "sheet") return usage_error(msg<Msg::cli_sheet_subcommand_missing>());
   if (inv.command != "build" && inv.command != "check" && inv.command != "fmt" && inv.command != "sheet export" &&
-      inv.command != "sheet import")
+      inv.command != "sheet import" && inv.command != "new-edition")
     return usage_error(msg<Msg::cli_unknown_command>(arg<"command">(inv.command)));
+  if (inv.command == "new-edition") {
+    if (inv.edition.plan_id.empty()) return usage_error(msg<Msg::cli_new_edition_needs_plan>());
+    if (inv.edition.fiscal_year == 0) return usage_error(msg<Msg::cli_new_edition_needs_year>());
+    inv.edition.content_dir = options.content_dir;
+  }
   if (inv.command == "sheet import" && inv.operands.empty()) return usage_error(msg<Msg::cli_import_needs_files>());
   for (const auto& option : inv.used)
     if (!takes_option(inv.command, option))
@@ -387,6 +414,35 @@ int run_sheet_import(const Invocation& inv, planpress::io::FileSystem& fs) {
   }
 }
 
+/// "1 item", 「1 件」; "3 items", 「3 件」.
+base::Message items_of(std::size_t n) {
+  if (n == 1) return msg<Msg::cli_item_one>();
+  return msg<Msg::cli_item_count>(arg<"count">(n));
+}
+
+/// `planpress new-edition`: what it did, item by item where it decided something (stdout), and its exit status.
+int run_new_edition(const Invocation& inv, planpress::io::FileSystem& fs) {
+  const auto r = pipeline::new_edition(fs, inv.edition);
+  print_diagnostics(r.diagnostics);
+  if (r.outcome != pipeline::Outcome::ok) {
+    const auto errors = count_of(r.diagnostics.error_count(), Msg::cli_error_one, Msg::cli_error_count);
+    std::cerr << "planpress: " << text(msg<Msg::cli_no_edition_written>(arg<"errors">(errors))) << "\n";
+    return r.outcome == pipeline::Outcome::io_error ? kExitIo : kExitContent;
+  }
+  auto line = [](const base::Message& m) { std::cout << text(m) << "\n"; };
+  line(msg<Msg::cli_new_edition>(arg<"id">(r.new_id), arg<"series">(r.series_id), arg<"year">(r.fiscal_year),
+                                 arg<"wareki">(r.fiscal_year_label), arg<"from">(r.from_id)));
+  line(msg<Msg::cli_edition_carried>(arg<"items">(items_of(r.carried.size() + r.revised.size())), arg<"kept">(r.carried.size()),
+                                     arg<"revise">(r.revised.size())));
+  for (const auto& i : r.revised) line(msg<Msg::cli_edition_to_revise>(arg<"title">(i.title), arg<"direction">(i.direction)));
+  line(msg<Msg::cli_edition_left_out_count>(arg<"items">(items_of(r.dropped.size()))));
+  for (const auto& i : r.dropped) line(msg<Msg::cli_edition_left_out>(arg<"title">(i.title), arg<"direction">(i.direction)));
+  if (!r.cleared.empty()) line(msg<Msg::cli_edition_cleared>(arg<"list">(r.cleared)));
+  for (const auto& x : r.removed) line(msg<Msg::cli_edition_not_carried>(arg<"what">(x)));
+  for (const auto& f : r.written) line(msg<Msg::cli_wrote>(arg<"file">(f)));
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -397,6 +453,7 @@ int main(int argc, char** argv) {
   if (auto status = read_environment(inv.options)) return *status;
   planpress::io::RealFileSystem fs;
   if (inv.command == "fmt") return run_format(inv, fs);
+  if (inv.command == "new-edition") return run_new_edition(inv, fs);
   if (inv.command == "sheet export") return run_sheet_export(inv, fs);
   if (inv.command == "sheet import") return run_sheet_import(inv, fs);
   const auto result = inv.command == "build" ? pipeline::build(fs, inv.options) : pipeline::check(fs, inv.options);

@@ -103,6 +103,25 @@ const present::ChartSpec* Assembly::chart(const model::Indicator& ind) const {
   return it == charts.end() ? nullptr : &it->second;
 }
 
+const Series* Assembly::series_of(const model::Plan& p) const {
+  if (!p.series) return nullptr;
+  for (const auto& s : series)
+    if (s.id == p.series->id) return &s;
+  return nullptr;
+}
+
+bool Assembly::superseded(const model::Plan& p) const {
+  const Series* s = series_of(p);
+  return s && s->editions.back() != &p;
+}
+
+const Comparison* Assembly::comparison_into(const model::Plan& p) const {
+  if (const Series* s = series_of(p))
+    for (const auto& c : s->comparisons)
+      if (c.after == &p) return &c;
+  return nullptr;
+}
+
 const Navigation& Assembly::navigation_of(const std::string& page) const {
   static const Navigation none;
   auto it = navigation.find(page);
@@ -128,7 +147,15 @@ Assembly assemble(const model::Model& model) {
     for (const auto& ind : p.indicators)
       if (auto spec = present::chart_spec(ind)) a.charts.emplace(&ind, std::move(*spec));
   }
+  a.series = assemble_series(model);
   add_navigation(model, a);
+  const NavLink home{"ホーム", present::home_page()};
+  for (const auto& s : a.series) {
+    a.navigation[present::series_page(s.id)].parents = {home};
+    for (const auto& c : s.comparisons)
+      a.navigation[present::comparison_page(c.after->id)].parents = {
+          home, NavLink{s.title, present::series_page(s.id)}, NavLink{c.after->display_title(), present::plan_page(c.after->id)}};
+  }
   return a;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "assemble/departments.hpp"
+#include "assemble/series.hpp"
 #include "model/model.hpp"
 #include "present/chart.hpp"
 #include "xref/xref.hpp"
@@ -62,6 +63,14 @@ struct Assembly {
   std::vector<Department> departments;  ///< in the one order of the site
   std::vector<PlanRollups> plans;       ///< in model order
   std::map<std::string, Navigation> navigation;  ///< by root-relative page path; pages without are absent
+  std::vector<Series> series;           ///< every series with its editions and their 新旧対照表
+
+  /// The series `p` is an edition of, or null.
+  const Series* series_of(const model::Plan& p) const;
+  /// Whether a newer edition of `p`'s series exists: views show the newest edition by default.
+  bool superseded(const model::Plan& p) const;
+  /// The 新旧対照表 whose newer edition is `p`, or null (a first edition, or a plan outside any series).
+  const Comparison* comparison_into(const model::Plan& p) const;
 
   /// The roll-ups of `p` (a plan of the assembled model).
   const PlanRollups& rollups(const model::Plan& p) const;

@@ -172,7 +172,19 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "計画にない列（シートで追加された列）。取り込まない") \
   X(sheet_removed_row, "sheet-removed-row", warning, content, "sheet import", \
     "an item of the plan whose row is missing from the sheet; it is kept", \
-    "シートに行がない計画の項目。計画からは削除しない")
+    "シートに行がない計画の項目。計画からは削除しない") \
+  X(report_rating_reason, "report-rating-reason", warning, content, "report", \
+    "a 自己評価 that the item's own text contradicts (its reason says 自己評価は○ while it rates ☆)", \
+    "項目の自己評価が、その理由の文と食い違っている（理由に「自己評価は○」とあるのに☆が付いている）") \
+  X(report_revise_unchanged, "report-revise-unchanged", warning, content, "report", \
+    "an item whose 次年度方向性 says it changes (変更) but that next year's edition prints unchanged", \
+    "次年度方向性が「変更」なのに、次年度版で内容が変わっていない項目") \
+  X(report_indicator_target, "report-indicator-target", warning, content, "report", \
+    "an indicator target without a year, or a target year with no actual value though later years have one", \
+    "目標値に年度がない指標、または後の年度には実績値があるのに目標年度の実績値がない指標") \
+  X(report_no_department, "report-no-department", warning, content, "report", \
+    "an item without 担当課 in a plan whose other items name theirs", \
+    "ほかの項目には担当課があるのに、担当課が書かれていない項目")
 
 /// Every diagnostic code (generated from PLANPRESS_DIAGNOSTIC_CODES).
 enum class Code : std::uint8_t {

@@ -1,5 +1,7 @@
 #include "base/messages.hpp"
 
+#include <utility>
+
 #include "base/utf8.hpp"
 
 namespace planpress::base {
@@ -26,23 +28,37 @@ constexpr bool same_names(std::string_view a, std::string_view b) {
   return true;
 }
 
-constexpr bool catalogue_complete() {
-  for (const auto& e : kCatalogue)
+constexpr bool rows_complete(std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to && i < std::size(kCatalogue); ++i) {
+    const auto& e = kCatalogue[i];
     if (e.text.en.empty() || e.text.ja.empty() || !same_names(e.text.en, e.text.ja)) return false;
+  }
   return true;
 }
 
-static_assert(catalogue_complete(), "a row of messages.inc lacks a language or its languages mark different parameters");
-
 // The ids the rest of the code was compiled with are those of these texts, row for row.
-constexpr bool ids_match() {
-  if (std::size(kCatalogue) != std::size(kMessageIds)) return false;
-  for (std::size_t i = 0; i < std::size(kCatalogue); ++i)
+constexpr bool rows_match(std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to && i < std::size(kCatalogue); ++i)
     if (kCatalogue[i].id != kMessageIds[i].id || !same_names(kCatalogue[i].text.en, kMessageIds[i].params)) return false;
   return true;
 }
 
-static_assert(ids_match(), "generated/base/message_ids.inc is out of date with messages.inc");
+static_assert(std::size(kCatalogue) == std::size(kMessageIds), "generated/base/message_ids.inc is out of date with messages.inc");
+
+// Checked in blocks of rows, each its own constant evaluation: clang stops one evaluation after about a
+// million steps (-fconstexpr-steps), which the whole catalogue passed once it grew past 470 rows.
+constexpr std::size_t kRowsPerCheck = 64;
+template <std::size_t Block>
+struct CheckedRows {
+  static_assert(rows_complete(Block * kRowsPerCheck, (Block + 1) * kRowsPerCheck),
+                "a row of messages.inc lacks a language or its languages mark different parameters");
+  static_assert(rows_match(Block * kRowsPerCheck, (Block + 1) * kRowsPerCheck),
+                "generated/base/message_ids.inc is out of date with messages.inc");
+  static constexpr bool ok = true;
+};
+template <std::size_t... Block>
+constexpr bool check_rows(std::index_sequence<Block...>) { return (CheckedRows<Block>::ok && ...); }
+static_assert(check_rows(std::make_index_sequence<(std::size(kCatalogue) + kRowsPerCheck - 1) / kRowsPerCheck>{}));
 
 void render_into(std::string& out, const Message& m, Lang lang) {
   const std::string_view text = in_lang(entry(m.id).text, lang);

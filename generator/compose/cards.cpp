@@ -68,11 +68,12 @@ Table PlanComposer::card(const model::Item& item, int outline_level, double w, d
   auto field_rows = [&](const model::Entry& e) {
     for (const auto& def : plan_.fields) {
       auto it = e.fields.find(def.key);
-      if (it == e.fields.end()) continue;
+      const bool pending = plan_.is_pending(def, e);
+      if (it == e.fields.end() && !pending) continue;
       const std::string& label = present::field_label(e, def);
       Row r;
       r.cells.push_back(make_cell(ts.label.typeset(label, lw, m_), style::kSubFill));
-      r.cells.push_back(make_cell(field_boxes(it->second, def, vw, ts, false)));
+      r.cells.push_back(make_cell(pending ? ts.aside.typeset(present::kPendingLabel, vw, m_) : field_boxes(it->second, def, vw, ts, false)));
       t.rows.push_back(std::move(r));
     }
   };

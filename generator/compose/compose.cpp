@@ -42,6 +42,7 @@ layout::Document PlanComposer::compose() {
   const bool placed = plan_.placing(model::SectionInclude::categories) || (!cards && plan_.placing(model::SectionInclude::items));
   if (!placed) items(body);
   loose_indicators(body);
+  comparison(body);
   cross_plan_links(body);
   auto body_pages = body.finish();
 

@@ -93,6 +93,10 @@ class PlanComposer {
   void item_cards(Paginator& pg, int top_level);
   layout::Table card(const model::Item& item, int outline_level, double w, double pad);
 
+  // comparison.cpp
+  /// The 新旧対照表 from the previous edition of the series (none for a first edition).
+  void comparison(Paginator& pg);
+
   // compose.cpp
   std::string period_text() const;
 
@@ -116,5 +120,6 @@ inline constexpr const char* kOverviewAnchor = "overview";
 inline constexpr const char* kItemsAnchor = "items";
 inline constexpr const char* kIndicatorsAnchor = "indicators";
 inline constexpr const char* kLinksAnchor = "links";
+inline constexpr const char* kComparisonAnchor = "comparison";
 
 }  // namespace planpress::compose

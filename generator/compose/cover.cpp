@@ -116,6 +116,9 @@ void PlanComposer::cover(Paginator& pg) {
   }
   if (!plan_.short_title.empty() && plan_.short_title != plan_.title) centered("（" + plan_.short_title + "）", css_.cover_short_title, top);
   centered(model::label_of(plan_.kind), css_.cover_kind, top);
+  if (const std::string edition = present::edition_label(plan_); !edition.empty()) centered(edition, css_.cover_meta, top);
+  // A plan-stage edition says that its results follow at year end (its cells say 「実績は年度末に掲載」).
+  if (const std::string notice = present::stage_notice(plan_); !notice.empty()) centered(notice, css_.cover_inferred, middle);
   auto inferred = [&](const char* key) { return plan_.inferred.count(key) ? std::string("［推定］") : std::string(); };
   if (plan_.period) {
     std::string p = !plan_.period->label.empty() ? plan_.period->label : period_text();

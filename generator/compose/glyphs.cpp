@@ -129,6 +129,7 @@ void PlanComposer::check_content() {
   for (const auto* s : {&plan_.title, &plan_.short_title, &plan_.municipality, &plan_.department, &plan_.summary, &plan_.source_note})
     check(*s, plan_.location, p);
   if (plan_.period) check(plan_.period->label, plan_.location, with(p, base::Message{Msg::term_period, {}}));
+  if (plan_.series) check(plan_.series->title, plan_.series->location, with(p, msg<Msg::subject_series>(arg<"id">(plan_.series->id))));
   if (plan_.published) check(plan_.published->label, plan_.location, with(p, base::Message{Msg::term_published, {}}));
   for (const auto& [k, v] : plan_.inferred) check(v, plan_.location, with(p, msg<Msg::subject_inferred>(arg<"key">(k))));
   for (const auto& n : plan_.notes) check(n.text + n.where, plan_.location, with(p, base::Message{Msg::term_note, {}}));

@@ -114,6 +114,8 @@ void PlanComposer::item_table(Paginator& pg, bool landscape, bool summary) {
       if (!c.def) {
         text = c.number ? item.number : item.name;
         st = c.number ? &ts.centred : &ts.label;
+      } else if (plan_.is_pending(*c.def, item)) {
+        // Pending cells are joined into one across the row (below): they need no width of their own.
       } else if (auto it = item.fields.find(c.def->key); it != item.fields.end()) {
         text = present::field_plain_text(it->second);
         // Tags are printed in one line, joined by 、 (field_boxes).
@@ -187,6 +189,16 @@ void PlanComposer::item_table(Paginator& pg, bool landscape, bool summary) {
         boxes = summary ? layout_paragraph({Span{item.name, ts.label.face, style::kLink, anchor, {}}}, ts.label.paragraph, cw, m_)
                         : layout_paragraph({Span{item.name, ts.label.face, ts.label.color, {}, site_link(present::item_page(plan_.id, item.id))}},
                                            ts.label.paragraph, cw, m_);
+      } else if (plan_.is_pending(*cols[c].def, item)) {
+        // A plan-stage edition: the results are published at year end, not left blank. Neighbouring
+        // pending columns (実績, 自己評価, 評価理由 …) share one cell that says so once.
+        std::size_t end = c + 1;
+        double span_width = t.widths[c];
+        while (end < cols.size() && cols[end].def && plan_.is_pending(*cols[end].def, item)) span_width += t.widths[end++];
+        row.cells.push_back(make_cell(ts.centred.typeset(present::kPendingLabel, span_width - 2 * pad, m_), std::nullopt,
+                                      static_cast<int>(end - c)));
+        c = end - 1;
+        continue;
       } else if (auto it = item.fields.find(cols[c].def->key); it != item.fields.end()) {
         const bool compact = it->second.kind == model::FieldKind::status || it->second.kind == model::FieldKind::rating;
         boxes = field_boxes(it->second, *cols[c].def, cw, ts, compact);

@@ -268,6 +268,17 @@ std::vector<Box> layout_paragraph(const std::vector<Span>& spans, const Paragrap
       // Leading/trailing spaces are not drawn (they only move the pen).
       bool blank = true;
       for (std::size_t k = i; k < j; ++k) blank = blank && chars[k].cp == ' ';
+      if (!blank && sp.underline) {
+        // Under the baseline, clear of the descenders of Latin text, in the text's colour.
+        Rect rule;
+        rule.x = x;
+        rule.y = baseline + 0.14 * style.size;
+        rule.w = run_w;
+        rule.h = std::max(0.5, 0.06 * style.size);
+        rule.fill = run.color;
+        rule.stroke = std::nullopt;
+        box.content.rects.push_back(rule);
+      }
       if (!blank) box.content.texts.push_back(std::move(run));
       if (!sp.anchor.empty() || !sp.uri.empty() || !sp.file.empty()) {
         // Extend the previous link rectangle when this run continues the same link.

@@ -25,6 +25,7 @@ struct Span {
   std::string anchor;  ///< internal link target, or the named destination in `file`
   std::string uri;     ///< external link target
   std::string file;    ///< another PDF, by a file name relative to this one
+  bool underline = false;  ///< a rule under the text (the changed words of a 新旧対照表)
 };
 
 /// Horizontal alignment of a paragraph's lines (justify: Japanese justification, last line flush left).

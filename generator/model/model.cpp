@@ -157,6 +157,65 @@ const char* to_string(SectionInclude include) {
   return "";
 }
 
+const char* to_string(FieldDef::Cycle cycle) {
+  switch (cycle) {
+    case FieldDef::Cycle::results: return "results";
+    case FieldDef::Cycle::edition: return "edition";
+    case FieldDef::Cycle::carried: break;
+  }
+  return "carried";
+}
+
+const char* to_string(Stage stage) { return stage == Stage::plan ? "plan" : "results"; }
+const char* label_of(Stage stage) { return stage == Stage::plan ? "計画" : "実績"; }
+
+const char* to_string(Direction direction) {
+  switch (direction) {
+    case Direction::revise: return "revise";
+    case Direction::drop: return "drop";
+    case Direction::carry: break;
+  }
+  return "carry";
+}
+
+std::optional<Direction> NextYear::direction_of(const std::string& value) const {
+  for (const auto& [v, d] : values)
+    if (v == value) return d;
+  return std::nullopt;
+}
+
+namespace {
+bool blank(const std::string& s) {
+  // Spaces, tabs, line breaks and the ideographic space U+3000 only.
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') ++i;
+    else if (s.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
+    else return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool is_empty(const FieldValue& v) {
+  switch (v.kind) {
+    case FieldKind::text:
+    case FieldKind::markdown:
+    case FieldKind::status:
+    case FieldKind::rating: return blank(v.text);
+    case FieldKind::tags:
+    case FieldKind::departments: return v.values.empty();
+    case FieldKind::list: return v.list.empty();
+    case FieldKind::schedule: return v.schedule.empty();
+  }
+  return true;
+}
+
+bool Plan::is_pending(const FieldDef& def, const Entry& e) const {
+  if (stage != Stage::plan || def.cycle != FieldDef::Cycle::results) return false;
+  auto it = e.fields.find(def.key);
+  return it == e.fields.end() || is_empty(it->second);
+}
+
 const Plan* Model::find_plan(const std::string& id) const {
   for (const auto& p : plans)
     if (p.id == id) return &p;

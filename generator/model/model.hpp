@@ -30,8 +30,17 @@ struct FieldDef {
   std::string vocabulary;  ///< for status, rating and tags
   bool required = false;
   std::string description;
+  /// When the field is filled in the plan's yearly cycle (docs/content-format.md, "Series and editions"):
+  /// carried (default): written at plan time and carried into next year's edition; results: filled at
+  /// year end (実績, 自己評価 …; may be empty in a plan-stage edition, cleared by new-edition); edition:
+  /// says something of this edition only (新規・拡充; cleared by new-edition).
+  enum class Cycle { carried, results, edition };
   Location location;
+  Cycle cycle = Cycle::carried;  ///< after location: aggregate initialisers elsewhere end at location
 };
+
+/// The keyword of a field's cycle ("carried", "results", "edition").
+const char* to_string(FieldDef::Cycle cycle);
 
 struct VocabValue {
   std::string value;
@@ -111,6 +120,9 @@ struct FieldValue {
   Location location;
 };
 
+/// True when a value prints nothing: blank text (spaces, ideographic spaces, line breaks) or no entries.
+bool is_empty(const FieldValue& v);
+
 /// Fields and references shared by items and sub-items.
 struct Entry {
   std::string number;  ///< as printed; empty if none
@@ -127,6 +139,9 @@ struct Entry {
 struct Item : Entry {
   std::string id;
   Location id_location;
+  /// The id this item had in the previous edition of its series, when it was renumbered; empty: its own id.
+  std::string continues;
+  Location continues_location;
   std::string category;  ///< category id or empty
   std::vector<Entry> sub_items;
 };
@@ -263,6 +278,39 @@ struct Contact {
   bool empty() const { return department.empty() && phone.empty() && email.empty() && form_url.empty(); }
 };
 
+/// The series a plan is an edition of: one plan remade every fiscal year (コンプライアンス推進アクションプラン
+/// 令和7年度, 令和8年度 …). Editions of one series keep their items' identity by id.
+struct Series {
+  std::string id;        ///< slug naming the series (shared by all its editions)
+  std::string title;     ///< the series' name without a year; empty: the newest edition's title
+  int fiscal_year = 0;   ///< the fiscal year of this edition (Western, 2025 = 令和7年度)
+  Location location;
+  Location id_location;
+  Location year_location;
+};
+
+/// Where an edition stands in its year: published at plan time (実績・自己評価 still empty) or with its results.
+enum class Stage { plan, results };
+/// Keyword of a stage ("plan", "results").
+const char* to_string(Stage stage);
+/// Japanese label of a stage (計画, 実績).
+const char* label_of(Stage stage);
+
+/// What next year's edition does with an item, as the plan's direction field (次年度方向性) says.
+enum class Direction { carry, revise, drop };
+/// Keyword of a direction ("carry", "revise", "drop").
+const char* to_string(Direction direction);
+
+/// The plan's declared meaning of its direction field's values (継続 → carry, 変更 → revise,
+/// 「取組みは継続するが、項目としては掲載しない」 → drop …): which items go into next year's edition.
+struct NextYear {
+  std::string field;  ///< key of the direction field
+  std::vector<std::pair<std::string, Direction>> values;  ///< printed value → direction, in declared order
+  Location location;
+  /// The direction a printed value declares, or nullopt.
+  std::optional<Direction> direction_of(const std::string& value) const;
+};
+
 struct Plan {
   std::string id;
   std::string dir;
@@ -275,6 +323,10 @@ struct Plan {
   bool numbering_per_category = false;
   Contact contact;           ///< its own お問い合わせ先; empty means the site's
   PlanKind kind = PlanKind::action_plan;
+  std::optional<Series> series;  ///< the series it is an edition of, if any
+  Stage stage = Stage::results;  ///< a plan-stage edition may leave its results fields empty
+  Location stage_location;
+  std::optional<NextYear> next_year;
   std::optional<Period> period;
   std::optional<DateInfo> published;
   std::string department;
@@ -297,6 +349,9 @@ struct Plan {
   const Vocabulary* vocabulary(const std::string& name) const;
   const Category* find_category(const std::string& id) const;
   const Item* find_item(const std::string& id) const;
+  /// The field that has `cycle` results and is empty in `e`, in a plan-stage edition: shown as pending
+  /// (「実績は年度末に掲載」) rather than as an empty cell.
+  bool is_pending(const FieldDef& def, const Entry& e) const;
   /// The section that places `what`, or null when none does (it then follows the sections).
   const Section* placing(SectionInclude what) const;
   /// The title to use in breadcrumbs and tables (short_title if given).

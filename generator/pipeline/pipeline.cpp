@@ -8,6 +8,7 @@
 #include "pipeline/phases.hpp"
 
 #include "assemble/assemble.hpp"
+#include "assemble/report.hpp"
 #include "base/timer.hpp"
 #include "content/loader.hpp"
 #include "edition/edition.hpp"
@@ -96,6 +97,8 @@ bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Re
 
   Timer t_assemble;
   c.assembly = assemble::assemble(c.model);  // derived data for every writer; reports nothing
+  // `check --report`: the data-quality report's findings, as warnings at their places in the content.
+  if (options.report) assemble::quality_report(c.model, c.assembly, diags);
   result.stats.assemble_ms = t_assemble.ms();
   return true;
 }

@@ -23,6 +23,8 @@ struct Options {
   /// A review build: the editors' notes are shown, marked, with a banner (edition::make_review); without
   /// it the build publishes without them (edition::make_published).
   bool review = false;
+  /// `check --report`: the data-quality report's findings (assemble::quality_report) as warnings.
+  bool report = false;
   /// Seconds since 1970 from SOURCE_DATE_EPOCH (read by the CLI): the PDFs' CreationDate and ModDate.
   /// Without it the PDFs carry no date, so equal input gives equal bytes.
   std::optional<long long> source_date_epoch;

@@ -1,5 +1,7 @@
 #include "present/titles.hpp"
 
+#include "text/wareki.hpp"
+
 namespace planpress::present {
 
 std::string numbered_title(const std::string& number, const std::string& title) {
@@ -77,6 +79,20 @@ const char* remark_label(markdown::Remark remark) {
     case markdown::Remark::none: break;
   }
   return "";
+}
+
+std::string stage_notice(const model::Plan& p) {
+  if (p.stage != model::Stage::plan) return {};
+  std::string fields;
+  for (const auto& f : p.fields)
+    if (f.cycle == model::FieldDef::Cycle::results) fields += (fields.empty() ? "" : "・") + f.label;
+  std::string year = p.series && p.series->fiscal_year ? text::wareki_fiscal_year(p.series->fiscal_year) + "の" : std::string();
+  return "この版は" + year + "計画時点のものです。" + (fields.empty() ? std::string("実績") : fields) + "は年度末に掲載します。";
+}
+
+std::string edition_label(const model::Plan& p) {
+  if (!p.series || !p.series->fiscal_year) return {};
+  return text::wareki_fiscal_year(p.series->fiscal_year) + "（" + model::label_of(p.stage) + "）";
 }
 
 }  // namespace planpress::present

@@ -69,6 +69,17 @@ inline constexpr const char* kReviewShort = "レビュー版（公開用では�
 /// The heading set over the editors' notes wherever a review build shows them.
 inline constexpr const char* kEditorialLabel = "編集注記（レビュー版のみ）";
 
+/// What a plan-stage edition prints where a field filled at year end is still empty (docs/content-format.md,
+/// "Series and editions"), on its pages, in its PDF and in its export.
+inline constexpr const char* kPendingLabel = "実績は年度末に掲載";
+
+/// The notice of a plan-stage edition (plan page, PDF cover): 「この版は令和8年度の計画時点のものです。実績・自己評価…
+/// は年度末に掲載します。」 naming the plan's results fields; "" for a results edition.
+std::string stage_notice(const model::Plan& p);
+
+/// An edition's fiscal year and stage, 「令和8年度（計画）」; "" for a plan outside any series.
+std::string edition_label(const model::Plan& p);
+
 /// The label printed before a remark in Markdown: 編集注 (review builds only) or 掲載上の注記; "" for none.
 const char* remark_label(markdown::Remark remark);
 

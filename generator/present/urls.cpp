@@ -5,6 +5,8 @@ namespace planpress::present {
 std::string home_page() { return "index.html"; }
 std::string plan_page(const std::string& plan) { return "plans/" + plan + "/index.html"; }
 std::string item_page(const std::string& plan, const std::string& item) { return "plans/" + plan + "/items/" + item + ".html"; }
+std::string comparison_page(const std::string& plan) { return "plans/" + plan + "/comparison.html"; }
+std::string series_page(const std::string& series) { return "series/" + series + ".html"; }
 std::string plan_data_json(const std::string& plan) { return "data/" + plan + ".json"; }
 std::string plan_data_csv(const std::string& plan) { return "data/" + plan + ".csv"; }
 std::string catalog_json() { return "data/catalog.json"; }

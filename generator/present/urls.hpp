@@ -12,6 +12,9 @@ namespace planpress::present {
 std::string home_page();                                                  ///< index.html
 std::string plan_page(const std::string& plan);                           ///< plans/<id>/index.html
 std::string item_page(const std::string& plan, const std::string& item);  ///< plans/<id>/items/<item>.html
+/// plans/<id>/comparison.html: the 新旧対照表 between the previous edition of the series and this one.
+std::string comparison_page(const std::string& plan);
+std::string series_page(const std::string& series);                       ///< series/<series-id>.html
 std::string plan_data_json(const std::string& plan);                      ///< data/<id>.json
 std::string plan_data_csv(const std::string& plan);                       ///< data/<id>.csv
 std::string catalog_json();                                               ///< data/catalog.json

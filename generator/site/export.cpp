@@ -195,6 +195,14 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
   j["kind_label"] = model::label_of(p.kind);
   j["period"] = period_json(p.period);
   j["published"] = date_json(p.published);
+  if (p.series) {
+    ojson s;
+    s["id"] = p.series->id;
+    if (!p.series->title.empty()) s["title"] = p.series->title;
+    s["fiscal_year"] = p.series->fiscal_year;
+    j["series"] = s;
+  }
+  if (p.series || p.stage == model::Stage::plan) j["stage"] = model::to_string(p.stage);
   if (!p.department.empty()) j["department"] = p.department;
   if (!p.summary.empty()) j["summary"] = p.summary;
   // Editorial (review builds only; the published edition has none): inferred metadata, source, notes.
@@ -222,6 +230,7 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
     fj["kind"] = model::to_string(f.kind);
     if (!f.vocabulary.empty()) fj["vocabulary"] = f.vocabulary;
     fj["required"] = f.required;
+    if (f.cycle != model::FieldDef::Cycle::carried) fj["cycle"] = model::to_string(f.cycle);
     if (!f.description.empty()) fj["description"] = f.description;
     fields.push_back(fj);
   }
@@ -262,6 +271,7 @@ std::string export_plan_json(const model::Model& model, const xref::LinkGraph& l
   for (const auto& i : p.items) {
     ojson ij;
     ij["id"] = i.id;
+    if (!i.continues.empty()) ij["continues"] = i.continues;
     ij["number"] = i.number.empty() ? ojson(nullptr) : ojson(i.number);
     ij["name"] = i.name;
     ij["url"] = item_page(p.id, i.id);

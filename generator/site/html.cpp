@@ -6,6 +6,8 @@
 
 namespace planpress::site {
 
+std::string pending_html() { return std::string("<span class=\"pending\">") + present::kPendingLabel + "</span>"; }
+
 std::string escape_html(const std::string& text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

@@ -11,6 +11,9 @@ namespace planpress::site {
 /// Escapes & < > " ' for text and attribute values.
 std::string escape_html(const std::string& text);
 
+/// What a plan-stage edition shows in place of a results field that is still empty (「実績は年度末に掲載」).
+std::string pending_html();
+
 /// Plain text as printed: each "\n"-separated line becomes a paragraph.
 std::string text_to_html(const std::string& text);
 

@@ -70,6 +70,15 @@ class PageBuilder {
   json plan_context(const model::Plan& p) const;
   json item_context(const model::Plan& p, std::size_t index, const std::string& page) const;
 
+  // series_pages.cpp
+  /// The plan page's links to its series, the previous and next edition and its 新旧対照表; null outside a series.
+  json series_links(const model::Plan& p, const std::string& page) const;
+  /// The item across the editions of its series (year, stage, 自己評価, status, direction, link); null when
+  /// its plan is the only edition.
+  json item_history(const model::Plan& p, const model::Item& item, const std::string& page) const;
+  json series_context(const assemble::Series& s) const;
+  json comparison_context(const assemble::Series& s, const assemble::Comparison& c) const;
+
   // views.cpp
   json departments_index_context() const;
   json department_context(const assemble::Department& d) const;

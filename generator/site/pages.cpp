@@ -17,7 +17,8 @@ using namespace present;
 const std::vector<std::string>& required_templates() {
   static const std::vector<std::string> names = {"layout",      "index", "plan", "item",          "documents", "departments",
                                                  "department",  "evaluations", "xref", "accessibility", "search", "search-box",
-                                                 "404", "items-table", "category-blocks", "sitemap"};
+                                                 "404", "items-table", "category-blocks", "sitemap",
+                                                 "series", "comparison"};
   return names;
 }
 
@@ -63,6 +64,11 @@ void PageBuilder::build(io::OutputSink& out, base::Diagnostics& diags, int threa
       out.add(plan_data_json(p.id), export_plan_json(m_, in_.links, p, in_.with_pdf));
       out.add(plan_data_csv(p.id), export_plan_csv(m_, in_.links, p));
     });
+  }
+  for (const auto& s : a_.series) {
+    add(series_page(s.id), "series", [this, &s] { return series_context(s); });
+    for (const auto& c : s.comparisons)
+      add(comparison_page(c.after->id), "comparison", [this, &s, &c] { return comparison_context(s, c); });
   }
   add(departments_page(), "departments", [this] { return departments_index_context(); });
   for (const auto& d : a_.departments) add(d.page, "department", [this, &d] { return department_context(d); });

@@ -96,6 +96,10 @@ json PageBuilder::fields_json(const model::Entry& e, const model::Plan& p, const
   json out = json::array();
   for (const auto& def : p.fields) {
     auto it = e.fields.find(def.key);
+    if (p.is_pending(def, e)) {
+      out.push_back(json{{"key", def.key}, {"label", field_label(e, def)}, {"kind", model::to_string(def.kind)}, {"html", pending_html()}});
+      continue;
+    }
     if (it == e.fields.end()) continue;
     out.push_back(json{{"key", def.key}, {"label", field_label(e, def)}, {"kind", model::to_string(def.kind)},
                        {"html", field_html(it->second, def, p, from_page, /*link_departments=*/true)}});
@@ -250,6 +254,9 @@ json PageBuilder::plan_context(const model::Plan& p) const {
   ctx["page_title"] = title_with_municipality(p, /*full=*/true);
   ctx["description"] = p.summary.empty() ? p.municipality + "「" + p.title + "」の内容と取組項目の一覧です。" : p.summary;
   ctx["department"] = p.department;
+  ctx["edition"] = present::edition_label(p);
+  ctx["series"] = series_links(p, page);
+  ctx["stage_notice"] = present::stage_notice(p);
   // Review builds only (the published edition has no source): the extracted text the content was made from.
   ctx["source"] = p.source_note + (p.source_file.empty() ? "" : (p.source_note.empty() ? "" : "　") + p.source_file);
   json inferred = json::array();
@@ -302,7 +309,8 @@ json PageBuilder::plan_context(const model::Plan& p) const {
     for (const auto& key : p.presentation.columns) {
       auto it = i.fields.find(key);
       const auto* def = p.field(key);
-      cells.push_back(json{{"html", it == i.fields.end() || !def ? "" : field_html(it->second, *def, p, page)}});
+      cells.push_back(json{{"html", def && p.is_pending(*def, i) ? pending_html()
+                                    : it == i.fields.end() || !def ? "" : field_html(it->second, *def, p, page)}});
     }
     rows.push_back(json{{"group", false}, {"number", i.number}, {"name", i.name}, {"href", short_link(page, item_page(p.id, i.id))},
                         {"cells", cells}});
@@ -323,6 +331,7 @@ json PageBuilder::item_context(const model::Plan& p, std::size_t index, const st
   const auto* placing = p.placing(model::SectionInclude::items);
   ctx["items_href"] = relative_link(page, with_anchor(plan_page(p.id), placing ? section_anchor(placing->id) : "items-title"));
   ctx["fields"] = fields_json(i, p, page);
+  ctx["history"] = item_history(p, i, page);
   const auto outgoing = links_json(in_.links.outgoing(p.id + "#" + i.id), false, page, &p);
   json subs = json::array();
   for (std::size_t k = 0; k < i.sub_items.size(); ++k) {

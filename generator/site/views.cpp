@@ -65,10 +65,13 @@ json PageBuilder::department_context(const assemble::Department& d) const {
   const std::string& page = d.page;
   // Items grouped by plan, in plan order.
   json plans = json::array();
+  json older = json::array();  // editions a newer edition of their series replaces: shown on request
+  std::set<const model::Item*> current, past;  // distinct items, as Department::item_count counts them
   for (const auto& p : m_.plans) {
     json items = json::array();
     for (const auto& a : d.assignments) {
       if (a.plan != &p) continue;
+      (a_.superseded(p) ? past : current).insert(a.item);
       const xref::Endpoint e{xref::TargetKind::item, p.id, a.item->id, a.sub_item};
       json j = target_json(e, page);
       const auto* def = p.field(a.field);
@@ -82,9 +85,15 @@ json PageBuilder::department_context(const assemble::Department& d) const {
       }
       items.push_back(j);
     }
-    if (!items.empty())
-      plans.push_back(json{{"title", p.title}, {"href", relative_link(page, plan_page(p.id))}, {"items", items},
-                           {"count", items.size()}});
+    if (items.empty()) continue;
+    json entry{{"title", p.title}, {"href", relative_link(page, plan_page(p.id))}, {"count", items.size()}};
+    if (a_.superseded(p)) {
+      entry["items"] = items;
+      older.push_back(entry);
+    } else {
+      entry["items"] = items;
+      plans.push_back(entry);
+    }
   }
   json siblings = json::array();
   for (const auto& o : a_.departments)
@@ -93,7 +102,8 @@ json PageBuilder::department_context(const assemble::Department& d) const {
       siblings.push_back(json{{"name", o.unit.name}, {"href", short_link(page, o.page)}});
   return json{{"title", d.title}, {"name", d.unit.name}, {"municipality", d.municipality},
               {"bureau", d.unit.generic ? "" : d.unit.bureau},
-              {"generic", d.unit.generic}, {"plans", plans}, {"item_count", d.item_count},
+              {"generic", d.unit.generic}, {"plans", plans}, {"item_count", current.size()},
+              {"older", older.empty() ? json(nullptr) : json{{"list", older}, {"count", past.size()}}},
               {"siblings", listing(siblings)}, {"breadcrumbs", crumbs(page)}, {"index_href", short_link(page, departments_page())},
               {"description", d.municipality + d.unit.name + "が担当する取組項目の一覧（計画横断）"}};
 }

@@ -55,6 +55,10 @@ void PlanReader::read_items(const JsonRef& root, Plan& p) {
     named.what = msg<Msg::subject_element_id>(arg<"kind">(term(Msg::term_item)), arg<"id">(item.id));
     read_entry(named, item, p, named.what);
     item.category = r_.text(v, "category");
+    if (auto c = r_.member(v, "continues")) {
+      item.continues = r_.slug(v, "continues");
+      item.continues_location = r_.at(c.pointer);
+    }
     if (!item.number.empty()) {
       std::string key;
       for (char c : text::nfkc(item.number))
@@ -87,15 +91,20 @@ void PlanReader::read_items(const JsonRef& root, Plan& p) {
                    hints);
     }
     for (const auto& f : p.fields) {
-      if (!f.required) continue;
+      // A plan-stage edition is published before its results exist (「実績は年度末に掲載」).
+      if (!f.required || (p.stage == Stage::plan && f.cycle == FieldDef::Cycle::results)) continue;
       auto it = item.fields.find(f.key);
+      // A field filled at year end, missing in a results edition: maybe the edition is published at plan time.
+      const base::Message stage_hint = msg<Msg::common_results_stage_hint>(arg<"plan">(p.id));
+      const bool results_field = f.cycle == FieldDef::Cycle::results;
       if (it == item.fields.end()) {
-        diags_.error(r_.at(v.pointer), msg<Msg::missing_field_required>(arg<"item">(item.id), arg<"key">(f.key), arg<"label">(f.label),
-                                                                         arg<"plan">(p.id)));
+        diags_.error(r_.at(v.pointer),
+                     msg<Msg::missing_field_required>(arg<"item">(item.id), arg<"key">(f.key), arg<"label">(f.label), arg<"plan">(p.id)),
+                     results_field ? std::vector<base::Message>{stage_hint} : std::vector<base::Message>{});
       } else if (!it->second.malformed && is_empty(it->second)) {  // a wrong type was reported already
         diags_.error(it->second.location,
                      msg<Msg::empty_value_required>(arg<"item">(item.id), arg<"key">(f.key), arg<"label">(f.label), arg<"plan">(p.id)),
-                     {msg<Msg::empty_value_required_hint>()});
+                     {results_field ? stage_hint : base::Message(msg<Msg::empty_value_required_hint>())});
       }
     }
     std::size_t index = 0;
@@ -261,19 +270,6 @@ std::optional<ScheduleRow> PlanReader::schedule_row(const JsonRef& e) {
   return row;
 }
 
-bool PlanReader::is_empty(const FieldValue& v) {
-  auto blank = [](const std::string& s) { return is_blank(s); };
-  switch (v.kind) {
-    case FieldKind::text:
-    case FieldKind::markdown:
-    case FieldKind::status:
-    case FieldKind::rating: return blank(v.text);
-    case FieldKind::tags:
-    case FieldKind::departments: return v.values.empty();
-    case FieldKind::list: return v.list.empty();
-    case FieldKind::schedule: return v.schedule.empty();
-  }
-  return true;
-}
+bool PlanReader::is_empty(const FieldValue& v) { return model::is_empty(v); }
 
 }  // namespace planpress::validate

@@ -44,6 +44,10 @@ void PlanReader::read_fields(const JsonRef& root, Plan& p) {
     def.kind = field_kind_from(r_.keyword(f, "kind", field_kind_keywords())).value_or(FieldKind::text);
     def.vocabulary = r_.text(f, "vocabulary");
     def.required = r_.boolean(f, "required").value_or(false);
+    if (r_.member(f, "cycle")) {
+      const std::string cycle = r_.keyword(f, "cycle", {"carried", "results", "edition"});
+      def.cycle = cycle == "results" ? FieldDef::Cycle::results : cycle == "edition" ? FieldDef::Cycle::edition : FieldDef::Cycle::carried;
+    }
     def.description = r_.paragraphs(f, "description", false);
     def.location = r_.at(f.pointer);
     if (!def.key.empty() && !seen.insert(def.key).second)

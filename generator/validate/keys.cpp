@@ -34,9 +34,11 @@ const ObjectKeys documents{"documents.schema.json#", {"$schema", "documents"}, {
 
 const ObjectKeys plan{"plan.schema.json#",
                       {"$schema", "id", "title", "short_title", "municipality", "organisation", "contact", "kind", "numbering",
-                       "period", "published", "department", "summary", "inferred", "source", "refs", "fields", "vocabularies", "presentation",
+                       "series", "stage", "period", "published", "department", "summary", "inferred", "source", "refs", "fields", "vocabularies", "next_year", "presentation",
                        "sections", "categories", "items", "indicators", "notes", "external_documents"},
                       {"id", "title", "municipality", "kind", "fields", "items"}};
+const ObjectKeys series{"plan.schema.json#/properties/series", {"id", "title", "fiscal_year"}, {"id", "fiscal_year"}};
+const ObjectKeys next_year{"plan.schema.json#/properties/next_year", {"field", "carry", "revise", "drop"}, {"field"}};
 const ObjectKeys plan_inferred{"plan.schema.json#/properties/inferred",
                                {"title", "short_title", "period", "published", "municipality", "kind", "department"},
                                {}};
@@ -55,7 +57,7 @@ const ObjectKeys external_document{"plan.schema.json#/definitions/externalDocume
                                    {"id", "title"}};
 
 const ObjectKeys field{"plan.schema.json#/definitions/field",
-                       {"key", "label", "kind", "vocabulary", "required", "description"},
+                       {"key", "label", "kind", "vocabulary", "required", "cycle", "description"},
                        {"key", "label", "kind"}};
 const ObjectKeys vocabulary{"plan.schema.json#/definitions/vocabulary", {"label", "values"}, {"values"}};
 const ObjectKeys vocabulary_value{"plan.schema.json#/definitions/vocabulary/properties/values/items",
@@ -70,7 +72,7 @@ const ObjectKeys category{"plan.schema.json#/definitions/category",
 const ObjectKeys block{"plan.schema.json#/definitions/block", {"label", "text"}, {"text"}};
 
 const ObjectKeys item{"plan.schema.json#/definitions/item",
-                      {"id", "number", "name", "category", "fields", "labels", "sub_items", "refs", "notes", "source"},
+                      {"id", "continues", "number", "name", "category", "fields", "labels", "sub_items", "refs", "notes", "source"},
                       {"id", "name"}};
 const ObjectKeys sub_item{"plan.schema.json#/definitions/subItem",
                           {"number", "name", "fields", "labels", "refs", "notes", "source"},

@@ -36,7 +36,7 @@ extern const ObjectKeys site, site_contact, site_pdf, site_margins, site_fonts;
 // documents.json
 extern const ObjectKeys documents;
 // plan.json: metadata
-extern const ObjectKeys plan, plan_contact, plan_inferred, plan_source, presentation;
+extern const ObjectKeys plan, plan_contact, plan_inferred, plan_source, presentation, series, next_year;
 // shared by several files
 extern const ObjectKeys period, date, ref, note, external_document;
 // field definitions and vocabularies

@@ -28,6 +28,7 @@ Plan PlanReader::run() {
   if (r_.member(root, "numbering")) p.numbering_per_category = r_.keyword(root, "numbering", {"plan", "category"}) == "category";
   if (auto c = r_.member(root, "contact")) p.contact = read_contact(r_, c, keys::plan_contact);
   p.kind = plan_kind_from(r_.keyword(root, "kind", plan_kind_keywords())).value_or(PlanKind::action_plan);
+  read_series(root, p);
   p.period = period(root, "period");
   p.published = date(root, "published");
   p.department = r_.text(root, "department");
@@ -44,10 +45,12 @@ Plan PlanReader::run() {
   p.notes = notes(root);
   read_vocabularies(root, p);
   read_fields(root, p);
+  read_next_year(root, p);
   read_presentation(root, p);
   read_sections(root, p);
   read_categories(r_.member(root, "categories"), p.categories, 0);
   read_items(root, p);
+  check_directions(p);
   read_indicators(root, p);
   for (const auto& d : r_.array(root, "external_documents", Msg::term_external_document))
     documents_.push_back(external_document(d, p.id));

@@ -38,6 +38,10 @@ class PlanReader : public DocumentReader {
   void check_vocabulary(const std::string& value, const std::string& pointer, const FieldDef& def, const Plan& p);
   std::optional<ScheduleRow> schedule_row(const JsonRef& e);
   static bool is_empty(const FieldValue& v);
+  // series.cpp
+  void read_series(const JsonRef& root, Plan& p);
+  void read_next_year(const JsonRef& root, Plan& p);
+  void check_directions(const Plan& p);
   // indicators.cpp
   void read_indicators(const JsonRef& root, Plan& p);
   void read_indicator_values(const JsonRef& v, Indicator& ind);  // segments and values

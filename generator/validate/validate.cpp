@@ -41,6 +41,7 @@ Model validate(const content::RawContent& raw, base::Diagnostics& diags) {
     for (std::size_t i = 0; i < model.plans.size(); ++i)
       if ((dirs[i] == model.plans[i].id) == named_after_id) claim(model.plans[i].id, model.plans[i].location, Msg::term_plan, &dirs[i]);
   for (const auto& d : model.documents) claim(d.id, d.location, Msg::term_external_document, nullptr);
+  check_series(model, diags);
   return model;
 }
 

@@ -159,3 +159,84 @@ TEST_CASE("department pages have readable, stable names: the municipality and th
   CHECK(two[0].slug == "A-課");
   CHECK(two[1].slug == "A-課-2");
 }
+
+// --- series, history and the 新旧対照表 (tests/cycle/pair: a 令和7年度 results edition and a 令和8年度 plan
+// edition of one series with one item added, one removed, one renamed, one renumbered and one reworded) ---
+
+#include "linked_content.hpp"
+
+namespace {
+std::string marked(const std::vector<DiffSpan>& spans) {
+  std::string out;
+  for (const auto& s : spans) out += s.changed ? "[" + s.text + "]" : s.text;
+  return out;
+}
+}  // namespace
+
+TEST_CASE("diff_text marks the changed characters on both sides", "[assemble][series]") {
+  auto d = diff_text("職員向けの研修を年2回実施する。", "職員向けの研修を年3回実施し、効果を測定する。");
+  CHECK(marked(d.before) == "職員向けの研修を年[2]回実施する。");
+  CHECK(marked(d.after) == "職員向けの研修を年[3]回実施[し、効果を測定]する。");
+  // A phrase rewritten around one shared character reads as one change, not as scattered letters.
+  d = diff_text("研修を実施する。", "講座を開催する。");
+  CHECK(marked(d.before) == "[研修を実施]する。");
+  CHECK(marked(d.after) == "[講座を開催]する。");
+  d = diff_text("同じ", "同じ");
+  CHECK(marked(d.after) == "同じ");
+  d = diff_text("", "新しい");
+  CHECK(marked(d.before).empty());
+  CHECK(marked(d.after) == "[新しい]");
+}
+
+TEST_CASE("the 新旧対照表 of a pair of editions", "[assemble][series]") {
+  planpress::testing::LinkedContent c(std::string(PLANPRESS_SOURCE_DIR) + "/tests/cycle/pair/content");
+  REQUIRE(c.assembly.series.size() == 1);
+  const auto& s = c.assembly.series[0];
+  CHECK(s.id == "midorino-kenshu");
+  CHECK(s.title == "みどり野市職員研修アクションプラン");
+  REQUIRE(s.editions.size() == 2);
+  CHECK(s.editions[0]->id == "midorino-kenshu-r7");
+  REQUIRE(s.comparisons.size() == 1);
+  const auto& cmp = s.comparisons[0];
+  CHECK(cmp.after == &c.plan("midorino-kenshu-r8"));
+  CHECK(c.assembly.comparison_into(c.plan("midorino-kenshu-r8")) == &cmp);
+  CHECK(c.assembly.comparison_into(c.plan("midorino-kenshu-r7")) == nullptr);
+  REQUIRE(cmp.added.size() == 1);
+  CHECK(cmp.added[0]->id == "8");
+  REQUIRE(cmp.removed.size() == 1);
+  CHECK(cmp.removed[0]->id == "3");
+  CHECK(cmp.unchanged == 1);  // No.5; results, ratings and directions are not compared
+  REQUIRE(cmp.changed.size() == 3);
+  const auto& reworded = cmp.changed[0];
+  CHECK(reworded.after->id == "1");
+  REQUIRE(reworded.fields.size() == 1);
+  CHECK(reworded.fields[0].label == "内容");
+  CHECK(marked(reworded.fields[0].diff.after) == "職員向けの研修を年[3]回実施[し、効果を測定]する。");
+  const auto& renamed = cmp.changed[1];
+  REQUIRE(renamed.fields.size() == 1);
+  CHECK(renamed.fields[0].key == "name");
+  CHECK(marked(renamed.fields[0].diff.after) == "相談窓口の運用[と周知]");
+  // No.7 continues No.4: the same item, renumbered.
+  const auto& renumbered = cmp.changed[2];
+  CHECK(renumbered.before->id == "4");
+  CHECK(renumbered.after->id == "7");
+  REQUIRE(renumbered.fields.size() == 1);
+  CHECK(renumbered.fields[0].key == "number");
+}
+
+TEST_CASE("an item's history follows ids and continues", "[assemble][series]") {
+  planpress::testing::LinkedContent c(std::string(PLANPRESS_SOURCE_DIR) + "/tests/cycle/pair/content");
+  const auto& s = c.assembly.series[0];
+  const auto& r7 = c.plan("midorino-kenshu-r7");
+  const auto& r8 = c.plan("midorino-kenshu-r8");
+  auto h = item_history(s, r7, *r7.find_item("4"));
+  REQUIRE(h.size() == 2);
+  CHECK(h[0].item->id == "4");
+  CHECK(h[1].plan == &r8);
+  CHECK(h[1].item->id == "7");
+  h = item_history(s, r8, *r8.find_item("7"));
+  REQUIRE(h.size() == 2);
+  CHECK(h[0].item->id == "4");
+  CHECK(item_history(s, r7, *r7.find_item("3")).size() == 1);  // left out of R8
+  CHECK(item_history(s, r8, *r8.find_item("8")).size() == 1);  // new in R8
+}

@@ -14,7 +14,7 @@
 //   --- expected en            the same in English (--lang en); optional, after the Japanese
 // A default content/site.json and the repository's templates/ are present unless a case overrides them.
 // Marker files: "fonts" adds the IPAex fonts at their default paths, "strict" runs with --strict, "build"
-// runs `planpress build` into output/ instead of `check`, "search-index-limit" holds the size of the search
+// runs `planpress build` into output/ instead of `check`, "report" runs `check --report`, "search-index-limit" holds the size of the search
 // index (bytes) above which site-too-large is reported, and "command" runs the command its first line
 // gives instead: `fmt [--check] [FILE...]` or `sheet import [--dry-run] FILE...` (without the PDF phase
 // unless "fonts" is there).
@@ -245,6 +245,8 @@ void fill(io::MemoryFileSystem& mfs, const Case& c) {
 pipeline::Options options_of(const Case& c) {
   pipeline::Options options;
   options.strict = c.files.count("strict") > 0;
+  // "report": `check --report` (the data-quality report, on the review edition as the CLI does).
+  options.report = options.review = c.files.count("report") > 0;
   if (auto it = c.files.find("search-index-limit"); it != c.files.end())
     options.search_index_warning_bytes = std::stoull(it->second);
   return options;
