@@ -24,7 +24,10 @@ FUZZ_SECONDS ?= 600
 FUZZ_JOBS ?= 2
 SANITIZE_DIR ?= build-sanitize
 
-.PHONY: all deps test-deps fuzz-deps browser-deps configure compile site test test-sanitize fuzz check bench clean
+# `make bench` alone needs Hugo (the site generator planpress is compared with) and perf (the profile).
+BENCH_PACKAGES := hugo linux-perf
+
+.PHONY: all deps test-deps fuzz-deps bench-deps browser-deps configure compile site test test-sanitize fuzz check bench clean
 
 all: site
 
@@ -55,6 +58,9 @@ test-deps: deps
 
 fuzz-deps: deps
 	$(call install_missing,$(FUZZ_PACKAGES))
+
+bench-deps: deps
+	$(call install_missing,$(BENCH_PACKAGES))
 
 # Node.js runs the browser tests (playwright-core drives Debian's chromium; axe-core checks accessibility).
 # A machine that already has node and npm (e.g. from NodeSource) keeps them; otherwise Debian's are installed.
@@ -105,8 +111,13 @@ fuzz: fuzz-deps
 	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_json fuzz_markdown fuzz_mustache fuzz_search_normalize fuzz_line_break fuzz_workbook
 	tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_JOBS)
 
-# The PDF benchmark (not a test: performance is shown by the benchmark, never asserted by a test).
-bench: compile
+# The benchmarks (not tests: performance is shown by the benchmark, never asserted by a test): the site
+# against Hugo on a synthetic corpus (bench/site/run.sh, BENCH_SIZES items, BENCH_RUNS interleaved runs),
+# then the PDFs (bench/pdf/run.js).
+BENCH_SIZES ?= 2000 10000
+BENCH_RUNS ?= 3
+bench: compile bench-deps
+	python3 bench/site/run.py --build $(BUILD_DIR) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --edit
 	node bench/pdf/run.js $(BUILD_DIR)/planpress
 
 clean:

@@ -242,6 +242,10 @@ void print_timings(const pipeline::Stats& s) {
                 "fonts %.1f ms, pdf %.1f ms, publish %.1f ms\n",
                 s.load_ms, s.validate_ms, s.link_ms, s.assemble_ms, s.templates_ms, s.render_ms, s.fonts_ms, s.pdf_ms, s.publish_ms);
   std::cerr << line;
+  // What the build did to the output: files written, left as they were, and removed.
+  std::snprintf(line, sizeof line, "timings: files %zu: written %zu, unchanged %zu, removed %zu\n", s.files, s.written,
+                s.unchanged, s.removed);
+  std::cerr << line;
   for (const auto& p : s.pdfs) {
     std::snprintf(line, sizeof line, "timings: pdf %s: %zu pages, %zu bytes, layout %.1f ms, write %.1f ms, cpu %.1f ms\n",
                   p.plan.c_str(), p.pages, p.bytes, p.layout_ms, p.write_ms, p.cpu_ms);

@@ -179,6 +179,15 @@ IoError RealFileSystem::write_file(const std::string& path, const std::string& b
   return std::nullopt;
 }
 
+IoError RealFileSystem::link_file(const std::string& existing, const std::string& link) {
+  if (::link(existing.c_str(), link.c_str()) == 0) return std::nullopt;
+  if (errno == ENOENT && !parent_path(link).empty() && kind(existing) == FileKind::regular) {
+    if (auto e = create_directories(parent_path(link))) return e;
+    if (::link(existing.c_str(), link.c_str()) == 0) return std::nullopt;
+  }
+  return link + ": " + std::strerror(errno);
+}
+
 IoError RealFileSystem::create_directories(const std::string& path) {
   std::error_code ec;
   fs::create_directories(path, ec);
@@ -432,6 +441,14 @@ std::vector<std::string> MemoryFileSystem::list_directory(const std::string& pat
 
 IoError MemoryFileSystem::write_file(const std::string& path, const std::string& bytes) {
   files_[follow(path, true)] = bytes;
+  return std::nullopt;
+}
+
+IoError MemoryFileSystem::link_file(const std::string& existing, const std::string& link) {
+  const auto it = files_.find(follow(existing, true));
+  if (it == files_.end()) return existing + ": No such file or directory";
+  files_[follow(link, true)] = it->second;
+  ++linked_;
   return std::nullopt;
 }
 

@@ -56,6 +56,9 @@ class FileSystem {
   /// Atomically exchanges two existing paths (falls back to two renames where the OS cannot).
   virtual IoError exchange(const std::string& a, const std::string& b) = 0;
   virtual IoError remove_all(const std::string& path) = 0;
+  /// Makes `link` (its parent directories created) a second name of the existing regular file `existing`
+  /// (a hard link: no bytes are copied). Publishing uses it for the files a build left unchanged.
+  virtual IoError link_file(const std::string& existing, const std::string& link) = 0;
   /// Takes an exclusive advisory lock on the file `path` (created if missing) without waiting, and writes
   /// `owner` into it. If another process holds it, returns nullptr and sets `holder` to what that process
   /// wrote (and `error` empty); on any other failure returns nullptr and sets `error`.
@@ -82,6 +85,7 @@ class RealFileSystem final : public FileSystem {
   IoError rename(const std::string& from, const std::string& to) override;
   IoError exchange(const std::string& a, const std::string& b) override;
   IoError remove_all(const std::string& path) override;
+  IoError link_file(const std::string& existing, const std::string& link) override;
   std::unique_ptr<FileLock> try_lock(const std::string& path, const std::string& owner, std::string& holder,
                                      std::string& error) override;
 };
@@ -116,6 +120,9 @@ class MemoryFileSystem final : public FileSystem {
   IoError rename(const std::string& from, const std::string& to) override;
   IoError exchange(const std::string& a, const std::string& b) override;
   IoError remove_all(const std::string& path) override;
+  /// The bytes are copied (an in-memory tree has no inodes); `links()` counts the calls for tests.
+  IoError link_file(const std::string& existing, const std::string& link) override;
+  std::size_t links() const { return linked_; }
   std::unique_ptr<FileLock> try_lock(const std::string& path, const std::string& owner, std::string& holder,
                                      std::string& error) override;
 
@@ -130,6 +137,7 @@ class MemoryFileSystem final : public FileSystem {
   std::set<std::string> foreign_;
   std::map<std::string, std::string> locks_;  // path → owner, shared by every lock of this tree
   int unique_ = 0;
+  std::size_t linked_ = 0;
 };
 
 /// Another file system with some files replaced (path → bytes), read-only: `check` runs on the content as
@@ -156,6 +164,7 @@ class OverlayFileSystem final : public FileSystem {
   IoError rename(const std::string& from, const std::string&) override { return read_only(from); }
   IoError exchange(const std::string& a, const std::string&) override { return read_only(a); }
   IoError remove_all(const std::string& path) override { return read_only(path); }
+  IoError link_file(const std::string&, const std::string& link) override { return read_only(link); }
   std::unique_ptr<FileLock> try_lock(const std::string& path, const std::string&, std::string& holder,
                                      std::string& error) override {
     holder.clear();

@@ -1,9 +1,9 @@
 #include "pdf_jobs/pdf_jobs.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
+#include <optional>
 
+#include "base/parallel.hpp"
 #include "base/timer.hpp"
 #include "compose/compose.hpp"
 #include "pdf/fonts.hpp"
@@ -40,7 +40,7 @@ PlanStats make_pdf(const model::Model& model, const xref::SymbolTable& symbols, 
 }  // namespace
 
 Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::SymbolTable& symbols,
-                const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options, io::OutputTree* tree,
+                const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options, io::OutputSink* sink,
                 base::Diagnostics& diags) {
   Stats stats;
   base::Timer t_fonts;
@@ -50,26 +50,24 @@ Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref:
   base::Timer t_pdf;
   const std::size_t n = model.plans.size();
   std::vector<base::Diagnostics> plan_diags(n);
-  std::vector<std::string> bytes(n);
   std::vector<PlanStats> plan_stats(n);
-  // Each thread takes the next plan until none is left.
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < n; i = next++)
-      plan_stats[i] = make_pdf(model, symbols, links, assembly, model.plans[i], *fonts, options, &bytes[i], plan_diags[i]);
-  };
-  const int threads = std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  for (std::size_t i = 0; i < n; ++i) {
-    diags.merge(plan_diags[i]);
-    if (tree && !bytes[i].empty()) (*tree)[present::plan_pdf(model.plans[i].id)] = std::move(bytes[i]);
-  }
+  base::run_parallel(n, options.jobs, [&](std::size_t i) {
+    std::string bytes;
+    plan_stats[i] = make_pdf(model, symbols, links, assembly, model.plans[i], *fonts, options, &bytes, plan_diags[i]);
+    if (sink && !bytes.empty() && !plan_diags[i].has_errors()) sink->add(present::plan_pdf(model.plans[i].id), std::move(bytes));
+  });
+  for (std::size_t i = 0; i < n; ++i) diags.merge(plan_diags[i]);
   stats.plans = std::move(plan_stats);
   stats.pdf_ms = t_pdf.ms();
   return stats;
+}
+
+Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::SymbolTable& symbols,
+                const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options, io::OutputTree* tree,
+                base::Diagnostics& diags) {
+  std::optional<io::TreeSink> sink;
+  if (tree) sink.emplace(*tree);
+  return make_pdfs(fs, model, symbols, links, assembly, options, sink ? &*sink : nullptr, diags);
 }
 
 }  // namespace planpress::pdf_jobs

@@ -45,4 +45,10 @@ Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref:
                 const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options, io::OutputTree* tree,
                 base::Diagnostics& diags);
 
+/// Like make_pdfs into a tree, but each plan's PDF goes to `sink` (when given) as soon as it is written
+/// without errors, so no more PDFs are held in memory than there are threads.
+Stats make_pdfs(const io::FileSystem& fs, const model::Model& model, const xref::SymbolTable& symbols,
+                const xref::LinkGraph& links, const assemble::Assembly& assembly, const Options& options, io::OutputSink* sink,
+                base::Diagnostics& diags);
+
 }  // namespace planpress::pdf_jobs

@@ -1,7 +1,9 @@
 #include "pipeline/pipeline.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <thread>
 
 #include "pipeline/phases.hpp"
 
@@ -105,16 +107,38 @@ bool load_model(const io::FileSystem& fs, const Options& options, Checked& c, Re
 
 namespace {
 
+// Passes files on to a sink and counts them, and the size of the search index.
+class CountingSink final : public io::OutputSink {
+ public:
+  explicit CountingSink(io::OutputSink& next) : next_(next) {}
+  void add(const std::string& path, std::string bytes) override {
+    ++files;
+    if (path.rfind("search/", 0) == 0) {
+      search_bytes += bytes.size();
+      ++search_files;
+      std::uintmax_t seen = search_largest;
+      while (bytes.size() > seen && !search_largest.compare_exchange_weak(seen, bytes.size())) {
+      }
+    }
+    next_.add(path, std::move(bytes));
+  }
+  std::atomic<std::size_t> files{0};
+  std::atomic<std::uintmax_t> search_bytes{0}, search_files{0}, search_largest{0};
+
+ private:
+  io::OutputSink& next_;
+};
+
+// Keeps nothing (check renders every file to meet every problem, and drops it).
+class DiscardingSink final : public io::OutputSink {
+ public:
+  void add(const std::string&, std::string) override {}
+};
+
 // A site whose search index grows past the limit still works (a query loads only the shards it needs),
 // but it is slow to copy and publish, and the shards of common characters get large: say so.
-void report_size(const io::OutputTree& tree, const Options& options, base::Diagnostics& diags) {
-  std::uintmax_t index = 0, largest = 0, files = 0;
-  for (const auto& [path, bytes] : tree) {
-    if (path.rfind("search/", 0) != 0) continue;
-    index += bytes.size();
-    largest = std::max<std::uintmax_t>(largest, bytes.size());
-    ++files;
-  }
+void report_size(const CountingSink& counted, const Options& options, base::Diagnostics& diags) {
+  const std::uintmax_t index = counted.search_bytes, largest = counted.search_largest, files = counted.search_files;
   if (index <= options.search_index_warning_bytes) return;
   auto mb = [](std::uintmax_t b) {
     char s[32];
@@ -138,6 +162,11 @@ struct Pipeline : Checked {
     auto& diags = result.diagnostics;
     auto stop = [&](const char* phase) { return stopped(result, options, phase); };
     if (!load_model(fs, options, *this, result, Edition::of_build)) return false;
+    // The parsed JSON (a document tree and a source span per value) has served once the model is made:
+    // the model keeps its own locations. Freeing it keeps it out of the rest of the build's memory.
+    raw.plans.clear();
+    raw.site.reset();
+    raw.documents.reset();
 
     Timer t_templates;
     auto files = tmpl::load_templates(fs, options.templates_dir, diags);
@@ -163,16 +192,24 @@ struct Pipeline : Checked {
 
   // Phase render: the site and the search index into `tree`. Returns false (with result filled in) when
   // rendering reported an error (a template recursion that the data never ends).
-  bool render(const Options& options, io::OutputTree& tree, Result& result) const {
+  bool render(const Options& options, CountingSink& out, Result& result) const {
     Timer t_render;
     site::SiteInput input{model, *symbols, links, assembly, templates, assets, options.pdf, &quality};
     base::Diagnostics found;
-    site::render_site(input, tree, found);
-    search::render_search(model, *symbols, assembly, tree);
+    // The search index is one job beside the pages: with -j 2 it runs on a thread of its own while the
+    // pages share both threads.
+    std::thread search_thread;
+    search::IndexOptions index_options;
+    index_options.threads = options.jobs;  // the lists of different characters are built side by side
+    auto search = [&] { search::render_search(model, *symbols, assembly, out, index_options); };
+    if (options.jobs > 1) search_thread = std::thread(search);
+    site::render_site(input, out, found, options.jobs);
+    if (search_thread.joinable()) search_thread.join();
+    else search();
     result.diagnostics.merge_distinct(found);  // a problem of a template is met on every page that uses it
     // A template tag whose name no page context has (template-unknown-variable).
     templates.report_unknown_names(result.diagnostics);
-    report_size(tree, options, result.diagnostics);
+    report_size(out, options, result.diagnostics);
     result.stats.render_ms = t_render.ms();
     result.outcome = outcome_of(result.diagnostics, options.strict);
     if (result.outcome == Outcome::ok) return true;
@@ -182,9 +219,9 @@ struct Pipeline : Checked {
 };
 
 // Phase pdf (pdf_jobs): into `tree` when given; the stats go to the CLI's --timings.
-void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& options, io::OutputTree* tree, Result& result) {
+void make_pdfs(const io::FileSystem& fs, const Pipeline& p, const Options& options, io::OutputSink* out, Result& result) {
   auto stats = pdf_jobs::make_pdfs(fs, p.model, *p.symbols, p.links, p.assembly, {options.jobs, options.source_date_epoch},
-                                   tree, result.diagnostics);
+                                   out, result.diagnostics);
   result.stats.fonts_ms = stats.fonts_ms;
   result.stats.pdf_ms = stats.pdf_ms;
   result.stats.pdfs = std::move(stats.plans);
@@ -213,8 +250,9 @@ Result check(const io::FileSystem& fs, const Options& options) {
   if (!pipeline.run(fs, options, result)) return result;
   // The pages are rendered and the PDFs laid out too (nothing is written), so that a template recursion
   // the data never ends, or a character missing from the fonts, is found here as well.
-  io::OutputTree discarded;
-  if (!pipeline.render(options, discarded, result)) return result;
+  DiscardingSink discarded;
+  CountingSink counted(discarded);
+  if (!pipeline.render(options, counted, result)) return result;
   if (options.pdf) {
     make_pdfs(fs, pipeline, options, nullptr, result);
     result.outcome = outcome_of(result.diagnostics, options.strict);
@@ -241,27 +279,40 @@ Result build(io::FileSystem& fs, const Options& options) {
   Pipeline pipeline;
   if (!pipeline.run(fs, options, result)) return result;
 
-  io::OutputTree tree;
-  if (!pipeline.render(options, tree, result)) return result;
+  // Files go into this build's staging directory as they are rendered; should any phase below fail, the
+  // staging directory is removed (when `staging` is destroyed) and the output stays as it was.
+  auto publish_error = [&](const std::string& reason) {
+    result.diagnostics.error({}, base::msg<base::Msg::io_error_publish>(base::arg<"dir">(options.out_dir), base::arg<"reason">(reason)),
+                             {base::msg<base::Msg::io_error_publish_hint>()});
+    result.outcome = Outcome::io_error;
+    result.failed_phase = "publish";
+  };
+  io::IoError open_error;
+  auto staging = io::Staging::open(fs, *lock, open_error);
+  if (!staging) {
+    publish_error(*open_error);
+    return result;
+  }
+  CountingSink counted(*staging);
+  if (!pipeline.render(options, counted, result)) return result;
 
-  // Phase pdf: into the same tree, so a failed PDF leaves output/ untouched like any other error.
+  // Phase pdf: into the same staging directory, so a failed PDF leaves output/ untouched like any other error.
   if (options.pdf) {
-    make_pdfs(fs, pipeline, options, &tree, result);
+    make_pdfs(fs, pipeline, options, &counted, result);
     result.outcome = outcome_of(result.diagnostics, options.strict);
     if (result.outcome != Outcome::ok) {
       result.failed_phase = "pdf";
       return result;
     }
   }
-  result.stats.files = tree.size();
+  result.stats.files = counted.files;
 
   Timer t_publish;
-  if (auto err = io::publish(fs, tree, *lock)) {
-    result.diagnostics.error({}, base::msg<base::Msg::io_error_publish>(base::arg<"dir">(options.out_dir), base::arg<"reason">(*err)),
-                             {base::msg<base::Msg::io_error_publish_hint>()});
-    result.outcome = Outcome::io_error;
-    result.failed_phase = "publish";
-  }
+  if (auto err = staging->commit()) publish_error(*err);
+  const auto counts = staging->counts();
+  result.stats.written = counts.written;
+  result.stats.unchanged = counts.unchanged;
+  result.stats.removed = counts.removed;
   result.stats.publish_ms = t_publish.ms();
   return result;
 }

@@ -40,6 +40,9 @@ enum class Outcome { ok, content_errors, warnings_as_errors, io_error, internal_
 /// Timings and counts of a run, for the CLI's summary line and the benchmark.
 struct Stats {
   std::size_t plans = 0, items = 0, links = 0, files = 0;
+  /// Of the files: written, and left as the previous output had them (hard-linked); files of the previous
+  /// output the build no longer makes (not in the new output).
+  std::size_t written = 0, unchanged = 0, removed = 0;
   double load_ms = 0, validate_ms = 0, link_ms = 0, assemble_ms = 0, templates_ms = 0, render_ms = 0, publish_ms = 0;
   double fonts_ms = 0, pdf_ms = 0;  ///< reading the fonts; laying out and writing every PDF
   /// Per plan: PDF pages, bytes, and the time to lay out and write it (the benchmark reads these).

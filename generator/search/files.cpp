@@ -95,10 +95,14 @@ std::string base_file(const Corpus& c, const Index& index) {
   for (const auto& p : c.plans)
     plans.push_back(json{{"id", p.id}, {"title", p.title}, {"url", p.url}, {"municipality", p.municipality},
                          {"kind", p.kind}, {"years", p.years}, {"docs", json::array({p.first_doc, p.end_doc})}});
-  auto layout = [](const ShardLayout& l) {
+  auto layout = [&index](const ShardLayout& l) {
     json split = json::array();
     for (const auto& [cp, parts] : l.split) split.push_back(json::array({cp, parts}));
-    return json{{"prefix", l.prefix}, {"buckets", l.buckets}, {"split", split}};
+    // The shards without keys, which are not written (a query for a key there loads nothing).
+    json empty = json::array();
+    for (const auto& [id, keys] : index.shards)
+      if (keys.empty()) empty.push_back(id);
+    return json{{"prefix", l.prefix}, {"buckets", l.buckets}, {"split", split}, {"empty", empty}};
   };
   const auto& starts = index.text_shard_starts;
   json weights = json::array();
@@ -167,16 +171,22 @@ std::string quote_js(const std::string& s) {
   return out + "\"";
 }
 
-std::map<std::string, std::string> render_index_files(const Corpus& corpus, const Index& index) {
-  std::map<std::string, std::string> files;
+void render_index_files(const Corpus& corpus, const Index& index,
+                        const std::function<void(std::string path, std::string bytes)>& emit) {
   const std::string dir = kIndexDir;
-  files[dir + "index.js"] = base_file(corpus, index);
-  for (const auto& [id, keys] : index.shards) files[dir + id + ".js"] = list_file("addLists", id, keys);
+  emit(dir + "index.js", base_file(corpus, index));
+  for (const auto& [id, keys] : index.shards)
+    if (!keys.empty()) emit(dir + id + ".js", list_file("addLists", id, keys));
   const auto& starts = index.text_shard_starts;
   for (std::size_t s = 0; s < starts.size(); ++s) {
     const std::size_t end = s + 1 < starts.size() ? starts[s + 1] : corpus.docs.size();
-    files[dir + "t" + std::to_string(s) + ".js"] = text_file(corpus, s, starts[s], end);
+    emit(dir + "t" + std::to_string(s) + ".js", text_file(corpus, s, starts[s], end));
   }
+}
+
+std::map<std::string, std::string> render_index_files(const Corpus& corpus, const Index& index) {
+  std::map<std::string, std::string> files;
+  render_index_files(corpus, index, [&files](std::string path, std::string bytes) { files[std::move(path)] = std::move(bytes); });
   return files;
 }
 

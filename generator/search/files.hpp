@@ -4,6 +4,7 @@
 ///                         facet values and per-document facet data; loaded with search.html
 ///   search/k….js          planpressSearch.addLists("kb3", {key: document list [+ positions], ...})
 ///   search/t<n>.js        planpressSearch.addTexts(n, [[title, url, [[class, label, text, anchor?], ...]], ...])
+#include <functional>
 #include <map>
 #include <string>
 
@@ -20,5 +21,10 @@ std::string quote_js(const std::string& utf8);
 
 /// Every index file, by root-relative path.
 std::map<std::string, std::string> render_index_files(const Corpus& corpus, const Index& index);
+
+/// Every index file, each handed to `emit` (root-relative path, bytes) as soon as it is made, so the files
+/// are never all in memory at once.
+void render_index_files(const Corpus& corpus, const Index& index,
+                        const std::function<void(std::string path, std::string bytes)>& emit);
 
 }  // namespace planpress::search

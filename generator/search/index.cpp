@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "base/parallel.hpp"
 #include "search/normalize.hpp"
 
 namespace planpress::search {
@@ -19,62 +20,12 @@ char more_digit(std::uint32_t d) {
   return static_cast<char>(c >= 0x5C ? c + 1 : c);  // skip the backslash
 }
 
-struct Hit {
-  std::uint32_t doc;
-  std::uint32_t pos;  // position in the document: passages follow each other with a gap of one
-  std::uint8_t cls;
-};
-
-struct DocMask {
-  std::uint32_t doc;
-  std::uint8_t mask;  // bit per PassageClass the key occurs in
-};
-
 std::uint64_t pair_key(char32_t a, char32_t b) { return (static_cast<std::uint64_t>(a) << 21) | b; }
 
 std::string hex(char32_t c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%x", static_cast<unsigned>(c));
   return buf;
-}
-
-std::vector<DocMask> doc_masks(const std::vector<Hit>& hits) {
-  std::vector<DocMask> out;
-  for (const auto& h : hits) {
-    if (out.empty() || out.back().doc != h.doc) out.push_back(DocMask{h.doc, 0});
-    out.back().mask = static_cast<std::uint8_t>(out.back().mask | (1u << h.cls));
-  }
-  return out;
-}
-
-// Document list: the number of documents, then per document docDelta << 4 | class mask.
-void append_doc_list(std::string& out, const std::vector<DocMask>& docs) {
-  append_number(out, static_cast<std::uint32_t>(docs.size()));
-  std::uint32_t prev = 0;
-  for (const auto& d : docs) {
-    append_number(out, ((d.doc - prev) << 4) | d.mask);
-    prev = d.doc;
-  }
-}
-
-// Positions, in the order of the document list: per document the number of hits, then per hit the
-// distance from the previous one (from 0 for the first), times 4 plus the class when the document list
-// shows more than one class for the document.
-void append_positions(std::string& out, const std::vector<Hit>& hits, const std::vector<DocMask>& docs) {
-  std::size_t i = 0;
-  for (const auto& d : docs) {
-    std::size_t j = i;
-    while (j < hits.size() && hits[j].doc == d.doc) ++j;
-    append_number(out, static_cast<std::uint32_t>(j - i));
-    const bool one_class = (d.mask & (d.mask - 1)) == 0;
-    std::uint32_t prev = 0;
-    for (std::size_t k = i; k < j; ++k) {
-      const std::uint32_t delta = hits[k].pos - prev;
-      append_number(out, one_class ? delta : (delta << 2) | hits[k].cls);
-      prev = hits[k].pos;
-    }
-    i = j;
-  }
 }
 
 // Spreads keys over shards (see ShardLayout) and fills `shards`, creating every shard a browser may ask for.
@@ -115,12 +66,15 @@ std::vector<std::u32string> split_bigrams(std::u32string_view s) {
 }
 
 void append_number(std::string& out, std::uint32_t n) {
+  char digits[8];  // 45^7 > 2^32
+  std::size_t len = 0;
   while (n >= kEnd) {
     const std::uint32_t d = n % kMore;
-    out += more_digit(d);
+    digits[len++] = more_digit(d);
     n = (n - d) / kMore;
   }
-  out += end_digit(n);
+  digits[len++] = end_digit(n);
+  out.append(digits, len);
 }
 
 std::vector<std::uint32_t> decode_numbers(std::string_view digits) {
@@ -153,43 +107,131 @@ std::string locate_shard(const std::u32string& key, const ShardLayout& layout) {
   return layout.prefix + "b" + std::to_string(spread(key[0]) % layout.buckets);
 }
 
-Index build_index(const Corpus& corpus, const IndexOptions& options) {
-  Index index;
-  std::unordered_map<std::uint64_t, std::vector<Hit>> pairs;
-  std::unordered_map<char32_t, std::vector<DocMask>> chars;
+namespace {
+
+// A key's list as it grows, one document at a time (documents come in order): the document list and the
+// positions are encoded as each document ends, so the index holds the encoded bytes (one or two per
+// occurrence), never a record per occurrence.
+struct GrowingList {
+  std::uint32_t docs = 0, last_doc = 0;
+  std::string doc_list, positions;  // without the leading count of documents
+};
+
+// One occurrence of a bigram in the current document.
+struct DocHit {
+  std::uint64_t key;
+  std::uint32_t pos;
+  std::uint8_t cls;
+};
+
+// Document list: the number of documents (written by finish), then per document docDelta << 4 | class mask.
+void append_doc(GrowingList& list, std::uint32_t doc, std::uint8_t mask) {
+  append_number(list.doc_list, ((doc - list.last_doc) << 4) | mask);
+  list.last_doc = doc;
+  ++list.docs;
+}
+
+std::string finish(GrowingList& list) {
+  std::string value;
+  value.reserve(list.doc_list.size() + list.positions.size() + 4);
+  append_number(value, list.docs);
+  value += list.doc_list;
+  value += list.positions;
+  list = GrowingList{};
+  return value;
+}
+
+}  // namespace
+
+namespace {
+
+// The lists of the keys whose first character falls into part `part` of `parts` (every part reads every
+// document; each key is in exactly one part, so the parts can be built on threads of their own).
+struct Part {
+  std::unordered_map<std::uint64_t, GrowingList> pairs;
+  std::unordered_map<char32_t, GrowingList> chars;
+  std::size_t positions = 0;
+};
+
+void scan(const Corpus& corpus, std::uint32_t part, std::uint32_t parts, Part& out) {
+  auto& pairs = out.pairs;
+  auto& chars = out.chars;
+  auto mine = [part, parts](char32_t first) { return first % parts == part; };
+  std::vector<DocHit> hits;  // of the current document, reused
+  // Characters of the current document: the classes each occurs in, marked by document (a code point's
+  // stamp is the document + 1 that last saw it), and which characters it has.
+  // 21 bits hold any code point decode_utf8 can return (pair_key relies on it too).
+  std::vector<std::uint32_t> stamp(1u << 21, 0);
+  std::vector<std::uint8_t> masks(1u << 21, 0);
+  std::vector<char32_t> seen;
   for (std::uint32_t doc = 0; doc < corpus.docs.size(); ++doc) {
-    std::unordered_map<char32_t, std::uint8_t> masks;
+    hits.clear();
+    seen.clear();
     std::uint32_t offset = 0;
     for (const auto& passage : corpus.docs[doc].passages) {
       const auto cls = static_cast<std::uint8_t>(passage.cls);
+      const auto bit = static_cast<std::uint8_t>(1u << cls);
       const auto text = normalize(passage.text).text;
       for (std::size_t i = 0; i < text.size(); ++i) {
-        masks[text[i]] |= static_cast<std::uint8_t>(1u << cls);
-        if (i + 1 < text.size())
-          pairs[pair_key(text[i], text[i + 1])].push_back(Hit{doc, offset + static_cast<std::uint32_t>(i), cls});
+        const char32_t c = text[i];
+        if (!mine(c)) continue;
+        if (stamp[c] != doc + 1) {
+          stamp[c] = doc + 1;
+          masks[c] = 0;
+          seen.push_back(c);
+        }
+        masks[c] = static_cast<std::uint8_t>(masks[c] | bit);
+        if (i + 1 < text.size()) hits.push_back(DocHit{pair_key(c, text[i + 1]), offset + static_cast<std::uint32_t>(i), cls});
       }
       offset += static_cast<std::uint32_t>(text.size()) + 1;  // the gap keeps a term inside one passage
-      index.positions += text.size();
+      out.positions += text.size();
     }
-    for (const auto& [c, mask] : masks) chars[c].push_back(DocMask{doc, mask});
+    // Characters: one entry per document with the classes it occurs in.
+    for (char32_t c : seen) append_doc(chars[c], doc, masks[c]);
+    // Bigrams: grouped by key, in order of position within each key (positions differ within a document).
+    std::sort(hits.begin(), hits.end(), [](const DocHit& a, const DocHit& b) { return a.key != b.key ? a.key < b.key : a.pos < b.pos; });
+    for (std::size_t i = 0; i < hits.size();) {
+      std::uint8_t mask = 0;
+      std::size_t j = i;
+      for (; j < hits.size() && hits[j].key == hits[i].key; ++j) mask = static_cast<std::uint8_t>(mask | (1u << hits[j].cls));
+      auto& list = pairs[hits[i].key];
+      append_doc(list, doc, mask);
+      // Positions: the number of hits, then per hit the distance from the previous one (from 0 for the
+      // first), times 4 plus the class when the document shows more than one class for the key.
+      append_number(list.positions, static_cast<std::uint32_t>(j - i));
+      const bool one_class = (mask & (mask - 1)) == 0;
+      std::uint32_t prev = 0;
+      for (std::size_t k = i; k < j; ++k) {
+        const std::uint32_t delta = hits[k].pos - prev;
+        append_number(list.positions, one_class ? delta : (delta << 2) | hits[k].cls);
+        prev = hits[k].pos;
+      }
+      i = j;
+    }
   }
-  index.bigram_keys = pairs.size();
-  index.char_keys = chars.size();
+}
 
-  // Encode every key; keys are ordered by code points so everything below is deterministic.
-  std::map<std::u32string, std::string> lists;
-  for (const auto& [k, hits] : pairs) {
-    const auto docs = doc_masks(hits);
-    std::string value;
-    append_doc_list(value, docs);
-    append_positions(value, hits, docs);
-    lists.emplace(std::u32string{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)}, std::move(value));
+}  // namespace
+
+Index build_index(const Corpus& corpus, const IndexOptions& options) {
+  Index index;
+  const auto parts = static_cast<std::uint32_t>(std::max(1, options.threads));
+  std::vector<Part> built(parts);
+  base::run_parallel(parts, static_cast<int>(parts), [&](std::size_t p) { scan(corpus, static_cast<std::uint32_t>(p), parts, built[p]); });
+  index.positions = built[0].positions;
+  for (const auto& part : built) {
+    index.bigram_keys += part.pairs.size();
+    index.char_keys += part.chars.size();
   }
-  for (auto& [c, docs] : chars) {
-    std::sort(docs.begin(), docs.end(), [](const DocMask& a, const DocMask& b) { return a.doc < b.doc; });
-    std::string value;
-    append_doc_list(value, docs);
-    lists.emplace(std::u32string(1, c), std::move(value));
+
+  // Every key's list; keys are ordered by code points so everything below is deterministic.
+  std::map<std::u32string, std::string> lists;
+  for (auto& part : built) {
+    for (auto& [k, list] : part.pairs)
+      lists.emplace(std::u32string{static_cast<char32_t>(k >> 21), static_cast<char32_t>(k & 0x1FFFFF)}, finish(list));
+    part.pairs.clear();
+    for (auto& [c, list] : part.chars) lists.emplace(std::u32string(1, c), finish(list));
+    part.chars.clear();
   }
   distribute(lists, options.list_shard_bytes, index.layout, index.shards);
 

@@ -46,6 +46,8 @@ std::string locate_shard(const std::u32string& key, const ShardLayout& layout);
 struct IndexOptions {
   std::size_t list_shard_bytes = 12 * 1024;  ///< target size of a list shard
   std::size_t text_shard_bytes = 6 * 1024;   ///< a text shard is closed once it reaches this
+  /// Threads that build the lists (each the keys of some first characters; the index does not depend on it).
+  int threads = 1;
 };
 
 /// The built index, ready to be written as script files.

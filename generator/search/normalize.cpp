@@ -145,10 +145,13 @@ NormalizedText normalize(std::string_view utf8) {
     const auto begin = static_cast<std::uint32_t>(i);
     const char32_t c = base::decode_utf8(utf8, i);
     const auto end = static_cast<std::uint32_t>(i);
-    if (auto it = custom.find(c); it != custom.end())
-      for (char32_t m : it->second) mapped.push_back({m, begin, end});
-    else
-      mapped.push_back({c, begin, end});
+    // No inert code point is in the custom table, so the common case needs no lookup.
+    if (!inert(c))
+      if (auto it = custom.find(c); it != custom.end()) {
+        for (char32_t m : it->second) mapped.push_back({m, begin, end});
+        continue;
+      }
+    mapped.push_back({c, begin, end});
   }
   // 2–4. NFKC per segment, custom table or case folding, no white space.
   NormalizedText out;
@@ -170,6 +173,24 @@ NormalizedText normalize(std::string_view utf8) {
       out.end.push_back(mapped[i].end);
       tail.assign(1, mapped[i].c);
       after_space = false;
+      ++i;
+      continue;
+    }
+    // The common case: an inert code point followed by another (or by nothing) is a segment of its own
+    // that NFKC leaves alone, the custom table does not hold and only case folding changes (A–Z); it
+    // follows a space without being a mark. The same result as the general steps below, without them.
+    if (inert(mapped[i].c) && (i + 1 == mapped.size() || inert(mapped[i + 1].c))) {
+      const char32_t c = mapped[i].c;
+      if (c == 0x20) {
+        after_space = true;
+      } else {
+        const char32_t x = c >= U'A' && c <= U'Z' ? c + 0x20 : c;
+        out.text.push_back(x);
+        out.begin.push_back(mapped[i].begin);
+        out.end.push_back(mapped[i].end);
+        tail.assign(1, x);
+        after_space = false;
+      }
       ++i;
       continue;
     }

@@ -15,4 +15,8 @@ namespace planpress::search {
 void render_search(const model::Model& model, const xref::SymbolTable& symbols, const assemble::Assembly& assembly,
                    io::OutputTree& out, const IndexOptions& options = {});
 
+/// Like render_search into a tree, into any sink (a build's staging directory).
+void render_search(const model::Model& model, const xref::SymbolTable& symbols, const assemble::Assembly& assembly,
+                   io::OutputSink& out, const IndexOptions& options = {});
+
 }  // namespace planpress::search

@@ -25,10 +25,11 @@ void null_empty_strings(json& j);
 class PageBuilder {
  public:
   explicit PageBuilder(const SiteInput& in);
-  void build(io::OutputTree& out, base::Diagnostics& diags);
+  /// Renders every page and export file into `out` on `threads` threads.
+  void build(io::OutputSink& out, base::Diagnostics& diags, int threads);
 
  private:
-  void page(io::OutputTree& out, base::Diagnostics& diags, const std::string& path, const std::string& tmpl, json ctx);
+  void page(io::OutputSink& out, base::Diagnostics& diags, const std::string& path, const std::string& tmpl, json ctx) const;
 
   // pages.cpp: helpers shared by every page
   json target_json(const xref::Endpoint& e, const std::string& from_page) const;

@@ -2,6 +2,7 @@
 #include <functional>
 #include <set>
 
+#include "base/parallel.hpp"
 #include "present/describe.hpp"
 #include "present/titles.hpp"
 #include "present/urls.hpp"
@@ -41,45 +42,57 @@ void null_empty_strings(json& j) {
 
 PageBuilder::PageBuilder(const SiteInput& in) : in_(in), m_(in.model), a_(in.assembly) {}
 
-void PageBuilder::build(io::OutputTree& out, base::Diagnostics& diags) {
-  std::vector<std::string> pages;
-  auto add = [&](const std::string& path, const std::string& tmpl, json ctx) {
-    page(out, diags, path, tmpl, std::move(ctx));
-    pages.push_back(path);
+void PageBuilder::build(io::OutputSink& out, base::Diagnostics& diags, int threads) {
+  // Every file is a job that builds its context and renders it; jobs run on `threads` threads and report
+  // into diagnostics of their own, merged in job order, so neither files nor diagnostics depend on it.
+  std::vector<std::function<void(base::Diagnostics&)>> jobs;
+  std::vector<std::string> pages;  // the sitemap's, in this order
+  auto add = [&](std::string path, const char* tmpl, std::function<json()> context, bool listed = true) {
+    if (listed) pages.push_back(path);
+    jobs.push_back([this, &out, path = std::move(path), tmpl, context = std::move(context)](base::Diagnostics& d) {
+      page(out, d, path, tmpl, context());
+    });
   };
-  add(home_page(), "index", index_context());
+  add(home_page(), "index", [this] { return index_context(); });
   for (const auto& p : m_.plans) {
-    add(plan_page(p.id), "plan", plan_context(p));
+    add(plan_page(p.id), "plan", [this, &p] { return plan_context(p); });
     for (std::size_t i = 0; i < p.items.size(); ++i) {
-      const auto path = item_page(p.id, p.items[i].id);
-      add(path, "item", item_context(p, i, path));
+      auto path = item_page(p.id, p.items[i].id);
+      add(path, "item", [this, &p, i, path] { return item_context(p, i, path); });
     }
-    out[plan_data_json(p.id)] = export_plan_json(m_, in_.links, p, in_.with_pdf);
-    out[plan_data_csv(p.id)] = export_plan_csv(m_, in_.links, p);
+    jobs.push_back([this, &out, &p](base::Diagnostics&) {
+      out.add(plan_data_json(p.id), export_plan_json(m_, in_.links, p, in_.with_pdf));
+      out.add(plan_data_csv(p.id), export_plan_csv(m_, in_.links, p));
+    });
   }
   for (const auto& s : a_.series) {
-    add(series_page(s.id), "series", series_context(s));
-    for (const auto& c : s.comparisons) add(comparison_page(c.after->id), "comparison", comparison_context(s, c));
+    add(series_page(s.id), "series", [this, &s] { return series_context(s); });
+    for (const auto& c : s.comparisons)
+      add(comparison_page(c.after->id), "comparison", [this, &s, &c] { return comparison_context(s, c); });
   }
-  add(departments_page(), "departments", departments_index_context());
-  for (const auto& d : a_.departments) add(d.page, "department", department_context(d));
-  add(evaluations_page(), "evaluations", evaluations_context());
-  add(xref_page(), "xref", xref_map_context());
-  add(documents_page(), "documents", documents_context());
-  add(accessibility_page(), "accessibility", accessibility_context());
-  add(sitemap_page(), "sitemap", sitemap_context());
-  page(out, diags, search_page(), "search", search_context());     // not listed in the sitemap
-  page(out, diags, not_found_page(), "404", not_found_context());  // nor is this
+  add(departments_page(), "departments", [this] { return departments_index_context(); });
+  for (const auto& d : a_.departments) add(d.page, "department", [this, &d] { return department_context(d); });
+  add(evaluations_page(), "evaluations", [this] { return evaluations_context(); });
+  add(xref_page(), "xref", [this] { return xref_map_context(); });
+  add(documents_page(), "documents", [this] { return documents_context(); });
+  add(accessibility_page(), "accessibility", [this] { return accessibility_context(); });
+  add(sitemap_page(), "sitemap", [this] { return sitemap_context(); });
+  add(search_page(), "search", [this] { return search_context(); }, /*listed=*/false);
+  add(not_found_page(), "404", [this] { return not_found_context(); }, /*listed=*/false);
   // The data-quality report: for the staff of a review build, never published (nor listed in the sitemap).
-  if (m_.review && in_.quality) page(out, diags, quality_report_page(), "report", quality_report_context());
-  out[catalog_json()] = export_catalog(m_, in_.with_pdf);
-  out[present::sitemap()] = sitemap(pages);
-  for (const auto& [path, bytes] : in_.assets) out[path] = bytes;
+  if (m_.review && in_.quality) add(quality_report_page(), "report", [this] { return quality_report_context(); }, /*listed=*/false);
+  jobs.push_back([this, &out](base::Diagnostics&) { out.add(catalog_json(), export_catalog(m_, in_.with_pdf)); });
+  out.add(present::sitemap(), sitemap(pages));
+  for (const auto& [path, bytes] : in_.assets) out.add(path, bytes);
+
+  std::vector<base::Diagnostics> found(jobs.size());
+  base::run_parallel(jobs.size(), threads, [&](std::size_t i) { jobs[i](found[i]); });
+  for (auto& d : found) diags.merge(d);
 }
 
-void PageBuilder::page(io::OutputTree& out, base::Diagnostics& diags, const std::string& path, const std::string& tmpl,
-                       json ctx) {
-  out[path] = render_page(in_, path, tmpl, std::move(ctx), diags);
+void PageBuilder::page(io::OutputSink& out, base::Diagnostics& diags, const std::string& path, const std::string& tmpl,
+                       json ctx) const {
+  out.add(path, render_page(in_, path, tmpl, std::move(ctx), diags));
 }
 
 json PageBuilder::target_json(const xref::Endpoint& e, const std::string& from_page) const {
@@ -269,7 +282,14 @@ std::string PageBuilder::sitemap(const std::vector<std::string>& pages) const {
   return xml + "</urlset>\n";
 }
 
-void render_site(const SiteInput& in, io::OutputTree& out, base::Diagnostics& diags) { PageBuilder(in).build(out, diags); }
+void render_site(const SiteInput& in, io::OutputSink& out, base::Diagnostics& diags, int threads) {
+  PageBuilder(in).build(out, diags, threads);
+}
+
+void render_site(const SiteInput& in, io::OutputTree& out, base::Diagnostics& diags) {
+  io::TreeSink sink(out);
+  render_site(in, sink, diags, 1);
+}
 
 std::string render_page(const SiteInput& in, const std::string& path, const std::string& template_name, json ctx,
                         base::Diagnostics& diags) {

@@ -38,6 +38,10 @@ const std::vector<std::string>& trusted_markup_names();
 /// the data never ends) go to `diags`.
 void render_site(const SiteInput& in, io::OutputTree& out, base::Diagnostics& diags);
 
+/// Like render_site into a tree, but each file goes to `out` as soon as it is rendered, on up to `threads`
+/// threads (the files and the order of the diagnostics are the same for any number).
+void render_site(const SiteInput& in, io::OutputSink& out, base::Diagnostics& diags, int threads);
+
 /// Renders one page at root-relative `path` with template `template_name`: adds what every page needs
 /// (the site's title and organisation, `root` — the relative prefix back to the site root, unless the
 /// context sets its own — and a default

@@ -84,7 +84,8 @@ expect_status "build of the real content" 0 "$planpress" build -j 2
 if grep -q "warning" "$work/stderr"; then fail "build of the real content has warnings"; sed 's/^/    /' "$work/stderr" | head; else pass "no warnings"; fi
 [ -f output/index.html ] && [ -f output/data/catalog.json ] && pass "output/ has index.html and data/catalog.json" || fail "output layout"
 expect_status "second build into another directory" 0 "$planpress" build --out output2
-if diff -r output output2 >/dev/null; then pass "two builds are byte-identical"; else fail "two builds differ"; diff -rq output output2 | head; fi
+# The first build ran pages, search and PDFs on two threads, this one on one.
+if diff -r output output2 >/dev/null; then pass "builds with -j 2 and -j 1 are byte-identical"; else fail "-j 2 and -j 1 builds differ"; diff -rq output output2 | head; fi
 rm -rf output2
 
 snapshot() { (cd output && find . -type f -print0 | sort -z | xargs -0 sha256sum) ; }
@@ -306,6 +307,47 @@ half="$work/half-ipaexm.ttf"
 head -c $(( $(stat -c %s /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf) / 2 )) /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf >"$half"
 both "a font file cut in half" 4 font-invalid "python3 -c \"import json; p='content/site.json'; d=json.load(open(p)); d.setdefault('pdf', {}).setdefault('fonts', {})['mincho']='$half'; json.dump(d, open(p, 'w'), ensure_ascii=False)\""
 rm -rf output-agree
+
+# --- incremental rebuilds --------------------------------------------------------------------------
+# A sequence of random edits (seeded, so a failure can be replayed): after each, a build over the existing
+# output (-j 2) is byte-identical to a clean build (-j 1), the manifest included, and a rebuild of
+# unchanged content writes no file.
+rm -rf content templates-copy inc clean && cp -r "$root/content" content && cp -r "$root/templates" templates-copy
+"$planpress" build -q --no-pdf -j 2 --templates templates-copy --out inc 2>/dev/null
+"$planpress" build -q --no-pdf -j 2 --timings --templates templates-copy --out inc 2>"$work/timings"
+files=$(sed -n 's/^timings: files \([0-9]*\): written 0, unchanged \1, removed 0$/\1/p' "$work/timings")
+[ -n "$files" ] && pass "a rebuild of unchanged content writes none of its $files files" || { fail "a rebuild of unchanged content wrote files"; grep 'timings: files' "$work/timings"; }
+RANDOM=1303
+plans=(content/plans/*/plan.json)
+same=0
+for step in 1 2 3 4 5 6 7 8; do
+  plan=${plans[RANDOM % ${#plans[@]}]}
+  nth=$(( RANDOM % 20 + 1 ))
+  case $(( RANDOM % 4 )) in
+    0) what="item name $nth in $plan"
+       perl -0pi -e "my \$n = 0; s/(\"name\": \")([^\"]*)/++\$n == $nth ? \"\$1\$2（改$step）\" : \"\$1\$2\"/ge" "$plan" ;;
+    1) what="a Markdown page of $(dirname "$plan")"
+       md=$(ls "$(dirname "$plan")"/*.md 2>/dev/null | head -1)
+       if [ -n "$md" ]; then printf '\n追記%s。\n' "$step" >>"$md"; else what="site title"; perl -pi -e "s/(\"title\": \")/\$1改$step/" content/site.json; fi ;;
+    2) what="the site's title"
+       perl -0pi -e "s/(\"title\": \")/\$1改$step/" content/site.json ;;
+    3) what="the item template"
+       printf '<!-- edit %s -->\n' "$step" >>templates-copy/item.mustache ;;
+  esac
+  "$planpress" build -q --no-pdf -j 2 --timings --templates templates-copy --out inc 2>"$work/timings" || { fail "incremental build after editing $what"; continue; }
+  grep -qE '^timings: files [0-9]+: written [1-9]' "$work/timings" || fail "editing $what changed no file (the edit did nothing)"
+  rm -rf clean
+  "$planpress" build -q --no-pdf -j 1 --templates templates-copy --out clean 2>/dev/null
+  if diff -r inc clean >/dev/null; then same=$((same + 1)); else fail "after editing $what the incremental build differs from a clean one"; diff -rq inc clean | head -5; fi
+done
+[ $same = 8 ] && pass "8 random edits: each incremental build equals a clean build byte for byte"
+# And with the PDFs: only the edited plan's PDF changes.
+"$planpress" build -q -j 2 --templates templates-copy --out inc 2>/dev/null
+perl -0pi -e 's/("name": ")([^"]*)/$1$2（改PDF）/' content/plans/sendai-hr-2/plan.json
+"$planpress" build -q -j 2 --timings --templates templates-copy --out inc 2>"$work/timings"
+rm -rf clean && "$planpress" build -q -j 1 --templates templates-copy --out clean 2>/dev/null
+diff -r inc clean >/dev/null && pass "with PDFs, the incremental build equals a clean build" || { fail "with PDFs the incremental build differs"; diff -rq inc clean | head -5; }
+rm -rf inc clean templates-copy
 
 # --- I/O and environment ----------------------------------------------------------------------------
 rm -rf content && cp -r "$root/content" content

@@ -11,8 +11,9 @@ trap 'rm -rf "$tmp"' EXIT
 "$planpress" build -q --content "$here/sample/content" --templates "$root/templates" --out "$tmp/out"
 # The stylesheet is not part of the golden (it changes for reasons unrelated to content handling), nor are
 # the PDFs (binary; tests/pdf reads them back with poppler and qpdf). The pages' links to them are.
+# The marker and the manifest (hashes of the other files, for the next build) are not either.
 test -s "$tmp/out/pdf/sample-plan.pdf" || { echo "golden: pdf/sample-plan.pdf was not written" >&2; exit 1; }
-rm -rf "$tmp/out/assets" "$tmp/out/.planpress-output" "$tmp/out/pdf"
+rm -rf "$tmp/out/assets" "$tmp/out/.planpress-output" "$tmp/out/.planpress-manifest" "$tmp/out/pdf"
 if [ "${2:-}" = "--update" ]; then
   rm -rf "$here/sample/expected"
   cp -r "$tmp/out" "$here/sample/expected"

@@ -50,7 +50,7 @@ TEST_CASE("check lays every plan out and writes nothing, and missing glyphs are 
   for (auto& p : c.model.plans) p.summary = "通知を发出する。";
   io::RealFileSystem rfs;
   base::Diagnostics d1, d2;
-  const auto checked = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, nullptr, d1);
+  const auto checked = pdf_jobs::make_pdfs(rfs, c.model, *c.symbols, c.links, c.assembly, {2, std::nullopt}, static_cast<io::OutputSink*>(nullptr), d1);
   CHECK(checked.plans.size() == c.model.plans.size());
   CHECK(checked.plans[0].bytes == 0);
   io::OutputTree tree;

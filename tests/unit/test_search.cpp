@@ -232,9 +232,30 @@ TEST_CASE("index files are deterministic, valid JS string content and name every
   const auto a = render_index_files(corpus, build_index(corpus));
   const auto b = render_index_files(corpus, build_index(corpus));
   CHECK(a == b);
+  // Built by three threads (the keys of different first characters apart), the files are the same.
+  IndexOptions threads;
+  threads.threads = 3;
+  CHECK(render_index_files(corpus, build_index(corpus, threads)) == a);
   REQUIRE(a.count("search/index.js"));
   CHECK(a.at("search/index.js").find("planpressSearch.setIndex(") != std::string::npos);
   CHECK(a.count("search/t0.js"));
+  // A shard no key falls into is not written: index.js names it among the empty ones instead.
+  std::size_t empty = 0;
+  for (std::size_t bytes : {8, 16, 32, 64}) {
+    IndexOptions small;
+    small.list_shard_bytes = bytes;
+    const auto index = build_index(corpus, small);
+    const auto files = render_index_files(corpus, index);
+    const auto& base = files.at("search/index.js");
+    for (const auto& [id, keys] : index.shards) {
+      CHECK(files.count("search/" + id + ".js") == (keys.empty() ? 0u : 1u));
+      if (keys.empty()) {
+        ++empty;
+        CHECK(base.find("\"" + id + "\"") != std::string::npos);
+      }
+    }
+  }
+  CHECK(empty > 0);  // small shards leave some empty, so the case is tested
   CHECK(quote_js("a\"b\\c\n\u2028") == "\"a\\\"b\\\\c\\u000a\\u2028\"");
 }
 

@@ -69,7 +69,8 @@
   function layout(l) {
     var split = new Map();
     l.split.forEach(function (s) { split.set(s[0], s[1]); });
-    return { prefix: l.prefix, buckets: l.buckets, split: split };
+    // Shards that would hold no key are not written; the index names them instead.
+    return { prefix: l.prefix, buckets: l.buckets, split: split, empty: new Set(l.empty || []) };
   }
 
   /** Called by search/index.js. */
@@ -263,7 +264,13 @@
   ns.search = function (query) {
     var specs = ns.terms(query).slice(0, MAX_TERMS).map(lookups);
     var files = [], needed = new Set();
-    specs.forEach(function (s) { s.keys.forEach(function (k) { needed.add(shardOf(k.key, index.lists) + '.js'); }); });
+    specs.forEach(function (s) {
+      s.keys.forEach(function (k) {
+        var id = shardOf(k.key, index.lists);
+        if (index.lists.empty.has(id)) shards.set(id, {});
+        else needed.add(id + '.js');
+      });
+    });
     return load(Array.from(needed), files).then(function () {
       // The term with the fewest documents first; each next term only looks at what is left.
       var order = specs.map(function (s) {
