@@ -6,12 +6,12 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 
 # Debian 12 packages: the toolchain, the libraries planpress links (cmark-gfm, nlohmann/json, libharu,
-# ICU; libxlsxwriter, libzip and expat for the sheets), Catch2 for the tests, the IPAex fonts for the PDFs
+# ICU; libxlsxwriter, libzip and expat for the sheets; cpp-httplib for planpress serve), Catch2 for the tests, the IPAex fonts for the PDFs
 # (and Droid Sans Fallback for the few characters IPAex lacks, such as 发 in the real content) and the
 # tools the tests use to read PDFs.
 PACKAGES := cmake g++ make pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libhpdf-dev libicu-dev catch2 \
-  libxlsxwriter-dev libzip-dev libexpat1-dev \
+  libxlsxwriter-dev libzip-dev libexpat1-dev libcpp-httplib-dev \
   fonts-ipaexfont fonts-droid-fallback poppler-utils qpdf chromium
 
 # Packages only the tests need: openpyxl edits exported sheets as an independent writer (tests/sheets).

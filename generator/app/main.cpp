@@ -1,5 +1,10 @@
 // The planpress command line: the only code that prints or exits.
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +19,7 @@
 #include "pipeline/new_edition.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/sheets.hpp"
+#include "serve/serve.hpp"
 #include "io/file_system.hpp"
 
 namespace {
@@ -72,7 +78,7 @@ namespace pipeline = planpress::pipeline;
 
 /// What the command line asks for.
 struct Invocation {
-  std::string command;               ///< build, check, fmt, sheet export, sheet import
+  std::string command;               ///< build, check, serve, fmt, sheet export, sheet import
   std::vector<std::string> operands;  ///< files (fmt, sheet import)
   std::vector<std::string> used;      ///< the options given, to check that the command takes them
   pipeline::Options options;
@@ -83,6 +89,7 @@ struct Invocation {
   bool out_given = false;
   std::vector<std::string> plans;  ///< sheet export --plan
   std::string department;          ///< sheet export --department
+  int port = 8765;                 ///< serve --port
   pipeline::NewEditionOptions edition;  ///< new-edition
 };
 
@@ -95,6 +102,7 @@ bool takes_option(const std::string& command, const std::string& option) {
       {"sheet export", {"--content", "--out", "--plan", "--department", "-q"}},
       {"new-edition", {"--content", "--fiscal-year", "--id"}},
       {"sheet import", {"--content", "--templates", "--strict", "--no-pdf", "--dry-run", "-q"}},
+      {"serve", {"--content", "--templates", "-j", "--strict", "--no-pdf", "--review", "--port", "-q"}},
   };
   const auto it = allowed.find(command);
   return it != allowed.end() && it->second.count(option) > 0;
@@ -127,6 +135,15 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
         return usage_error(a == "--plan" ? msg<Msg::cli_needs_plan_id>(arg<"option">(a)) : msg<Msg::cli_needs_department>(arg<"option">(a)));
       if (a == "--plan") inv.plans.push_back(*v);
       else inv.department = *v;
+      inv.used.push_back(a);
+    } else if (a == "--port") {
+      const std::string* v = value();
+      if (!v) return usage_error(msg<Msg::cli_needs_number>(arg<"option">(a)));
+      int port = 0;
+      auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), port);
+      if (ec != std::errc() || ptr != v->data() + v->size() || port < 1 || port > 65535)
+        return usage_error(msg<Msg::cli_port_range>(arg<"value">(*v)));
+      inv.port = port;
       inv.used.push_back(a);
     } else if (a == "-j" || a == "--jobs" || a.rfind("-j", 0) == 0) {
       std::string n;
@@ -187,8 +204,8 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
   }
   if (inv.command.empty()) return usage_error(msg<Msg::cli_no_command>());
   if (inv.command == "sheet") return usage_error(msg<Msg::cli_sheet_subcommand_missing>());
-  if (inv.command != "build" && inv.command != "check" && inv.command != "fmt" && inv.command != "sheet export" &&
-      inv.command != "sheet import" && inv.command != "new-edition")
+  if (inv.command != "build" && inv.command != "check" && inv.command != "serve" && inv.command != "fmt" &&
+      inv.command != "sheet export" && inv.command != "sheet import" && inv.command != "new-edition")
     return usage_error(msg<Msg::cli_unknown_command>(arg<"command">(inv.command)));
   if (inv.command == "new-edition") {
     if (inv.edition.plan_id.empty()) return usage_error(msg<Msg::cli_new_edition_needs_plan>());
@@ -249,25 +266,47 @@ base::Message phase_name(const std::string& phase) {
   return base::verbatim(phase);
 }
 
-/// The summary line of a run, and its exit status.
-int finish(const Invocation& inv, const pipeline::Result& result) {
-  const bool build = inv.command == "build";
-  const std::string& out = inv.options.out_dir;
+/// The end of the summary line of a run that succeeded: its PDFs and warnings, if any.
+base::Message summary_tail(const pipeline::Result& result) {
+  const auto& s = result.stats;
+  std::vector<base::Message> extra;
+  if (!s.pdfs.empty()) {
+    std::size_t pages = 0;
+    for (const auto& p : s.pdfs) pages += p.pages;
+    extra.push_back(msg<Msg::cli_pdf_count>(arg<"pdfs">(s.pdfs.size()), arg<"pages">(pages)));
+  }
+  if (const auto warnings = result.diagnostics.warning_count())
+    extra.push_back(count_of(warnings, Msg::cli_warning_one, Msg::cli_warning_count));
+  return extra.empty() ? base::verbatim("") : msg<Msg::cli_extra>(arg<"list">(std::move(extra)));
+}
+
+/// What stopped a run that did not succeed: the start of its summary line.
+base::Message stop_reason(const pipeline::Result& result) {
   const auto errors = result.diagnostics.error_count();
   const auto warnings = result.diagnostics.warning_count();
   const auto warnings_text = count_of(warnings, Msg::cli_warning_one, Msg::cli_warning_count);
   switch (result.outcome) {
+    case pipeline::Outcome::content_errors: {
+      const auto errors_text = count_of(errors, Msg::cli_error_one, Msg::cli_error_count);
+      const base::Message problems =
+          warnings ? msg<Msg::cli_errors_and_warnings>(arg<"errors">(errors_text), arg<"warnings">(warnings_text)) : errors_text;
+      return msg<Msg::cli_failed>(arg<"problems">(problems), arg<"phase">(phase_name(result.failed_phase)));
+    }
+    case pipeline::Outcome::warnings_as_errors: return msg<Msg::cli_strict>(arg<"warnings">(warnings_text));
+    case pipeline::Outcome::internal_error: return msg<Msg::cli_stopped_internal>();
+    default: return msg<Msg::cli_stopped_io>();
+  }
+}
+
+/// The summary line of a run, and its exit status.
+int finish(const Invocation& inv, const pipeline::Result& result) {
+  const bool build = inv.command == "build";
+  const std::string& out = inv.options.out_dir;
+  switch (result.outcome) {
     case pipeline::Outcome::ok:
       if (!inv.quiet) {
         const auto& s = result.stats;
-        std::vector<base::Message> extra;
-        if (!s.pdfs.empty()) {
-          std::size_t pages = 0;
-          for (const auto& p : s.pdfs) pages += p.pages;
-          extra.push_back(msg<Msg::cli_pdf_count>(arg<"pdfs">(s.pdfs.size()), arg<"pages">(pages)));
-        }
-        if (warnings) extra.push_back(warnings_text);
-        const base::Message tail = extra.empty() ? base::verbatim("") : msg<Msg::cli_extra>(arg<"list">(std::move(extra)));
+        const base::Message tail = summary_tail(result);
         const base::Message line =
             build ? msg<Msg::cli_built>(arg<"plans">(s.plans), arg<"items">(s.items), arg<"links">(s.links), arg<"out">(out),
                                         arg<"files">(s.files), arg<"extra">(tail))
@@ -275,24 +314,17 @@ int finish(const Invocation& inv, const pipeline::Result& result) {
         std::cerr << "planpress: " << text(line) << "\n";
       }
       return kExitOk;
-    case pipeline::Outcome::content_errors: {
-      const auto errors_text = count_of(errors, Msg::cli_error_one, Msg::cli_error_count);
-      const base::Message problems =
-          warnings ? msg<Msg::cli_errors_and_warnings>(arg<"errors">(errors_text), arg<"warnings">(warnings_text)) : errors_text;
-      std::cerr << "planpress: " << text(msg<Msg::cli_failed>(arg<"problems">(problems), arg<"phase">(phase_name(result.failed_phase))))
+    case pipeline::Outcome::content_errors:
+      std::cerr << "planpress: " << text(stop_reason(result))
                 << (build ? text(msg<Msg::cli_nothing_published>(arg<"out">(out))) : std::string()) << "\n";
       return kExitContent;
-    }
     case pipeline::Outcome::warnings_as_errors:
-      std::cerr << "planpress: " << text(msg<Msg::cli_strict>(arg<"warnings">(warnings_text)))
+      std::cerr << "planpress: " << text(stop_reason(result))
                 << (build ? text(msg<Msg::cli_strict_nothing_published>()) : std::string()) << "\n";
       return kExitWarnings;
     case pipeline::Outcome::io_error:
-      std::cerr << "planpress: " << text(msg<Msg::cli_stopped_io>())
-                << (build ? text(msg<Msg::cli_unchanged>(arg<"out">(out))) : std::string()) << "\n";
-      return kExitIo;
     case pipeline::Outcome::internal_error:
-      std::cerr << "planpress: " << text(msg<Msg::cli_stopped_internal>())
+      std::cerr << "planpress: " << text(stop_reason(result))
                 << (build ? text(msg<Msg::cli_unchanged>(arg<"out">(out))) : std::string()) << "\n";
       return kExitIo;
   }
@@ -328,6 +360,54 @@ int run_format(const Invocation& inv, planpress::io::FileSystem& fs) {
       std::cerr << "planpress: " << text(msg<Msg::cli_stopped_io>()) << "\n";
       return kExitIo;
   }
+}
+
+/// `planpress serve`: the site built into a private folder and served on 127.0.0.1 until Ctrl-C (SIGINT)
+/// or SIGTERM, built again on every change; each build's diagnostics and summary as `build` prints them.
+int run_serve(const Invocation& inv, planpress::io::FileSystem& fs) {
+  // The signals are taken from a descriptor the server polls, not by a handler: blocked before any thread
+  // starts, so that every thread inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);  // a page closed mid-answer is the server's business, not a crash
+  const int stop_fd = ::signalfd(-1, &stop_signals, SFD_CLOEXEC);
+
+  planpress::serve::Options options;
+  options.build = inv.options;
+  options.port = inv.port;
+  options.lang = g_lang;
+  options.stop_fd = stop_fd;
+  if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) options.temp_parent = tmp;
+  std::string dir;
+  planpress::serve::Callbacks callbacks;
+  callbacks.built = [&](const pipeline::Result& result) {
+    print_diagnostics(result.diagnostics);
+    if (result.outcome != pipeline::Outcome::ok) {
+      std::cerr << "planpress: " << text(stop_reason(result)) << text(msg<Msg::cli_serve_kept>()) << "\n";
+    } else if (!inv.quiet) {
+      const auto& s = result.stats;
+      std::cerr << "planpress: "
+                << text(msg<Msg::cli_serve_built>(arg<"plans">(s.plans), arg<"items">(s.items), arg<"links">(s.links),
+                                                  arg<"files">(s.files), arg<"extra">(summary_tail(result))))
+                << "\n";
+    }
+  };
+  callbacks.listening = [&](const std::string& url, const std::string& site) {
+    dir = planpress::io::parent_path(site);
+    // Said even with -q: without the address there is nothing to open.
+    std::cerr << "planpress: "
+              << text(inv.options.review ? msg<Msg::cli_serving_review>(arg<"url">(url)) : msg<Msg::cli_serving>(arg<"url">(url)))
+              << "\n";
+  };
+  const auto result = planpress::serve::serve(fs, options, callbacks);
+  if (stop_fd >= 0) ::close(stop_fd);
+  print_diagnostics(result.diagnostics);
+  if (result.outcome != planpress::serve::Outcome::stopped) return kExitIo;
+  if (!inv.quiet) std::cerr << "planpress: " << text(msg<Msg::cli_serve_stopped>(arg<"dir">(dir))) << "\n";
+  return kExitOk;
 }
 
 /// `planpress sheet export`: the workbooks it wrote, and its exit status.
@@ -452,6 +532,7 @@ int main(int argc, char** argv) {
   if (inv.command == "new-edition") return run_new_edition(inv, fs);
   if (inv.command == "sheet export") return run_sheet_export(inv, fs);
   if (inv.command == "sheet import") return run_sheet_import(inv, fs);
+  if (inv.command == "serve") return run_serve(inv, fs);
   const auto result = inv.command == "build" ? pipeline::build(fs, inv.options) : pipeline::check(fs, inv.options);
   print_diagnostics(result.diagnostics);
   if (inv.timings) print_timings(result.stats);

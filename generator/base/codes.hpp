@@ -24,8 +24,8 @@ enum class ExitClass : std::uint8_t { content, environment, internal };
     "a content file, section file, template or directory that is named or required is not there", \
     "名前の挙がった、または必要なファイル・フォルダ（内容のファイル、章のファイル、テンプレート）がない") \
   X(io_error, "io-error", error, environment, "load", \
-    "a file cannot be read, or the output cannot be written", \
-    "ファイルを読めない、または出力を書き込めない") \
+    "a file cannot be read, or the output cannot be written (or planpress serve cannot listen on its port)", \
+    "ファイルを読めない、または出力を書き込めない（planpress serve ではポートで待ち受けられない）") \
   X(file_too_large, "file-too-large", error, content, "load", \
     "a JSON file over 8 MiB, a Markdown file or template over 1 MiB, or an asset over 16 MiB", \
     "JSON ファイルが 8 MiB、Markdown ファイルやテンプレートが 1 MiB、素材ファイルが 16 MiB を超えている") \
