@@ -6,7 +6,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const fs = require('node:fs');
-const { pageUrl, launch, watchExternalRequests } = require('./lib/browser');
+const { launch, openWatched, searchSettled } = require('./lib/browser');
 
 let browser, cleanup;
 test.before(async () => ({ browser, cleanup } = await launch()));
@@ -15,23 +15,8 @@ test.after(async () => cleanup && cleanup());
 // The word is in item 4 (カスタマーハラスメント対策) of both editions, in R7 in its 実績 too, and in no other plan.
 const WORD = 'カスタマーハラスメント';
 
-async function open(relative) {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  const external = watchExternalRequests(page);
-  await page.goto(pageUrl(relative));
-  return { page, problems, external };
-}
-
-async function settled(page, query) {
-  await page.waitForFunction((q) => {
-    const r = document.getElementById('search-results');
-    return r.getAttribute('data-query') === q && !r.hasAttribute('aria-busy');
-  }, query);
-}
+const open = (relative) => openWatched(browser, relative);
+const settled = searchSettled;
 
 // Every result on the page (after 「さらに表示」 until all are shown): its link and the edition it names.
 async function allResults(page) {
