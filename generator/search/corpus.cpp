@@ -7,6 +7,7 @@
 #include "present/describe.hpp"
 #include "present/titles.hpp"
 #include "present/urls.hpp"
+#include "text/wareki.hpp"
 
 namespace planpress::search {
 
@@ -215,6 +216,10 @@ class Collector {
       if (def.kind == model::FieldKind::rating)
         if (const auto* voc = p.vocabulary(def.vocabulary))
           for (const auto& v : voc->values) rating_id(v);
+    // Editions: search shows the newest of each series unless the reader includes the older ones, which
+    // then say their year; the assembly decides which edition is the newest, as for the department pages.
+    if (p.series) info.edition = text::wareki_fiscal_year(p.series->fiscal_year) + "版";
+    info.older = a_.superseded(p);
     info.first_doc = c_.docs.size();
     c_.plans.push_back(info);
     const std::string page = present::plan_page(p.id);

@@ -56,6 +56,8 @@ struct PlanInfo {
   std::string kind_label;        ///< model::label_of(PlanKind)
   std::vector<int> years;        ///< fiscal years of the plan's period
   std::size_t first_doc = 0, end_doc = 0;  ///< its documents are [first_doc, end_doc)
+  std::string edition;  ///< the fiscal year of an edition of a series, as results name it ("令和7年度版"); empty outside a series
+  bool older = false;   ///< a newer edition of its series exists (assemble): shown only with 「過去の年度版も含める」
 };
 
 /// A value of the 自己評価 facet: the mark and its vocabulary label ("○", "予定通り実施した").

@@ -13,7 +13,7 @@ using json = nlohmann::json;
 
 namespace {
 
-constexpr int kFormat = 3;
+constexpr int kFormat = 4;
 
 // The fold table as runs of single code points with one offset (A–Z → a–z; Ā, Ă … → ā, ă …), ranges
 // of removed code points, and the few multi-character foldings.
@@ -94,7 +94,8 @@ std::string base_file(const Corpus& c, const Index& index) {
   json plans = json::array();
   for (const auto& p : c.plans)
     plans.push_back(json{{"id", p.id}, {"title", p.title}, {"url", p.url}, {"municipality", p.municipality},
-                         {"kind", p.kind}, {"years", p.years}, {"docs", json::array({p.first_doc, p.end_doc})}});
+                         {"kind", p.kind}, {"years", p.years}, {"docs", json::array({p.first_doc, p.end_doc})},
+                         {"edition", p.edition}, {"older", p.older}});
   auto layout = [&index](const ShardLayout& l) {
     json split = json::array();
     for (const auto& [cp, parts] : l.split) split.push_back(json::array({cp, parts}));

@@ -7,7 +7,7 @@ const test = require('node:test');
 const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
-const { pageUrl, launch, watchExternalRequests } = require('./lib/browser');
+const { pageUrl, launch, openWatched, searchSettled } = require('./lib/browser');
 const { loadEngine, readCases } = require('../search/lib');
 
 let browser, cleanup;
@@ -15,24 +15,8 @@ test.before(async () => ({ browser, cleanup } = await launch()));
 test.after(async () => cleanup && cleanup());
 
 // A page of the site that fails the test on any dialog, page error or request outside the site.
-async function open(relative) {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  const external = watchExternalRequests(page);
-  await page.goto(pageUrl(relative));
-  return { page, problems, external };
-}
-
-// Waits until the results for `query` are on the page.
-async function settled(page, query) {
-  await page.waitForFunction((q) => {
-    const r = document.getElementById('search-results');
-    return r.getAttribute('data-query') === q && !r.hasAttribute('aria-busy');
-  }, query);
-}
+const open = (relative) => openWatched(browser, relative);
+const settled = searchSettled;
 
 async function type(page, query) {
   await page.locator('#search-q').fill('');

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "base/utf8.hpp"
@@ -78,7 +79,7 @@ std::string original(const std::string& text, const NormalizedText& n, std::size
 
 Corpus tiny_corpus() {
   Corpus c;
-  c.plans.push_back(PlanInfo{"p", "計画", "plans/p/index.html", 0, "action_plan", "アクションプラン", {2024}, 0, 3});
+  c.plans.push_back(PlanInfo{"p", "計画", "plans/p/index.html", 0, "action_plan", "アクションプラン", {2024}, 0, 3, "", false});
   c.municipalities = {"市"};
   c.statuses = {"新規", "拡充", "継続"};
   Document a;
@@ -326,4 +327,48 @@ TEST_CASE("the corpus comes from the model: fields, sub-items, notes and facets"
   CHECK(c.plans[0].years == std::vector<int>{2024, 2025});
   CHECK(c.plans[0].first_doc == 0);
   CHECK(c.plans[0].end_doc == 2);
+}
+
+TEST_CASE("editions: the index marks older editions of a series and names their year", "[search]") {
+  // Two editions of one series, listed newest first to show the flag follows the fiscal year, not the
+  // order; and a plan outside any series.
+  model::Model m;
+  auto plan = [](std::string id, std::string title, std::optional<int> fiscal_year) {
+    model::Plan p;
+    p.id = std::move(id);
+    p.title = std::move(title);
+    p.municipality = "テスト市";
+    p.kind = model::PlanKind::action_plan;
+    if (fiscal_year) p.series = model::Series{"test-ap", "テスト計画", *fiscal_year, {}, {}, {}};
+    return p;
+  };
+  m.plans.push_back(plan("ap-r8", "テスト計画（令和8年度）", 2026));
+  m.plans.push_back(plan("other", "別の計画", std::nullopt));
+  m.plans.push_back(plan("ap-r7", "テスト計画（令和7年度）", 2025));
+  const xref::SymbolTable symbols(m);
+  const auto assembly = assemble::assemble(m);
+  const auto c = collect(m, symbols, assembly);
+
+  REQUIRE(c.plans.size() == 3);
+  CHECK(c.plans[0].id == "ap-r8");
+  CHECK(c.plans[0].edition == "令和8年度版");
+  CHECK_FALSE(c.plans[0].older);
+  CHECK(c.plans[1].edition.empty());
+  CHECK_FALSE(c.plans[1].older);
+  CHECK(c.plans[2].edition == "令和7年度版");
+  CHECK(c.plans[2].older);
+
+  // The flags reach search/index.js, per plan (an object of "plans", keys in order, no nested braces).
+  const auto files = render_index_files(c, build_index(c));
+  const auto& base = files.at("search/index.js");
+  auto plan_json = [&base](const std::string& id) {
+    const auto at = base.find("\"id\":\"" + id + "\"");
+    REQUIRE(at != std::string::npos);
+    const auto from = base.rfind('{', at), to = base.find('}', at);
+    return base.substr(from, to + 1 - from);
+  };
+  CHECK_THAT(plan_json("ap-r8"), Catch::Contains(R"("edition":"令和8年度版")") && Catch::Contains(R"("older":false)"));
+  CHECK_THAT(plan_json("other"), Catch::Contains(R"("edition":"")") && Catch::Contains(R"("older":false)"));
+  CHECK_THAT(plan_json("ap-r7"), Catch::Contains(R"("edition":"令和7年度版")") && Catch::Contains(R"("older":true)"));
+  CHECK_THAT(base, Catch::Contains(R"("format":4)"));
 }

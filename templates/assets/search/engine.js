@@ -343,12 +343,22 @@
     return 0;
   }
 
+  /** Whether the index has older editions of a series (the page then offers 「過去の年度版も含める」). */
+  ns.hasOlderEditions = function () {
+    return index.plans.some(function (p) { return p.older; });
+  };
+
   /**
    * Applies facet filters ({name: [values]}; values of one facet are alternatives, facets combine) to
-   * matches. Returns {results: [{doc, score}] ranked and grouped by plan, groups: [{plan, results}],
-   * counts: {name: Map value → count}} where a facet's counts apply every filter except its own.
+   * matches. Matches in an older edition of a series count only with `includeOlder` (or when the 計画
+   * facet names that edition). Returns {results: [{doc, score}] ranked and grouped by plan, groups:
+   * [{plan, results}], counts: {name: Map value → count}, older: matches left out as older editions}
+   * where a facet's counts apply every filter except its own.
    */
-  ns.refine = function (matches, filters) {
+  ns.refine = function (matches, filters, includeOlder) {
+    var chosenPlans = filters.plan || [];
+    var hidden = index.plans.map(function (p) { return !includeOlder && p.older && chosenPlans.indexOf(p.id) < 0; });
+    var older = 0;
     var facets = ns.FACETS.length, selected = [], active = [], values = [];
     ns.FACETS.forEach(function (f, i) {
       var all = ns.facetValues(f.name), wanted = filters[f.name] || [], flags = new Uint8Array(all.length);
@@ -361,6 +371,7 @@
     var results = [], buf = new Int32Array(256);
     for (var m = 0; m < matches.length; m++) {
       var doc = matches[m].doc, failed = -1, failures = 0;
+      if (hidden[index.plan[doc]]) { older++; continue; }
       for (var a = 0; a < active.length && failures < 2; a++) {
         var flags = selected[active[a]], n = valuesOf(active[a], doc, buf), hit = false;
         for (var x = 0; x < n && !hit; x++) hit = flags[buf[x]] === 1;
@@ -401,7 +412,7 @@
       counts[i].forEach(function (n, k) { if (n) map.set(values[i][k].value, n); });
       named[f.name] = map;
     });
-    return { results: ranked, groups: groups, counts: named };
+    return { results: ranked, groups: groups, counts: named, older: older };
   };
 
   // ---- documents and passages ------------------------------------------------------------------------

@@ -19,9 +19,12 @@
   var facetDetails = document.getElementById('facet-details');
   var facetSelected = document.getElementById('facet-selected');
   var resultsBox = document.getElementById('search-results');
+  var olderBox = document.getElementById('search-older-box');
+  var olderInput = document.getElementById('search-older');
   if (!ns || !ns.index() || !input) return;
 
-  var state = { q: '', filters: {}, shown: PAGE };
+  // older: also search the older editions of a series (by default only the newest edition of each).
+  var state = { q: '', filters: {}, shown: PAGE, older: false };
 
   // The facets stand beside the results on a wide screen; on a phone they come first, so they start
   // folded (one line) and the first results are on the first screen. The reader can open them.
@@ -59,6 +62,7 @@
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
     state.q = params.get('q') || '';
+    state.older = params.get('older') === '1';
     state.filters = {};
     ns.FACETS.forEach(function (f) {
       var v = params.getAll(f.param).filter(Boolean);
@@ -69,6 +73,7 @@
   function writeUrl() {
     var params = new URLSearchParams();
     if (state.q) params.set('q', state.q);
+    if (state.older) params.set('older', '1');
     ns.FACETS.forEach(function (f) { (state.filters[f.name] || []).forEach(function (v) { params.append(f.param, v); }); });
     var query = params.toString();
     var url = window.location.pathname + (query ? '?' + query : '') + window.location.hash;
@@ -151,6 +156,9 @@
     li.appendChild(h);
     var meta = el('p', { class: 'result-meta' });
     meta.appendChild(el('span', { class: 'result-type' }, doc.kind.label));
+    // A result from an older edition of a series says which year's edition it is (令和7年度版).
+    var plan = ns.index().plans[ns.index().plan[r.doc]];
+    if (plan && plan.older && plan.edition) meta.appendChild(el('span', { class: 'result-edition' }, plan.edition));
     li.appendChild(meta);
     ns.passagesToShow(doc, terms, 2).forEach(function (found) {
       var s = ns.snippet(found.passage.text, found.ranges, 120);
@@ -172,14 +180,17 @@
     return li;
   }
 
-  function describe(total, all, groups) {
+  function describe(total, all, groups, older) {
     if (!state.q.trim()) return '';
     var q = '「' + state.q.trim() + '」';
+    // Matches only in older editions are not "no results": the reader is told where they are.
+    var past = older ? '過去の年度版に' + older + '件あります（「過去の年度版も含める」で表示します）。' : '';
     if (all === 0) return q + 'に一致する結果はありませんでした。';
-    if (total === 0) return q + 'に一致する' + all + '件のうち、選んだ条件に当てはまる結果はありませんでした。';
+    if (all === older) return q + 'に一致する結果は最新の年度版にはありませんでした。' + past;
+    if (total === 0) return q + 'に一致する' + (all - older) + '件のうち、選んだ条件に当てはまる結果はありませんでした。' + past;
     var text = q + 'の検索結果：' + total + '件（' + groups + '計画）';
-    if (total !== all) text += '、絞り込み前は' + all + '件';
-    return text;
+    if (total !== all - older) text += '、絞り込み前は' + (all - older) + '件';
+    return text + (past ? '。' + past : '');
   }
 
   // The results on the page: results [0, count) of `refined` are shown, in sections per plan.
@@ -189,7 +200,7 @@
   function resetResults(found, refined) {
     while (resultsBox.firstChild) resultsBox.removeChild(resultsBox.firstChild);
     shown = { refined: refined, terms: found.terms, count: 0, sections: new Map(), more: null };
-    var message = describe(refined.results.length, found.matches.length, refined.groups.length);
+    var message = describe(refined.results.length, found.matches.length, refined.groups.length, refined.older);
     summary.textContent = message;
     summary.hidden = !message;
     clearTimeout(announceTimer);
@@ -269,7 +280,7 @@
       last = { query: query, result: found };
       files = files.concat(found.files);
       found.files = [];
-      var refined = ns.refine(found.matches, state.filters);
+      var refined = ns.refine(found.matches, state.filters, state.older);
       times.refined = performance.now();
       var ids = refined.results.slice(0, state.shown).map(function (r) { return r.doc; });
       return ns.documents(ids.slice(0, FIRST)).then(function (loaded) {
@@ -334,6 +345,14 @@
     state.shown = PAGE;
     run(e.timeStamp);
   });
+  if (olderBox && olderInput && ns.hasOlderEditions()) {
+    olderBox.hidden = false;
+    olderInput.addEventListener('change', function () {
+      state.older = olderInput.checked;
+      state.shown = PAGE;
+      run(null);
+    });
+  }
   clearButton.addEventListener('click', function () {
     state.filters = {};
     state.shown = PAGE;
@@ -343,6 +362,7 @@
 
   readUrl();
   input.value = state.q;
+  if (olderInput) olderInput.checked = state.older;
   if (state.q) {
     run(null);
   } else {

@@ -44,4 +44,27 @@ function watchExternalRequests(page) {
   return external;
 }
 
-module.exports = { siteDir, pageUrl, launch, watchExternalRequests };
+/**
+ * Opens a page of the site in `browser`, recording what must fail a test: dialogs, page errors, console
+ * errors (`problems`) and requests outside the site (`external`).
+ */
+async function openWatched(browser, relative) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  const external = watchExternalRequests(page);
+  await page.goto(pageUrl(relative));
+  return { page, problems, external };
+}
+
+/** Waits until search.html shows the results for `query`. */
+async function searchSettled(page, query) {
+  await page.waitForFunction((q) => {
+    const r = document.getElementById('search-results');
+    return r.getAttribute('data-query') === q && !r.hasAttribute('aria-busy');
+  }, query);
+}
+
+module.exports = { siteDir, pageUrl, launch, watchExternalRequests, openWatched, searchSettled };
