@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,14 @@ using base::Msg;
 base::Lang g_lang = base::Lang::ja;
 
 std::string text(const base::Message& m) { return base::render(m, g_lang); }
+
+/// `text` as a whole number from `low` to `high` (a port, a number of jobs, a fiscal year), or nothing.
+std::optional<int> whole_number(std::string_view text, int low, int high) {
+  int n = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || ptr != text.data() + text.size() || n < low || n > high) return std::nullopt;
+  return n;
+}
 
 int usage_error(const base::Message& message) {
   std::cerr << "planpress: " << text(message) << "\n\n" << text(msg<Msg::cli_usage>());
@@ -139,11 +148,9 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
     } else if (a == "--port") {
       const std::string* v = value();
       if (!v) return usage_error(msg<Msg::cli_needs_number>(arg<"option">(a)));
-      int port = 0;
-      auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), port);
-      if (ec != std::errc() || ptr != v->data() + v->size() || port < 1 || port > 65535)
-        return usage_error(msg<Msg::cli_port_range>(arg<"value">(*v)));
-      inv.port = port;
+      const auto port = whole_number(*v, 1, 65535);
+      if (!port) return usage_error(msg<Msg::cli_port_range>(arg<"value">(*v)));
+      inv.port = *port;
       inv.used.push_back(a);
     } else if (a == "-j" || a == "--jobs" || a.rfind("-j", 0) == 0) {
       std::string n;
@@ -154,20 +161,16 @@ std::optional<int> parse_arguments(const std::vector<std::string>& args, Invocat
       } else {
         n = a.substr(2);
       }
-      int jobs = 0;
-      auto [ptr, ec] = std::from_chars(n.data(), n.data() + n.size(), jobs);
-      if (ec != std::errc() || ptr != n.data() + n.size() || jobs < 1 || jobs > 256)
-        return usage_error(msg<Msg::cli_jobs_range>(arg<"value">(n)));
-      options.jobs = jobs;
+      const auto jobs = whole_number(n, 1, 256);
+      if (!jobs) return usage_error(msg<Msg::cli_jobs_range>(arg<"value">(n)));
+      options.jobs = *jobs;
       inv.used.push_back("-j");
     } else if (a == "--fiscal-year") {
       const std::string* v = value();
       if (!v) return usage_error(msg<Msg::cli_needs_fiscal_year>(arg<"option">(a)));
-      int year = 0;
-      auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), year);
-      if (ec != std::errc() || ptr != v->data() + v->size() || year < 1868 || year > 2200)
-        return usage_error(msg<Msg::cli_fiscal_year_range>(arg<"value">(*v)));
-      inv.edition.fiscal_year = year;
+      const auto year = whole_number(*v, 1868, 2200);
+      if (!year) return usage_error(msg<Msg::cli_fiscal_year_range>(arg<"value">(*v)));
+      inv.edition.fiscal_year = *year;
       inv.used.push_back(a);
     } else if (a == "--id") {
       const std::string* v = value();

@@ -203,6 +203,7 @@ has "says it needs the results edition" "$work/stderr" "計画「sendai-complian
 expect_status "a year not after the edition" 1 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 2025
 expect_status "a plan outside any series" 1 "$planpress" new-edition sendai-hr-2 --fiscal-year 2027
 has "says it has no series" "$work/stderr" "計画「sendai-hr-2」には \"series\"（シリーズ）が書かれていないため、次年度版を作れません"
+expect_status "a fiscal year that is not a year (usage)" 2 "$planpress" new-edition sendai-compliance-r7 --fiscal-year 26
 expect_status "a plan outside any series, in English" 1 "$planpress" new-edition sendai-hr-2 --fiscal-year 2027 --lang en
 has "says it has no series, in English" "$work/stderr" "plan 'sendai-hr-2' declares no \"series\", so it has no next edition"
 expect_status "an unknown plan" 1 "$planpress" new-edition sendai-compliance-r5 --fiscal-year 2027
